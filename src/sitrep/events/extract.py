@@ -1,0 +1,698 @@
+"""Events: Article -> Event records (ACLED + PLOVER typing, actors, certainty, date, fatalities).
+
+Reads: an ``Article`` body parsed by the NLP stage (spaCy Doc with ``ACTOR`` entities).
+Writes: ``Event`` records with evidence and span offsets into the body, and candidate place
+mentions for the geo stage (``Event.place_mentions``).
+
+The first extractor is rule-based and explicit: trigger words from ``lexicon.py`` found by a
+spaCy Matcher, arguments read off the dependency parse, types refined by who acts on whom.
+Every rule below names the reading it encodes; later versions may replace any stage with a
+trained model behind the same function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..nlp import default_kb, load_pipeline
+from ..nlp.actors import COREF_HEADS, FOLLOWER_HEADS, GENERIC, ActorKB
+from ..records import Article, Event, Evidence
+from . import certainty as certainty_mod
+from .dates import find_dates, parse_iso
+from .fatalities import find_fatalities, single_victim
+from .lexicon import (
+    CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, HQ_OBJECTS, INTERVENTION_CUES, LIGHT_VERBS, RELATIONAL, TRIGGERS,
+    Trigger,
+)
+
+#: Largest piece of text handed to spaCy at once; long documents are cut at paragraph breaks.
+CHUNK_CHARS = 20_000
+
+MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
+HYPOTHETICAL_GOVERNORS = {
+    "want", "plan", "threaten", "try", "risk", "vow", "intend", "seek", "call", "urge", "hope", "aim", "refuse",
+    "fear", "prepare", "attempt", "warn", "need", "ask", "order", "appeal", "repent", "avoid", "prevent", "deny",
+    "lose", "win", "declare", "join", "disown",
+}
+GENERIC_KINDS = {"attack", "kill", "plain-fight"}
+ARMED_INTERS = {1, 2, 3, 4, 8}
+PRIORITY = {  # more specific trigger families win when several fire in one sentence
+    "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
+    "abduct": 6, "sexual": 6, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 4,
+    "disrupt": 4, "agree": 4, "withdraw": 3, "group": 3, "clash": 3, "attack": 2, "kill": 2, "fight": 1,
+}
+
+
+@dataclass
+class Mention:
+    """An actor mention in the text: a KB actor, a generic group, or a coreferent description."""
+
+    start: int  # token index
+    end: int
+    name: str
+    inter: int
+    char_start: int
+    char_end: int
+    party: bool = True  # a party to the conflict (vs a source, civilians, protesters)
+    generic: bool = False  # name still holds "{country}"
+
+
+@dataclass
+class _Candidate:
+    trigger: Trigger
+    head: Any  # spaCy Token
+    span: tuple[int, int]  # char offsets in the chunk
+    actor1: list[Mention] = field(default_factory=list)
+    actor2: list[Mention] = field(default_factory=list)
+    event_type: str = ""
+    sub_event_type: str = ""
+    plover_mode: str | None = None
+    plover_event: str | None = None
+    confidence: float = 0.5
+
+
+class Extractor:
+    """Rule-based event extractor over the spaCy pipeline. Create once per process."""
+
+    def __init__(self, kb: ActorKB | None = None, nlp: Any = None) -> None:
+        from spacy.matcher import Matcher
+
+        self.kb = kb or default_kb()
+        self.nlp = nlp or load_pipeline(self.kb)
+        self.matcher = Matcher(self.nlp.vocab)
+        self.triggers = {t.name: t for t in TRIGGERS}
+        for t in TRIGGERS:
+            pats = []
+            for seq in t.patterns:
+                for attr in ("LEMMA", "LOWER"):  # LOWER: the lemmatizer leaves some plurals unreduced
+                    pat: list[dict[str, Any]] = []
+                    for k, w in enumerate(seq):
+                        if k:  # quotes may sit inside a trigger: in “control”
+                            pat.append({"IS_PUNCT": True, "OP": "?"})
+                        pat.append({attr: w})
+                    pats.append(pat)
+            self.matcher.add(t.name, pats)
+
+    # -- public API -------------------------------------------------------------------
+    def extract(self, article: Article) -> list[Event]:
+        return next(iter(self.extract_many([article])))[1]
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
+        """Stream (article, events) pairs; chunks of all articles go through one ``nlp.pipe``."""
+        pending: list[tuple[Article, int, list[Event], _DocState]] = []
+
+        def chunks() -> Iterator[tuple[str, int, int]]:
+            for art in articles:
+                parts = list(_chunks(art.body))
+                state = _DocState(ref=parse_iso(art.published))
+                pending.append((art, len(parts), [], state))
+                for text, offset in parts:
+                    yield text, len(pending) - 1, offset
+
+        done = 0
+        for doc, (slot, offset) in self.nlp.pipe(((t, (s, o)) for t, s, o in chunks()), as_tuples=True,
+                                                 batch_size=batch_size):
+            art, remaining, events, state = pending[slot]
+            events.extend(self._events_in_doc(doc, offset, art, state))
+            pending[slot] = (art, remaining - 1, events, state)
+            while done < len(pending) and pending[done][1] == 0:
+                a, _, evs, _ = pending[done]
+                yield a, _finalise(a, evs)
+                done += 1
+        while done < len(pending):  # articles with an empty body produce no chunks
+            a, _, evs, _ = pending[done]
+            yield a, _finalise(a, evs)
+            done += 1
+
+    # -- per document -----------------------------------------------------------------
+    def _events_in_doc(self, doc: Any, offset: int, art: Article, state: _DocState) -> list[Event]:
+        mentions = self._mentions(doc, state)
+        mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
+        matches = self.matcher(doc)
+        by_sent: dict[int, list[tuple[str, int, int]]] = {}
+        for match_id, s, e in matches:
+            by_sent.setdefault(doc[s].sent.start, []).append((self.nlp.vocab.strings[match_id], s, e))
+        events: list[Event] = []
+        for sent in doc.sents:
+            para_break = "\n\n" in doc.text[max(0, sent.start_char - 3):sent.start_char + 1] or sent.start == 0
+            if para_break:
+                state.para_date = None
+            sent_dates = find_dates(sent.text, state.ref, sent.start_char)
+            cands = self._candidates(sent, by_sent.get(sent.start, []), mention_at)
+            if sent_dates:
+                explicit = [d for d in sent_dates if d.date]
+                if explicit:
+                    state.para_date = explicit[-1]
+            if not cands:
+                continue
+            cert, attributed = certainty_mod.assess(sent, mention_at)
+            fat = find_fatalities(sent.text, sent.start_char)
+            for cand in cands:
+                events.append(self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art))
+        return events
+
+    def _mentions(self, doc: Any, state: _DocState) -> list[Mention]:
+        out: list[Mention] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("ACTOR", "LEADER"):
+                actor = self.kb.actors.get(ent.ent_id_)
+                if actor is None:
+                    continue
+                end = ent.end
+                # "al Baghdadi's men": the leader's followers are his group
+                if ent.label_ == "LEADER" and end + 1 < len(doc) and doc[end].lower_ in ("'s", "\u2019s"):
+                    if doc[end + 1].lemma_.lower() in FOLLOWER_HEADS or doc[end + 1].lower_ in FOLLOWER_HEADS:
+                        end += 2
+                party = actor.kind != "source"
+                out.append(Mention(ent.start, end, actor.name, actor.inter, ent.start_char,
+                                   doc[end - 1].idx + len(doc[end - 1]), party))
+                taken.update(range(ent.start, end))
+                if party and actor.inter in (2, 3, 4):
+                    state.last_group = actor.name
+                    state.last_group_inter = actor.inter
+                continue
+        # generic and coreferent mentions, in text order so "the group" finds the last group named
+        by_start = {m.start: m for m in out}
+        for tok in doc:
+            if tok.i in by_start:
+                m = by_start[tok.i]
+                if m.party and m.inter in (2, 3, 4):
+                    state.last_group, state.last_group_inter = m.name, m.inter
+                continue
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = tok.lemma_.lower()
+            two = f"{lemma} {tok.nbor(1).lemma_.lower()}" if tok.i + 1 < len(doc) else ""
+            if two and two.replace("forces", "force") in GENERIC or two in GENERIC:
+                key, end = (two if two in GENERIC else two.replace("forces", "force")), tok.i + 2
+            elif lemma in GENERIC:
+                key, end = lemma, tok.i + 1
+            elif lemma in COREF_HEADS and state.last_group and _is_definite(tok):
+                out.append(Mention(tok.i, tok.i + 1, state.last_group, state.last_group_inter, tok.idx,
+                                   tok.idx + len(tok)))
+                taken.add(tok.i)
+                continue
+            else:
+                continue
+            if any(i in taken for i in range(tok.i, end)):
+                continue
+            template, inter = GENERIC[key]
+            name, generic = template, True
+            country = self._country_modifier(tok)
+            if country:
+                name, generic = template.format(country=country), False
+            elif inter in (2, 3) and state.last_group and _is_definite(tok):
+                name, inter, generic = state.last_group, state.last_group_inter, False  # "the militants"
+            # "Islamic State fighters" / "its fighters": the group's own members
+            owner = self._owner(tok, out, state)
+            if owner is not None and inter in (2, 3, 1):
+                name, inter, generic = owner.name, owner.inter, False
+            end_tok = doc[end - 1]
+            out.append(Mention(tok.i, end, name, inter, tok.idx, end_tok.idx + len(end_tok),
+                               party=inter in ARMED_INTERS, generic=generic))
+            taken.update(range(tok.i, end))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _country_modifier(self, tok: Any) -> str | None:
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+                country = self.kb.country_of_demonym(c.text)
+                if country:
+                    return country
+        return None
+
+    def _owner(self, tok: Any, mentions: list[Mention], state: _DocState) -> Mention | None:
+        head = tok.head if tok.dep_ == "compound" else tok  # "suicide bombers": look at "bombers"
+        for c in list(tok.children) + (list(head.children) if head is not tok else []):
+            if c.dep_ in ("compound", "poss") and c.i < tok.i:
+                for m in mentions:
+                    if m.start <= c.i < m.end and m.party:
+                        return m
+                if c.lower_ in ("its", "their") and state.last_group:
+                    return Mention(c.i, c.i + 1, state.last_group, state.last_group_inter, c.idx, c.idx + len(c))
+        return None
+
+    # -- triggers and arguments -------------------------------------------------------
+    def _candidates(self, sent: Any, matches: list[tuple[str, int, int]], mention_at: dict[int, Mention]) -> list[_Candidate]:
+        # keep the longest match at each position
+        matches = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
+        kept: list[tuple[str, int, int]] = []
+        for name, s, e in matches:
+            if kept and s < kept[-1][2]:
+                continue
+            kept.append((name, s, e))
+        doc = sent.doc
+        cands: list[_Candidate] = []
+        for name, s, e in kept:
+            trig = self.triggers[name]
+            span = doc[s:e]
+            head = span.root
+            if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
+                continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade")
+            if not self._is_real_event(head, trig, mention_at):
+                continue
+            cand = _Candidate(trig, head, (span.start_char, span.end_char))
+            self._arguments(cand, sent, mention_at)
+            if not self._type(cand, sent, mention_at):
+                continue
+            cands.append(cand)
+        return _merge_in_sentence(cands)
+
+    def _is_real_event(self, head: Any, trig: Trigger, mention_at: dict[int, Mention]) -> bool:
+        """Drop negated, hypothetical, generic and future mentions."""
+        chain = [head]
+        h = head
+        for _ in range(3):
+            if h.dep_ in ("xcomp", "ccomp", "conj", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj",
+                          "nsubjpass", "attr", "compound", "amod") and h.head is not h:
+                h = h.head
+                chain.append(h)
+        for t in chain[:3]:
+            if any(c.dep_ == "neg" for c in t.children):
+                return False
+            if any(c.dep_ in ("aux",) and c.lower_ in MODALS for c in t.children):
+                return False
+        for t in chain[1:]:
+            if t.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+                return False
+        if any(c.lower_ == "if" and c.dep_ == "mark" for t in chain for c in t.children):
+            return False
+        if head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+            return False  # habitual or generic present: "the group fights against ..."
+        if head.pos_ in ("NOUN", "PROPN"):
+            dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
+            if dets & {"such", "our", "any", "no", "every", "future", "possible", "potential"}:
+                return False
+            if head.dep_ == "attr":
+                return False  # "it is a battle ..."
+            if trig.noun:
+                has_arg = any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "by"))
+                              for c in head.children)
+                gov = head.head
+                light = gov.lemma_.lower() in LIGHT_VERBS and head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+                if head.dep_ == "pobj" and gov.head is not gov and gov.head.lemma_.lower() in LIGHT_VERBS:
+                    light = True
+                if not (has_arg or light):
+                    return False
+        return True
+
+    def _arguments(self, cand: _Candidate, sent: Any, mention_at: dict[int, Mention]) -> None:
+        head = cand.head
+        a1: list[Mention] = []
+        a2: list[Mention] = []
+        if head.pos_ in ("VERB", "AUX") or cand.trigger.kind == "territory":
+            verb = _governing_verb(head) if cand.trigger.kind == "territory" else head
+            subj = _subject(verb)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                a1 = _args_of(agent, mention_at)
+            elif subj is not None and not passive:
+                a1 = _args_of(subj, mention_at)
+            for c in list(verb.children) + list(head.children):
+                if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                    a2 += _args_of(c, mention_at)
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "of", "from", "at"):
+                    a2 += _args_of(c, mention_at)
+                elif c.dep_ == "prt" and c.head is head:
+                    for cc in c.children:
+                        a2 += _args_of(cc, mention_at)
+            if cand.trigger.kind == "territory" and head is not verb:
+                # "under the control of X" / "in control of X": X took it; the subject is the place
+                ctrl = next((t for t in head.subtree if t.lemma_ == "control"), None)
+                holder = []
+                if ctrl is not None:
+                    for c in ctrl.children:
+                        if c.dep_ == "prep" and c.lower_ == "of":
+                            holder = _args_of(c, mention_at)
+                if holder:
+                    a1 = holder[:1]
+                    a2 = holder[1:]
+                elif subj is not None:
+                    a1 = _args_of(subj, mention_at)
+        else:
+            gov = head.head
+            for c in head.children:
+                if c.dep_ == "poss":
+                    a1 += _args_of(c, mention_at)
+                elif c.dep_ == "compound" and c.i in mention_at:
+                    a1.append(mention_at[c.i])
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    a1 += _args_of(c, mention_at)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "at"):
+                    a2 += _args_of(c, mention_at)
+                elif c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                    both = _args_of(c, mention_at)
+                    a1 += both[:1]
+                    a2 += both[1:]
+            if not a1 and gov.lemma_.lower() in LIGHT_VERBS and head.dep_ in ("dobj", "pobj"):
+                subj = _subject(gov)
+                if subj is not None:
+                    a1 = _args_of(subj, mention_at)
+            if not a1 and head.dep_ == "pobj" and gov.head.lemma_.lower() in LIGHT_VERBS:
+                subj = _subject(gov.head)
+                if subj is not None:
+                    a1 = _args_of(subj, mention_at)
+        a1 = _dedupe(a1)
+        a2 = [m for m in _dedupe(a2) if m.name not in {x.name for x in a1}]
+        if not a1 and not a2:
+            # nominal events with no parsed arguments: actors named in the same sentence
+            near = [m for m in _sent_mentions(sent, mention_at) if m.party]
+            if near:
+                a1 = [near[0]]
+                a2 = [m for m in near[1:] if m.name != near[0].name][:1]
+        cand.actor1, cand.actor2 = a1, a2
+
+    def _type(self, cand: _Candidate, sent: Any, mention_at: dict[int, Mention]) -> bool:
+        """Fill ACLED/PLOVER codes from the trigger and its arguments; False to drop it."""
+        t = cand.trigger
+        cand.event_type, cand.sub_event_type = t.event_type, t.sub_event_type
+        cand.plover_event, cand.plover_mode = t.plover_event, t.plover_mode
+        cand.confidence = t.weight
+        lemmas = {tok.lemma_.lower() for tok in sent}
+        a1 = cand.actor1[0] if cand.actor1 else None
+        a2 = cand.actor2[0] if cand.actor2 else None
+        if t.kind in ("attack", "kill"):
+            target_words = {tok.lemma_.lower() for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")
+                            for tok in c.subtree}
+            if a2 is not None and a2.inter == 6:
+                cand.event_type, cand.sub_event_type = "Protests", "Excessive force against protesters"
+            elif a2 is not None and a2.inter == 7 or (a2 is None and target_words & CIVILIAN_TARGETS):
+                cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
+            elif a2 is not None and a2.inter in ARMED_INTERS:
+                cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
+            elif t.kind == "kill":
+                cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
+            if cand.head.lemma_.lower() in ("assassinate", "assassination", "execute"):
+                cand.plover_mode = "targeted"
+            elif t.kind == "attack":
+                cand.plover_mode = "firearms"
+        elif t.kind == "territory":
+            if a1 is None:
+                claimant = _claimant(cand.head, mention_at)
+                if claimant is None or (a2 is not None and claimant.name == a2.name):
+                    return False
+                cand.actor1 = [claimant]
+                a1 = claimant
+            if not _territorial_object(cand.head):
+                return False
+            if a1.inter == 1:
+                cand.sub_event_type = "Government regains territory"
+        elif t.kind == "protest":
+            if lemmas & EXCESSIVE_FORCE_CUES and ({"protester", "demonstrator"} & lemmas) and (
+                lemmas & {"kill", "shoot", "dead"} or "open" in lemmas and "fire" in lemmas
+            ):
+                return False  # the violence trigger in the same sentence codes it as excessive force
+            if lemmas & INTERVENTION_CUES:
+                cand.sub_event_type = "Protest with intervention"
+        elif t.kind == "hq":
+            objs = {tok.lemma_.lower() for tok in cand.head.subtree} | {
+                tok.lemma_.lower() for c in cand.head.head.children if c.dep_ in ("dobj",) for tok in c.subtree}
+            if not objs & HQ_OBJECTS:
+                return False
+            cand.actor2 = []
+        if cand.actor1:
+            cand.confidence += 0.1
+        if cand.actor2:
+            cand.confidence += 0.05
+        return True
+
+    def _to_event(self, cand: _Candidate, sent: Any, sent_dates: list[Any], state: _DocState, cert: str,
+                  attributed: str | None, fat: tuple[int, tuple[int, int]] | None, doc: Any, offset: int,
+                  art: Article) -> Event:
+        trig_start = cand.span[0]
+        ev = Event(
+            event_type=cand.event_type,
+            sub_event_type=cand.sub_event_type,
+            evidence=Evidence(sent.text.strip(), offset + sent.start_char + _lstrip_len(sent.text),
+                              offset + sent.start_char + _lstrip_len(sent.text) + len(sent.text.strip())),
+            doc_id=art.id,
+            plover_event=cand.plover_event,
+            plover_mode=cand.plover_mode,
+            certainty=cert,
+            attributed_to=attributed,
+            trigger=doc.text[cand.span[0]:cand.span[1]],
+        )
+        ev.spans["trigger"] = (offset + cand.span[0], offset + cand.span[1])
+        if cand.actor1:
+            m = cand.actor1[0]
+            ev.actor1, ev.inter1 = m.name, m.inter
+            ev.spans["actor1"] = (offset + m.char_start, offset + m.char_end)
+            ev.assoc_actor_1 = [x.name for x in cand.actor1[1:]]
+        if cand.actor2:
+            m = cand.actor2[0]
+            ev.actor2, ev.inter2 = m.name, m.inter
+            ev.spans["actor2"] = (offset + m.char_start, offset + m.char_end)
+            ev.assoc_actor_2 = [x.name for x in cand.actor2[1:]]
+        if cand.event_type == "Protests" and cand.sub_event_type != "Excessive force against protesters":
+            _protesters_first(ev)
+        # date: the expression nearest the trigger in the sentence, else the paragraph's, else publication
+        dated = [d for d in sent_dates if d.date]
+        if dated:
+            d = min(dated, key=lambda d: abs(d.start - trig_start))
+            ev.event_date, ev.time_precision = d.date.isoformat(), d.precision
+            ev.spans["date"] = (offset + d.start, offset + d.end)
+            cand.confidence += 0.05
+        elif state.para_date is not None and state.para_date.date:
+            ev.event_date, ev.time_precision = state.para_date.date.isoformat(), state.para_date.precision
+        elif state.ref is not None:
+            ev.event_date, ev.time_precision = state.ref.isoformat(), 2
+        if fat is not None and cand.event_type not in ("Strategic developments",) and cand.sub_event_type not in (
+                "Peaceful protest", "Abduction/forced disappearance", "Sexual violence"):
+            ev.fatalities = fat[0]
+            ev.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
+        elif cand.trigger.kind == "kill" and single_victim(sent.text):
+            ev.fatalities = 1
+        if cert == "unconfirmed":
+            cand.confidence -= 0.1
+        ev.confidence = max(0.05, min(0.99, cand.confidence))
+        ev.place_mentions = [
+            (offset + e.start_char, offset + e.end_char, e.text, _place_relation(e))
+            for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
+        ]
+        return ev
+
+
+@dataclass
+class _DocState:
+    ref: date | None
+    last_group: str | None = None
+    last_group_inter: int = 2
+    para_date: Any = None
+
+
+def _chunks(body: str) -> Iterator[tuple[str, int]]:
+    """Cut a body into pieces of at most CHUNK_CHARS at paragraph (else line, else space) breaks."""
+    start = 0
+    n = len(body)
+    while start < n:
+        end = min(n, start + CHUNK_CHARS)
+        if end < n:
+            cut = body.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = body.rfind("\n", start, end)
+            if cut <= start:
+                cut = body.rfind(" ", start, end)
+            if cut > start:
+                end = cut
+        yield body[start:end], start
+        start = end
+
+
+def _is_definite(tok: Any) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their", "these", "those")
+               for c in tok.children)
+
+
+def _subject(verb: Any) -> Any:
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subj is not None:
+            return subj
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl") and v.head is not v:
+            if v.dep_ in ("acl", "relcl"):
+                return v.head
+            v = v.head
+        else:
+            return None
+    return None
+
+
+def _governing_verb(tok: Any) -> Any:
+    t = tok
+    for _ in range(5):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _args_of(tok: Any, mention_at: dict[int, Mention]) -> list[Mention]:
+    """Actor mentions heading an argument: the phrase itself, then conjuncts; skips clauses."""
+    if tok.dep_ in ("prep", "agent") or tok.pos_ == "ADP":
+        return _dedupe([m for c in tok.children if c.dep_ in ("pobj", "pcomp") for m in _args_of(c, mention_at)])
+    lemma = tok.lemma_.lower()
+    if lemma in RELATIONAL:
+        # "the Islamic State's rivals in the MSC": the MSC acts; the possessor is the other side
+        own = [m for c in tok.children if c.dep_ in ("prep", "appos") for m in _args_of(c, mention_at)]
+        other = [m for c in tok.children if c.dep_ == "poss" for m in _args_of(c, mention_at)]
+        return _dedupe(own + other)
+    if tok.ent_type_ == "PERSON" and tok.i not in mention_at:
+        # "Nasir Atiyah al Akar, a prominent jihadist in the MSC": his group is the party hit
+        for c in tok.children:
+            if c.dep_ == "appos":
+                inner = [mention_at[t.i] for t in c.subtree if t.i in mention_at]
+                if inner:
+                    return inner[-1:]
+    out: list[Mention] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if t.i in mention_at:
+            out.append(mention_at[t.i])
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "cc", "det", "ccomp", "prep"):
+                if not (c.dep_ == "prep" and c.lower_ in ("of", "in", "from")):
+                    continue
+            if c.lemma_.lower() in RELATIONAL:
+                out.extend(_args_of(c, mention_at))
+                continue
+            stack.append(c)
+    out.sort(key=lambda m: m.start)
+    return _dedupe(out)
+
+
+PLACE_NOUNS = {
+    "town", "city", "village", "base", "headquarters", "headquarter", "area", "district", "neighborhood",
+    "neighbourhood", "position", "checkpoint", "building", "control", "territory", "ground", "hill", "airport",
+    "port", "road", "region", "province", "camp", "outpost", "compound", "zone", "stronghold", "oil", "field",
+    "barracks", "bridge", "highway", "crossing", "locality", "county", "island", "garrison", "post",
+}
+
+
+def _territorial_object(head: Any) -> bool:
+    """Territory triggers need a place: 'captured the town', not 'captured three leaders'."""
+    verb = _governing_verb(head)
+    words = list(head.subtree) + [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "prep")
+                                  for t in c.subtree]
+    return any(t.lemma_.lower() in PLACE_NOUNS or t.ent_type_ in ("GPE", "LOC", "FAC") for t in words)
+
+
+def _claimant(tok: Any, mention_at: dict[int, Mention]) -> Mention | None:
+    """The party whose claim or statement a clause reports: 'the MSC ... statement claiming that ...'."""
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            return None
+        t = t.head
+        lemma = t.lemma_.lower()
+        if lemma in certainty_mod.SPEECH_VERBS or lemma in certainty_mod.SPEECH_NOUNS:
+            subj = _subject(t) if t.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.lemma_.lower() in certainty_mod.SPEECH_NOUNS:
+                subj = _subject(subj.head) or subj
+            if subj is None and t.pos_ == "NOUN" and t.dep_ in ("dobj",):
+                subj = _subject(t.head)
+            if subj is not None:
+                found = [m for m in _args_of(subj, mention_at) if m.party]
+                if found:
+                    return found[0]
+    return None
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for m in ms:
+        if m.name not in seen:
+            seen.add(m.name)
+            out.append(m)
+    return out
+
+
+def _sent_mentions(sent: Any, mention_at: dict[int, Mention]) -> list[Mention]:
+    seen: dict[int, Mention] = {}
+    for t in sent:
+        m = mention_at.get(t.i)
+        if m is not None:
+            seen.setdefault(m.start, m)
+    return _dedupe(list(seen.values()))
+
+
+def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
+    """One event per family: specific triggers absorb generic ones describing the same act."""
+    if len(cands) < 2:
+        return cands
+    violent = [c for c in cands if c.trigger.plover_event == "ASSAULT" or c.event_type in ("Battles", "Protests")]
+    other = [c for c in cands if c not in violent]
+    out: list[_Candidate] = []
+    if violent:
+        violent.sort(key=lambda c: (-PRIORITY.get(c.trigger.name, 0), -len(c.actor1) - len(c.actor2)))
+        best = violent[0]
+        # borrow arguments the winner lacks from the generic triggers it absorbs
+        for c in violent[1:]:
+            if not best.actor1 and c.actor1:
+                best.actor1 = c.actor1
+            if not best.actor2 and c.actor2:
+                best.actor2 = [m for m in c.actor2 if m.name not in {x.name for x in best.actor1}]
+        out.append(best)
+        # keep a second violent event only when it is a different family with different actors
+        for c in violent[1:]:
+            if (c.event_type != best.event_type and PRIORITY.get(c.trigger.name, 0) >= 5
+                    and c.trigger.name not in ("fight", "attack", "kill", "clash")):
+                out.append(c)
+    seen_types: set[str] = set()
+    for c in other:
+        if c.sub_event_type not in seen_types:
+            out.append(c)
+            seen_types.add(c.sub_event_type)
+    return out
+
+
+def _protesters_first(ev: Event) -> None:
+    """ACLED codes demonstrations with the protesters as actor 1 and named groups as associates."""
+    if ev.inter1 != 6:
+        # a named actor in a protest sentence is usually its target ("protests against IS"), not its organiser
+        ev.actor1, ev.inter1, ev.assoc_actor_1 = "Protesters ({country})", 6, []
+        ev.spans["actor1"] = None
+    ev.actor2, ev.inter2, ev.assoc_actor_2 = None, None, []
+    ev.spans["actor2"] = None
+
+
+def _place_relation(ent: Any) -> str:
+    before = ent.doc[max(0, ent.start - 4):ent.start].text.lower()
+    if re.search(r"\b(?:near|outside|outskirts of|km from|kilometres from|kilometers from|miles from|close to|north of|south of|east of|west of)\s*(?:the\s+)?$", before):
+        return "near"
+    return "in"
+
+
+def _lstrip_len(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _finalise(art: Article, events: list[Event]) -> list[Event]:
+    """Merge repeats of the same event inside one article; give every event its id."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if _same_event(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        if ev.confidence > twin.confidence:
+            out[out.index(twin)] = ev
+    for ev in out:
+        ev.assign_id()
+    return out
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    return (a.sub_event_type == b.sub_event_type and a.actor1 == b.actor1 and a.actor2 == b.actor2
+            and a.event_date == b.event_date)

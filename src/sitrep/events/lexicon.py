@@ -1,0 +1,130 @@
+"""Event triggers: words that announce an event, with their ACLED and PLOVER codes.
+
+Each ``Trigger`` is matched on lemmas (spaCy ``Matcher``). ``kind`` tells the extractor how
+to read the arguments: ``attack`` triggers are typed by who was hit (armed actor -> Battles,
+civilians -> Violence against civilians); ``territory`` triggers become "Government regains
+territory" when a state actor gains ground; ``protest`` triggers look for intervention cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    patterns: tuple[tuple[str, ...], ...]  # sequences of lemmas; "*" matches any one token
+    event_type: str
+    sub_event_type: str
+    plover_event: str | None
+    plover_mode: str | None
+    kind: str = "plain"  # plain | attack | territory | protest | kill
+    weight: float = 0.6
+    noun: bool = False  # True when the trigger is a noun that needs a light verb or arguments
+
+
+B, E, P, R, S, V = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+    "Violence against civilians",
+)
+
+TRIGGERS: list[Trigger] = [
+    # --- Battles
+    Trigger("clash", (("clash",), ("exchange", "fire"), ("exchange", "of", "fire"), ("gunfight",), ("firefight",),
+                      ("skirmish",), ("gun", "battle"), ("fierce", "fighting"), ("heavy", "fighting")),
+            B, "Armed clash", "ASSAULT", "firearms", "plain", 0.75),
+    Trigger("fight", (("fight",), ("fighting",), ("battle",), ("combat",)), B, "Armed clash", "ASSAULT", "firearms",
+            "plain", 0.55, noun=True),
+    Trigger("attack", (("attack",), ("assault",), ("ambush",), ("raid",), ("storm",), ("offensive",),
+                       ("counterattack",), ("counter", "-", "attack"), ("open", "fire"), ("fire", "on"), ("shoot",)),
+            B, "Armed clash", "ASSAULT", "firearms", "attack", 0.65),
+    Trigger("territory", (("seize",), ("capture",), ("overrun",), ("take", "control"), ("gain", "control"),
+                          ("take", "over"), ("seize", "control"), ("under", "the", "control"), ("in", "control"),
+                          ("clear", "out"), ("drive", "out"), ("expel",), ("retake",), ("recapture",),
+                          ("regain", "control"), ("regain",), ("liberate",), ("fall", "to"), ("push", "out")),
+            B, "Non-state actor overtakes territory", "ASSAULT", None, "territory", 0.7),
+    # --- Explosions / remote violence
+    Trigger("suicide", (("suicide", "bomber"), ("suicide", "bombing"), ("suicide", "attack"), ("suicide", "bomb"),
+                        ("suicide", "car", "bomb"), ("suicide", "vest"), ("self", "-", "detonate")),
+            E, "Suicide bomb", "ASSAULT", "suicide-attack", "plain", 0.8),
+    Trigger("airstrike", (("airstrike",), ("air", "strike"), ("air", "raid"), ("drone", "strike"), ("drone", "attack"),
+                          ("airstrikes",), ("warplane",), ("bombard",), ("aerial", "bombardment"),
+                          ("air", "attack")),
+            E, "Air/drone strike", "ASSAULT", "aerial", "plain", 0.8),
+    Trigger("shelling", (("shell",), ("shelling",), ("mortar",), ("artillery",), ("rocket",), ("missile",),
+                         ("rocket", "attack"), ("missile", "strike")),
+            E, "Shelling/artillery/missile attack", "ASSAULT", "heavy-weapons", "plain", 0.65),
+    Trigger("ied", (("ied",), ("roadside", "bomb"), ("landmine",), ("land", "mine"), ("explosive", "device"),
+                    ("car", "bomb"), ("vbied",), ("bomb", "explode"), ("blast",), ("explosion",), ("detonate",),
+                    ("bomb", "go", "off"), ("bombing",), ("mine",)),
+            E, "Remote explosive/landmine/IED", "ASSAULT", "explosives", "plain", 0.65),
+    Trigger("grenade", (("grenade",), ("hand", "grenade")), E, "Grenade", "ASSAULT", "explosives", "plain", 0.75),
+    Trigger("chemical", (("chemical", "weapon"), ("chemical", "attack"), ("chlorine",), ("sarin",), ("gas", "attack")),
+            E, "Chemical weapon", "ASSAULT", "unconventional", "plain", 0.8),
+    # --- Protests and riots
+    Trigger("protest", (("protest",), ("demonstrate",), ("demonstration",), ("rally",), ("march",), ("sit", "-", "in"),
+                        ("protester",), ("demonstrator",)),
+            P, "Peaceful protest", "PROTEST", "demo", "protest", 0.7),
+    Trigger("riot", (("riot",), ("rioter",), ("torch",), ("set", "fire"), ("burn", "tyre"), ("burn", "tire"),
+                     ("pelt",), ("throw", "stone"), ("hurl", "stone")),
+            R, "Violent demonstration", "PROTEST", "riot", "plain", 0.7),
+    Trigger("mob", (("mob",), ("lynch",), ("vigilante",)), R, "Mob violence", "ASSAULT", "beat", "plain", 0.7),
+    # --- Violence against civilians
+    Trigger("kill", (("kill",), ("murder",), ("execute",), ("behead",), ("massacre",), ("assassinate",),
+                     ("assassination",), ("slaughter",), ("shoot", "dead"), ("gun", "down"), ("stab",), ("hack",),
+                     ("torture",), ("beat",)),
+            V, "Attack", "ASSAULT", "targeted", "kill", 0.6),
+    Trigger("abduct", (("abduct",), ("kidnap",), ("abduction",), ("kidnapping",), ("take", "hostage"),
+                       ("hold", "hostage"), ("forcibly", "disappear")),
+            V, "Abduction/forced disappearance", "ASSAULT", "abduct", "plain", 0.8),
+    Trigger("sexual", (("rape",), ("sexual", "violence"), ("sexually", "assault"), ("sexual", "assault")),
+            V, "Sexual violence", "ASSAULT", "sexual", "plain", 0.8),
+    # --- Strategic developments
+    Trigger("arrest", (("arrest",), ("detain",), ("apprehend",), ("round", "up")),
+            S, "Arrests", "COERCE", "arrest", "plain", 0.7),
+    Trigger("hq", (("establish",), ("set", "up"), ("open",), ("advertise", "the", "opening"), ("opening",)),
+            S, "Headquarters or base established", None, None, "hq", 0.5),
+    Trigger("loot", (("loot",), ("pillage",), ("ransack",), ("vandalize",), ("vandalise",), ("destroy",), ("demolish",),
+                     ("burn", "down")),
+            S, "Looting/property destruction", "ASSAULT", "destroy", "plain", 0.55),
+    Trigger("disrupt", (("defuse",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
+                        ("arms", "cache"), ("intercept",), ("shoot", "down")),
+            S, "Disrupted weapons use", "COERCE", "seize", "plain", 0.6),
+    Trigger("agree", (("sign", "agreement"), ("ceasefire",), ("cease", "-", "fire"), ("peace", "deal"), ("truce",),
+                      ("reach", "agreement"), ("peace", "agreement"), ("release", "prisoner"), ("prisoner", "exchange")),
+            S, "Agreement", "AGREE", None, "plain", 0.6),
+    Trigger("withdraw", (("withdraw",), ("pull", "out"), ("hand", "over"), ("retreat",)),
+            S, "Non-violent transfer of territory", "RETREAT", None, "plain", 0.45),
+    Trigger("group", (("pledge", "allegiance"), ("recruit",), ("merge",), ("defect",), ("form", "alliance")),
+            S, "Change to group/activity", "MOBILIZE", "militia", "plain", 0.5),
+]
+
+#: Nouns after "establish/open/set up" that make it a headquarters/base event.
+HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpoint", "camp", "outpost", "police"}
+
+#: Verbs whose object is an event noun that did happen ("launched an attack").
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "unleash", "mount", "claim", "spark", "trigger", "set", "erupt",
+    "break", "take", "continue", "intensify", "resume", "escalate", "hold", "organize", "organise", "lead",
+    "kill", "wound", "injure", "leave", "target", "hit", "rock", "strike", "report", "see", "witness",
+    "follow", "occur", "happen",
+}
+#: Nouns that name the opponent of their possessor ("IS's rivals in the MSC").
+RELATIONAL = {"rival", "opponent", "enemy", "foe", "adversary", "competitor"}
+
+#: Words that mark a target as civilian or civilian property.
+CIVILIAN_TARGETS = {
+    "civilian", "village", "villager", "market", "church", "mosque", "school", "hospital", "resident", "home",
+    "house", "worshipper", "passenger", "bus", "farmer", "herder", "student", "people", "woman", "child",
+    "family", "journalist", "teacher", "shop", "camp", "refugee", "town", "wedding", "funeral", "man",
+}
+#: Cues in a protest sentence that mean the state intervened.
+INTERVENTION_CUES = {
+    "tear", "disperse", "dispersed", "arrest", "detain", "water", "rubber", "baton", "beat", "teargas",
+}
+EXCESSIVE_FORCE_CUES = {"kill", "shoot", "fire", "dead", "live"}

