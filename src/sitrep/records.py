@@ -45,6 +45,8 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)
     source: str | None = None  # where it was read from (path, path#record)
     source_format: str | None = None  # text | html | jsonl | ...
+    # named-entity mentions that may be places, (start, end, text, label); filled by the events stage
+    toponyms: list[tuple[int, int, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.id:

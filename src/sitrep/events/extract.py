@@ -13,7 +13,7 @@ trained model behind the same function.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,12 +26,14 @@ from .dates import find_dates, parse_iso
 from .fatalities import find_fatalities, single_victim
 from .lexicon import (
     CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, HQ_OBJECTS, INTERVENTION_CUES, LIGHT_VERBS, RELATIONAL, TRIGGERS,
-    Trigger,
+    Trigger, trigger_stems,
 )
 
 #: Largest piece of text handed to spaCy at once; long documents are cut at paragraph breaks.
 CHUNK_CHARS = 20_000
 
+#: Entity labels that may name a place (spaCy tags "Bab-Tobruk" as ORG, "Kidal" as NORP at times).
+PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
 HYPOTHETICAL_GOVERNORS = {
     "want", "plan", "threaten", "try", "risk", "vow", "intend", "seek", "call", "urge", "hope", "aim", "refuse",
@@ -101,13 +103,18 @@ class Extractor:
     def extract(self, article: Article) -> list[Event]:
         return next(iter(self.extract_many([article])))[1]
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
-        """Stream (article, events) pairs; chunks of all articles go through one ``nlp.pipe``."""
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32,
+                     should_code: Callable[[Article], bool] | None = None) -> Iterator[tuple[Article, list[Event]]]:
+        """Stream (article, events) pairs; chunks of all articles go through one ``nlp.pipe``.
+
+        Articles for which ``should_code`` is false pass through with no events.
+        """
         pending: list[tuple[Article, int, list[Event], _DocState]] = []
 
         def chunks() -> Iterator[tuple[str, int, int]]:
             for art in articles:
-                parts = list(_chunks(art.body))
+                art.toponyms = []
+                parts = list(_chunks(art.body)) if should_code is None or should_code(art) else []
                 state = _DocState(ref=parse_iso(art.published))
                 pending.append((art, len(parts), [], state))
                 for text, offset in parts:
@@ -131,6 +138,8 @@ class Extractor:
     # -- per document -----------------------------------------------------------------
     def _events_in_doc(self, doc: Any, offset: int, art: Article, state: _DocState) -> list[Event]:
         mentions = self._mentions(doc, state)
+        art.toponyms.extend((offset + e.start_char, offset + e.end_char, e.text, e.label_)
+                            for e in doc.ents if e.label_ in PLACE_LABELS)
         mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
         matches = self.matcher(doc)
         by_sent: dict[int, list[tuple[str, int, int]]] = {}
@@ -474,7 +483,7 @@ class Extractor:
         ev.confidence = max(0.05, min(0.99, cand.confidence))
         ev.place_mentions = [
             (offset + e.start_char, offset + e.end_char, e.text, _place_relation(e))
-            for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
+            for e in sent.ents if e.label_ in PLACE_LABELS
         ]
         return ev
 
@@ -487,22 +496,57 @@ class _DocState:
     para_date: Any = None
 
 
+_STEMS = re.compile("|".join(re.escape(w) for w in trigger_stems()), re.IGNORECASE)
+
+
 def _chunks(body: str) -> Iterator[tuple[str, int]]:
-    """Cut a body into pieces of at most CHUNK_CHARS at paragraph (else line, else space) breaks."""
+    """Pieces of the body worth parsing, with their offsets.
+
+    Paragraphs that hold no trigger word stem cannot produce an event and are not parsed
+    (a regex costs far less than the parser). Kept paragraphs are grouped into pieces of at
+    most CHUNK_CHARS; a paragraph longer than that is cut at line, else space, breaks.
+    """
+    start_chunk = -1
+    end_chunk = -1
+    for p_start, p_end in _paragraphs(body):
+        if not _STEMS.search(body, p_start, p_end):
+            continue
+        if start_chunk >= 0 and (p_end - start_chunk > CHUNK_CHARS):
+            yield body[start_chunk:end_chunk], start_chunk
+            start_chunk = -1
+        if start_chunk < 0:
+            start_chunk = p_start
+        end_chunk = p_end
+        if end_chunk - start_chunk > CHUNK_CHARS:  # one huge paragraph
+            for piece, off in _cut(body, start_chunk, end_chunk):
+                yield piece, off
+            start_chunk = -1
+    if start_chunk >= 0:
+        yield body[start_chunk:end_chunk], start_chunk
+
+
+def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
     start = 0
-    n = len(body)
-    while start < n:
-        end = min(n, start + CHUNK_CHARS)
-        if end < n:
-            cut = body.rfind("\n\n", start, end)
+    while start < len(body):
+        end = body.find("\n\n", start)
+        if end < 0:
+            end = len(body)
+        if body[start:end].strip():
+            yield start, end
+        start = end + 2
+
+
+def _cut(body: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    while start < end:
+        stop = min(end, start + CHUNK_CHARS)
+        if stop < end:
+            cut = body.rfind("\n", start, stop)
             if cut <= start:
-                cut = body.rfind("\n", start, end)
-            if cut <= start:
-                cut = body.rfind(" ", start, end)
+                cut = body.rfind(" ", start, stop)
             if cut > start:
-                end = cut
-        yield body[start:end], start
-        start = end
+                stop = cut
+        yield body[start:stop], start
+        start = stop
 
 
 def _is_definite(tok: Any) -> bool:

@@ -61,7 +61,7 @@ TRIGGERS: list[Trigger] = [
             E, "Shelling/artillery/missile attack", "ASSAULT", "heavy-weapons", "plain", 0.65),
     Trigger("ied", (("ied",), ("roadside", "bomb"), ("landmine",), ("land", "mine"), ("explosive", "device"),
                     ("car", "bomb"), ("vbied",), ("bomb", "explode"), ("blast",), ("explosion",), ("detonate",),
-                    ("bomb", "go", "off"), ("bombing",), ("mine",)),
+                    ("bomb", "go", "off"), ("bombing",)),
             E, "Remote explosive/landmine/IED", "ASSAULT", "explosives", "plain", 0.65),
     Trigger("grenade", (("grenade",), ("hand", "grenade")), E, "Grenade", "ASSAULT", "explosives", "plain", 0.75),
     Trigger("chemical", (("chemical", "weapon"), ("chemical", "attack"), ("chlorine",), ("sarin",), ("gas", "attack")),
@@ -76,7 +76,7 @@ TRIGGERS: list[Trigger] = [
     Trigger("mob", (("mob",), ("lynch",), ("vigilante",)), R, "Mob violence", "ASSAULT", "beat", "plain", 0.7),
     # --- Violence against civilians
     Trigger("kill", (("kill",), ("murder",), ("execute",), ("behead",), ("massacre",), ("assassinate",),
-                     ("assassination",), ("slaughter",), ("shoot", "dead"), ("gun", "down"), ("stab",), ("hack",),
+                     ("assassination",), ("slaughter",), ("shoot", "dead"), ("gun", "down"), ("stab",),
                      ("torture",), ("beat",)),
             V, "Attack", "ASSAULT", "targeted", "kill", 0.6),
     Trigger("abduct", (("abduct",), ("kidnap",), ("abduction",), ("kidnapping",), ("take", "hostage"),
@@ -128,3 +128,24 @@ INTERVENTION_CUES = {
     "tear", "disperse", "dispersed", "arrest", "detain", "water", "rubber", "baton", "beat", "teargas",
 }
 EXCESSIVE_FORCE_CUES = {"kill", "shoot", "fire", "dead", "live"}
+
+
+# -- a cheap pre-filter: paragraphs with none of these word stems cannot hold a trigger -----
+_IRREGULAR = ("fought", "shot", "took", "taken", "overran", "fell", "fallen", "drove", "driven", "held", "beaten",
+              "threw", "thrown", "went", "gone", "led", "struck", "hit", "blew", "blown", "stole", "stolen", "retook", "retaken")
+_STOP = {"the", "in", "of", "to", "out", "up", "down", "over", "on", "off", "go", "-", "*", "a", "and", "set",
+         "take", "hold", "open", "fire", "under", "hand", "pull", "fall", "push", "drive", "gun", "air", "land",
+         "car", "bomb", "gas", "sit", "throw", "hurl", "burn", "form", "reach", "sign", "release", "round", "exchange"}
+
+
+def trigger_stems() -> list[str]:
+    """Word prefixes of which at least one occurs in any text that can match a trigger."""
+    stems: set[str] = set(_IRREGULAR)
+    for t in TRIGGERS:
+        for seq in t.patterns:
+            words = [w for w in seq if w not in _STOP]
+            if not words:  # every word is common: keep them all, they are still required
+                words = [w for w in seq if w not in ("-", "*")]
+            for w in words:
+                stems.add(w[: max(3, len(w) - 1)] if len(w) > 4 else w)
+    return sorted(stems, key=len, reverse=True)

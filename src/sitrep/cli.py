@@ -1,0 +1,336 @@
+"""The ``sitrep`` command line: argument parsing and output only; the work is in the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from . import __version__
+from .config import default_db_url
+from .errors import InputError, SitrepError
+from .records import Article, Event, Rejected
+
+
+def _published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .events.dates import parse_iso
+
+    if parse_iso(value) is None or len(value) != 10:
+        raise InputError(f"--published {value!r} is not a date; use YYYY-MM-DD, e.g. --published 2015-06-15")
+    return value
+
+
+def _options(published: str | None, encoding: str | None, jsonl_input: bool = False, max_bytes: int | None = None):  # type: ignore[no-untyped-def]
+    from .ingest import DEFAULT_MAX_BYTES, IngestOptions
+
+    return IngestOptions(published=_published(published), encoding=encoding, jsonl_input=jsonl_input,
+                         max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+
+
+class _Tally:
+    """Counts and a one-line progress display on stderr (only when stderr is a terminal)."""
+
+    def __init__(self, label: str, show: bool | None = None) -> None:
+        self.label = label
+        self.counts: Counter[str] = Counter()
+        self.reasons: Counter[str] = Counter()
+        self.show = sys.stderr.isatty() if show is None else show
+        self.start = time.monotonic()
+        self._last = 0.0
+
+    def add(self, key: str, reason: str | None = None) -> None:
+        self.counts[key] += 1
+        if reason:
+            self.reasons[reason] += 1
+        now = time.monotonic()
+        if self.show and now - self._last > 0.2:
+            self._last = now
+            sys.stderr.write(f"\r{self.label}: {self.line()}")
+            sys.stderr.flush()
+
+    def line(self) -> str:
+        docs = sum(v for k, v in self.counts.items() if k != "events")
+        rate = docs / max(time.monotonic() - self.start, 1e-6)
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
+        return f"{docs} documents ({parts}) {rate:.1f} docs/s"
+
+    def finish(self) -> None:
+        if self.show:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+        click.echo(f"{self.label}: {self.line()}", err=True)
+        for reason, n in self.reasons.most_common():
+            click.echo(f"  skipped {n}: {reason}", err=True)
+
+
+def _warn_rejected(rej: Rejected) -> None:
+    click.echo(f"sitrep: skipped {rej.message()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitrep")
+def cli() -> None:
+    """sitrep: news about armed conflict -> an auditable event dataset (ACLED + PLOVER)."""
+
+
+# -- parse ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("path")
+@click.option("--published", help="Publication date YYYY-MM-DD when the document states none.")
+@click.option("--encoding", help="Text encoding of the input (default: strict UTF-8).")
+def parse(path: str, published: str | None, encoding: str | None) -> None:
+    """Print the ingested Article of PATH as JSON (body, comments and boilerplate apart)."""
+    from .ingest import read_path
+
+    found = False
+    for item in read_path(path, _options(published, encoding)):
+        if isinstance(item, Rejected):
+            _warn_rejected(item)
+            continue
+        found = True
+        click.echo(json.dumps(item.to_contract(), ensure_ascii=False, indent=2))
+    if not found:
+        raise InputError(f"{path}: no document could be parsed (see the reasons above)")
+
+
+# -- extract ----------------------------------------------------------------------------------
+def _code(paths: list[str], opts: Any, actors: str | None, places: str | None) -> Iterator[Any]:
+    from .ingest import read_sources
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(actors_file=actors, places_file=places)
+    tally = {"ok": 0, "rejected": 0}
+
+    def articles() -> Iterator[Article]:
+        for item in read_sources(paths, opts):
+            if isinstance(item, Rejected):
+                tally["rejected"] += 1
+                _warn_rejected(item)
+            else:
+                tally["ok"] += 1
+                yield item
+
+    yield from pipeline.run(articles())
+    if tally["ok"] == 0:
+        raise InputError("no document could be read (see the reasons above)")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--jsonl-input", is_flag=True, help='Each input line is {"id", "text"|"html", "published"?, "url"?}.')
+@click.option("--published", help="Reference date YYYY-MM-DD for relative dates in a single document.")
+@click.option("--encoding", help="Text encoding of the input (default: strict UTF-8).")
+@click.option("--actors", type=click.Path(dir_okay=False), help="Extra actors (JSON, same shape as the shipped file).")
+@click.option("--places", type=click.Path(dir_okay=False), help="Extra places (TSV, same columns as the supplement).")
+def extract(paths: tuple[str, ...], jsonl_input: bool, published: str | None, encoding: str | None,
+            actors: str | None, places: str | None) -> None:
+    """Print the events of PATHS (files, directories or '-') as JSON Lines."""
+    opts = _options(published, encoding, jsonl_input)
+    out = click.get_text_stream("stdout")
+    for coded in _code(list(paths), opts, actors, places):
+        if coded.skipped:
+            click.echo(f"sitrep: not coded {coded.article.source}: {coded.skipped}", err=True)
+        for ev in coded.events:
+            out.write(json.dumps(ev.to_contract(), ensure_ascii=False) + "\n")
+        out.flush()
+
+
+# -- geoparse ---------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--jsonl-input", is_flag=True, help="Inputs are JSONL records, as for extract.")
+@click.option("--published", help="Publication date YYYY-MM-DD.")
+@click.option("--encoding", help="Text encoding of the input.")
+@click.option("--places", type=click.Path(dir_okay=False), help="Extra places (TSV).")
+def geoparse(paths: tuple[str, ...], jsonl_input: bool, published: str | None, encoding: str | None,
+             places: str | None) -> None:
+    """Print, per document, the places it names, resolved against the gazetteer (JSON Lines)."""
+    opts = _options(published, encoding, jsonl_input)
+    pipeline = None
+    for coded in _code(list(paths), opts, None, places):
+        from .pipeline import Pipeline
+
+        pipeline = pipeline or Pipeline(places_file=places)
+        geo = pipeline.geocoder
+        tops = geo.toponyms(coded.article)
+        click.echo(json.dumps({"doc_id": coded.article.id, "toponyms": [t.to_contract(geo.gaz) for t in tops]},
+                              ensure_ascii=False))
+
+
+# -- ingest -----------------------------------------------------------------------------------
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from .store import Store
+
+    return Store(db or default_db_url())
+
+
+def ingest_paths(paths: list[str], db: str | None, opts: Any, actors: str | None = None,
+                 places: str | None = None, progress: bool | None = None) -> tuple[Counter[str], Any]:
+    """Read, code and store documents; returns the counts and the store (used by ingest and demo)."""
+    from .ingest import read_sources
+    from .pipeline import Pipeline
+
+    store = _store(db)
+    pipeline = Pipeline(actors_file=actors, places_file=places)
+    tally = _Tally("ingest", progress)
+
+    def articles() -> Iterator[Article]:
+        for item in read_sources(paths, opts):
+            if isinstance(item, Rejected):
+                store.record_reject(item)
+                tally.add("failed", item.reason)
+            else:
+                yield item
+
+    for coded in pipeline.run(articles()):
+        res = store.write(coded.article, coded.events, coded.skipped)
+        tally.add({"added": "ok", "duplicate": "duplicate", "skipped": "skipped"}[res.status], coded.skipped)
+        tally.counts["events"] += res.events
+    tally.finish()
+    return tally.counts, store
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help="Database: a SQLite file path or a SQLAlchemy URL (default: $SITREP_DB or the data dir).")
+@click.option("--jsonl-input", is_flag=True, help="Inputs are JSONL records, as for extract.")
+@click.option("--published", help="Publication date YYYY-MM-DD for documents that state none.")
+@click.option("--encoding", help="Text encoding of the input.")
+@click.option("--max-bytes", type=int, help="Skip documents larger than this (default 64 MiB).")
+@click.option("--actors", type=click.Path(dir_okay=False), help="Extra actors (JSON).")
+@click.option("--places", type=click.Path(dir_okay=False), help="Extra places (TSV).")
+def ingest(paths: tuple[str, ...], db: str | None, jsonl_input: bool, published: str | None, encoding: str | None,
+           max_bytes: int | None, actors: str | None, places: str | None) -> None:
+    """Read, code and store documents and their events. Re-ingesting changes nothing."""
+    counts, store = ingest_paths(list(paths), db, _options(published, encoding, jsonl_input, max_bytes), actors, places)
+    total = store.counts()
+    click.echo(f"database {store.url}: {total['articles']} articles, {total['events']} events, "
+               f"{total['rejects']} rejected documents", err=True)
+    if counts["ok"] + counts["duplicate"] + counts["skipped"] == 0:
+        raise InputError("no document could be ingested (see the reasons above)")
+
+
+# -- events / export / rejects ------------------------------------------------------------------
+def _filters(f: Any) -> Any:
+    f = click.option("--since", help="Events on or after YYYY-MM-DD.")(f)
+    f = click.option("--until", help="Events on or before YYYY-MM-DD.")(f)
+    f = click.option("--country", help="Country name, e.g. Libya.")(f)
+    f = click.option("--actor", help="Part of an actor name (actor1, actor2 or associated).")(f)
+    f = click.option("--type", "event_type", help="ACLED event type or sub-event type.")(f)
+    f = click.option("--certainty", type=click.Choice(["stated", "reported", "claimed", "unconfirmed"]))(f)
+    f = click.option("--db", help="Database file or URL (default: $SITREP_DB or the data dir).")(f)
+    return f
+
+
+def _query(db: str | None, limit: int | None = None, **filters: Any) -> tuple[Any, Iterable[Event]]:
+    for key in ("since", "until"):
+        if filters.get(key):
+            _published(filters[key])
+    store = _store(db)
+    return store, store.events(limit=limit, **filters)
+
+
+TABLE_COLUMNS = [("event_date", 10), ("sub_event_type", 28), ("actor1", 30), ("actor2", 26), ("location", 22),
+                 ("fatalities", 4), ("certainty", 11)]
+
+
+def _table(events: Iterable[Event], out: IO[str]) -> int:
+    header = "  ".join(name[:w].ljust(w) for name, w in TABLE_COLUMNS)
+    out.write(header + "\n" + "-" * len(header) + "\n")
+    n = 0
+    for n, ev in enumerate(events, start=1):
+        d = ev.to_contract()
+        cells = []
+        for name, w in TABLE_COLUMNS:
+            v = "" if d[name] is None else str(d[name])
+            cells.append((v[: w - 1] + "\u2026" if len(v) > w else v).ljust(w))
+        out.write("  ".join(cells).rstrip() + "\n")
+    return n
+
+
+@cli.command("events")
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--limit", type=int, help="At most this many events.")
+def events_cmd(db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
+    """List stored events, filtered, as a table, JSON Lines or ACLED CSV."""
+    from .export import export
+
+    store, evs = _query(db, limit, **filters)
+    out = click.get_text_stream("stdout")
+    if fmt == "table":
+        n = _table(evs, out)
+        click.echo(f"{n} events", err=True)
+    else:
+        export(evs, "jsonl" if fmt == "jsonl" else "acled-csv", out)
+
+
+@cli.command("export")
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "plover-jsonl", "geojson", "parquet"]), required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout; parquet needs a file).")
+def export_cmd(db: str | None, fmt: str, output: str | None, **filters: Any) -> None:
+    """Export stored events as ACLED-compatible CSV, PLOVER JSONL, GeoJSON or Parquet."""
+    from .export import export
+
+    store, evs = _query(db, **filters)
+    n = export(evs, fmt, output if output else click.get_text_stream("stdout"))
+    click.echo(f"exported {n} events" + (f" to {output}" if output else ""), err=True)
+
+
+@cli.command("rejects")
+@click.option("--db", help="Database file or URL.")
+def rejects_cmd(db: str | None) -> None:
+    """List documents that were read but not stored, with the reason."""
+    store = _store(db)
+    rows = store.rejects()
+    for r in rows:
+        click.echo(f"{r.reason}\t{r.source}\t{r.detail}")
+    click.echo(f"{len(rows)} rejected documents", err=True)
+
+
+# -- demo -------------------------------------------------------------------------------------
+@cli.command()
+@click.option("--db", help="Database for the demo (default: demo.sqlite in the data dir).")
+def demo(db: str | None) -> None:
+    """Ingest the bundled example articles (written for sitrep, illustrative) and print their events."""
+    from .config import data_dir
+
+    examples = Path(str(resources.files("sitrep").joinpath("examples")))
+    db = db or str(data_dir() / "demo.sqlite")
+    click.echo(f"sitrep demo: ingesting the illustrative articles in {examples}", err=True)
+    _, store = ingest_paths([str(examples)], db, _options(None, None))
+    _table(store.events(), click.get_text_stream("stdout"))
+    click.echo(f"\nBrowse them with: sitrep events --db {db} --format jsonl", err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: translate sitrep's errors into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="sitrep", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("sitrep: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except SitrepError as exc:
+        click.echo(f"sitrep: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("sitrep: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""Geo: toponyms -> gazetteer places -> each event's location, with ACLED geo_precision.
+
+Reads: an ``Article`` (its ``toponyms``, filled by the events stage) and its ``Event`` list
+(each with ``place_mentions`` from its own sentence). Writes: the events' ``country``,
+``admin1``, ``location``, ``latitude``, ``longitude``, ``geo_precision``, ``geonameid`` and
+the location span; generic actor names get their country ("Protesters (Libya)").
+
+Resolution: countries and regions named in the article give context; a name is resolved to
+the candidate in a context country, else the clearly most populous one; ties with no cue
+are left unresolved rather than guessed. One unresolvable name never stops the others.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import Article, Event
+from .gazetteer import ADMIN1, COUNTRY, SECTION, Gazetteer, Place
+
+__all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
+
+#: Entity labels that name places reliably; others ("ORG", "PERSON", "NORP") need a cue.
+SURE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards)\s+(?:the\s+)?)$", re.I)
+NOT_PLACES = {"islamic", "state", "government", "army", "police", "people", "city", "town", "capital", "republic"}
+
+
+@dataclass
+class Toponym:
+    text: str
+    start: int
+    end: int
+    place: Place
+    relation: str = "in"
+
+    def to_contract(self, gaz: Gazetteer) -> dict[str, object]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end,
+            "geonameid": _public_id(self.place),
+            "latitude": self.place.lat, "longitude": self.place.lon,
+            "country": gaz.country_name(self.place.cc), "admin1": gaz.admin1_name(self.place.admin1),
+            "feature_code": self.place.fcode,
+        }
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+class Geocoder:
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or default_gazetteer()
+
+    # -- toponyms of a whole article -----------------------------------------------------
+    def toponyms(self, article: Article) -> list[Toponym]:
+        """Every resolvable place named in the article body, in text order."""
+        mentions = [(s, e, t, lb) for s, e, t, lb in article.toponyms if self._plausible(article.body, s, t, lb)]
+        context = self._context(article, mentions)
+        out = []
+        for s, e, text, _ in mentions:
+            place = self._resolve(_clean(text), context)
+            if place is not None:
+                out.append(Toponym(text, s, e, place))
+        return out
+
+    def _plausible(self, body: str, start: int, text: str, label: str) -> bool:
+        cleaned = _clean(text)
+        if not cleaned or cleaned.lower() in NOT_PLACES or len(cleaned) < 3:
+            return False
+        if label in SURE_LABELS:
+            return True
+        # ORG / NORP / PERSON: only after a place preposition ("in Kidal", "of the Bab-Tobruk neighborhood")
+        return bool(PLACE_PREPOSITIONS.search(body[max(0, start - 12):start]))
+
+    def _context(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> dict[str, Counter[str]]:
+        """Countries and admin1 regions named in the title and body, weighted by mentions."""
+        countries: Counter[str] = Counter()
+        admin1: Counter[str] = Counter()
+        towns: Counter[str] = Counter()
+        texts = [_clean(t) for _, _, t, _ in mentions]
+        if article.title:
+            texts += [w.strip() for w in re.split(r"[,:;\-\u2013|]| in ", article.title) if w.strip()]
+        for t in texts:
+            cands = self.gaz.lookup(t)
+            if not cands:
+                continue
+            top = cands[0]
+            if top.fcode == COUNTRY:
+                countries[top.cc or ""] += 2
+            elif top.fcode == ADMIN1:
+                admin1[top.admin1 or ""] += 1
+                countries[top.cc or ""] += 1
+            elif len({c.cc for c in cands}) == 1 or top.population > 100_000:
+                countries[top.cc or ""] += 1
+                towns[str(top.id)] += 1
+        return {"countries": countries, "admin1": admin1, "towns": towns}
+
+    def _resolve(self, name: str, context: dict[str, Counter[str]]) -> Place | None:
+        cands = self.gaz.lookup(name)
+        if not cands:
+            return None
+        countries, admin1 = context["countries"], context["admin1"]
+        if cands[0].fcode == COUNTRY:
+            return cands[0]
+
+        def score(p: Place) -> float:
+            s = math.log10(p.population + 10)
+            s += 3.0 * min(countries.get(p.cc or "", 0), 3)
+            s += 2.0 * min(admin1.get(p.admin1 or "", 0), 2)
+            if p.fcode == SECTION and p.parent is not None and str(p.parent) in context["towns"]:
+                s += 6.0  # a neighbourhood of a town the article names
+            if p.fcode == ADMIN1:
+                s += 0.5
+            return s
+
+        ranked = sorted(cands, key=score, reverse=True)
+        if len(ranked) > 1:
+            best, second = score(ranked[0]), score(ranked[1])
+            if best - second < 0.3 and ranked[0].cc != ranked[1].cc:
+                return None  # tied candidates in different countries and no cue: abstain
+        return ranked[0]
+
+    # -- events ------------------------------------------------------------------------
+    def geocode(self, article: Article, events: list[Event]) -> list[Event]:
+        """Fill each event's place; the article's main place is the fallback."""
+        tops = self.toponyms(article)
+        by_span = {(t.start, t.end): t for t in tops}
+        focus = self._focus(tops)
+        for ev in events:
+            chosen = self._event_place(ev, by_span)
+            if chosen is None and focus is not None:
+                chosen = Toponym(focus.text, focus.start, focus.end, focus.place, "article")
+            if chosen is not None:
+                self._apply(ev, chosen)
+            _fill_generic_actors(ev)
+        return events
+
+    def _focus(self, tops: list[Toponym]) -> Toponym | None:
+        """The article's main place: the most named town (else region, else country)."""
+        for kinds in ({"PPL", "PPLC", "PPLA", SECTION}, {ADMIN1}, {COUNTRY}):
+            named = [t for t in tops if t.place.fcode in kinds and t.place.fcode != SECTION]
+            if named:
+                counts = Counter(t.place.id for t in named)
+                best_id = counts.most_common(1)[0][0]
+                return next(t for t in named if t.place.id == best_id)
+        return None
+
+    def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym]) -> Toponym | None:
+        trig = ev.spans.get("trigger") or (ev.evidence.start, ev.evidence.start)
+        found = []
+        for s, e, _text, relation in ev.place_mentions:
+            t = by_span.get((s, e))
+            if t is not None:
+                found.append(Toponym(t.text, t.start, t.end, t.place, relation))
+        if not found:
+            return None
+        # the most specific place in the sentence, nearest the trigger among equals
+        specificity = {SECTION: 0, COUNTRY: 3, ADMIN1: 2}
+        found.sort(key=lambda t: (specificity.get(t.place.fcode, 1), abs(t.start - trig[0])))
+        return found[0]
+
+    def _apply(self, ev: Event, top: Toponym) -> None:
+        place = top.place
+        town = place
+        if place.fcode == SECTION and place.parent is not None:
+            town = self.gaz.get(place.parent) or place
+            ev.location = f"{town.name} - {place.name}"
+        else:
+            ev.location = place.name
+        ev.latitude, ev.longitude = place.lat, place.lon
+        ev.geonameid = _public_id(town if place.id < 0 else place)
+        ev.country = self.gaz.country_name(place.cc)
+        ev.admin1 = self.gaz.admin1_name(place.admin1)
+        if place.fcode == COUNTRY:
+            ev.geo_precision, ev.admin1 = 3, None
+        elif place.fcode == ADMIN1:
+            ev.geo_precision = 3
+        elif top.relation == "near":
+            ev.geo_precision = 2
+        else:
+            ev.geo_precision = 1
+        if top.relation != "article":
+            ev.spans["location"] = (top.start, top.end)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"['\u2019]s$", "", text.strip())
+    text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:neighbou?rhood|district|province|governorate|region|city|town|village|area)$", "", text, flags=re.I)
+    return text.strip(" \"'\u201c\u201d")
+
+
+def _public_id(place: Place) -> int | None:
+    return place.id if place.id > 0 else place.parent
+
+
+def _fill_generic_actors(ev: Event) -> None:
+    country = ev.country or "Unknown"
+    for attr in ("actor1", "actor2"):
+        value = getattr(ev, attr)
+        if value and "{country}" in value:
+            setattr(ev, attr, value.replace("{country}", country))
+    ev.assoc_actor_1 = [a.replace("{country}", country) for a in ev.assoc_actor_1]
+    ev.assoc_actor_2 = [a.replace("{country}", country) for a in ev.assoc_actor_2]

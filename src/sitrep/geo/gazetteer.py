@@ -1,0 +1,128 @@
+"""The offline gazetteer: a compact SQLite file derived from GeoNames, shipped in the package.
+
+Reads: ``data/gazetteer.sqlite`` (built by ``scripts/build_gazetteer.py``; GeoNames data,
+CC-BY 4.0) and optionally a user TSV of extra places ($SITREP_PLACES, same columns as
+``data/places_supplement.tsv``). Writes: ``Place`` candidates for a name.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError, ModelError
+
+#: Feature codes: PCLI country, ADM1 first-order region, PPL/PPLC town/capital, PPLX neighbourhood.
+COUNTRY, ADMIN1, CAPITAL, TOWN, SECTION = "PCLI", "ADM1", "PPLC", "PPL", "PPLX"
+
+
+@dataclass(frozen=True)
+class Place:
+    id: int  # GeoNames id; negative for curated places with no GeoNames entry
+    name: str
+    lat: float
+    lon: float
+    cc: str | None
+    admin1: str | None  # GeoNames admin1 code "LY.70"
+    population: int
+    fcode: str
+    parent: int | None = None
+
+
+def key(name: str) -> str:
+    """Lookup key: accents stripped, lower case, hyphens/apostrophes as spaces, Arabic article dropped."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"['\u2019`\-\.]", " ", s.lower())
+    s = re.sub(r"^(?:al|el|ad|ar|as|an|at|az)\s+", "", s)
+    return " ".join(s.split())
+
+
+class Gazetteer:
+    """Read-only lookups over the shipped SQLite gazetteer (opened lazily, once per process)."""
+
+    def __init__(self, path: str | Path | None = None, extra: str | Path | None = None) -> None:
+        if path is None:
+            path = Path(str(resources.files("sitrep.data").joinpath("gazetteer.sqlite")))
+        path = Path(path)
+        if not path.is_file():
+            raise ModelError(f"gazetteer file {path} is missing; rebuild it with: python scripts/build_gazetteer.py")
+        self.path = path
+        self.db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self.countries = dict(self.db.execute("SELECT cc, name FROM countries"))
+        self._admin1: dict[str, str] = {}
+        self._cache: dict[str, list[Place]] = {}
+        self._extra: dict[str, list[Place]] = {}
+        extra = extra or os.environ.get("SITREP_PLACES")
+        if extra:
+            self._load_extra(Path(extra))
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place called ``name``, most populous first."""
+        k = key(name)
+        if not k:
+            return []
+        if k in self._cache:
+            return self._cache[k]
+        rows = self.db.execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.pop, p.fcode, p.parent FROM names n "
+            "JOIN places p ON p.id = n.id WHERE n.key = ?",
+            (k,),
+        ).fetchall()
+        places = [Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8]) for r in rows]
+        places += self._extra.get(k, [])
+        places.sort(key=lambda p: (-_rank(p), -p.population))
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[k] = places
+        return places
+
+    def get(self, place_id: int) -> Place | None:
+        r = self.db.execute("SELECT id, name, lat, lon, cc, admin1, pop, fcode, parent FROM places WHERE id = ?",
+                            (place_id,)).fetchone()
+        if r is None:
+            return None
+        return Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8])
+
+    def country_name(self, cc: str | None) -> str | None:
+        return self.countries.get(cc) if cc else None
+
+    def admin1_name(self, code: str | None) -> str | None:
+        if not code:
+            return None
+        if code not in self._admin1:
+            row = self.db.execute("SELECT name FROM admin1 WHERE code = ?", (code,)).fetchone()
+            self._admin1[code] = _ascii(row[0]) if row else ""
+        return self._admin1[code] or None
+
+    def _load_extra(self, path: Path) -> None:
+        if not path.is_file():
+            raise InputError(f"places file {path} does not exist")
+        with open(path, encoding="utf-8") as fh:
+            reader = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
+            for n, rec in enumerate(reader):
+                try:
+                    place = Place(-(10_000_000 + n), rec["name"], float(rec["lat"]), float(rec["lon"]), rec["cc"],
+                                  rec.get("admin1") or None, 0, rec.get("fcode") or SECTION,
+                                  int(rec["parent_geonameid"]) if rec.get("parent_geonameid") else None)
+                except (KeyError, ValueError) as exc:
+                    raise InputError(f"{path}: row {n + 1} is malformed ({exc}); columns: "
+                                     "name aliases lat lon cc admin1 fcode parent_geonameid") from exc
+                for alias in [rec["name"], *(rec.get("aliases") or "").split("|")]:
+                    if alias:
+                        self._extra.setdefault(key(alias), []).append(place)
+
+
+def _rank(p: Place) -> int:
+    return {COUNTRY: 3, ADMIN1: 1}.get(p.fcode, 0)
+
+
+def _ascii(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
