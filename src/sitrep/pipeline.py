@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .events.merge import merge_within_article
 from .records import Article, Event
 
 #: Languages the extractor codes. Others are stored and reported as skipped.
@@ -54,7 +55,7 @@ class Pipeline:
                 yield Coded(art, [], f"language:{art.language}")
                 continue
             self.geocoder.geocode(art, events)
-            yield Coded(art, events)
+            yield Coded(art, merge_within_article(events))
 
     def code(self, article: Article) -> Coded:
         return next(iter(self.run([article])))

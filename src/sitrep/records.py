@@ -153,6 +153,7 @@ class Event:
     id: str = ""
     # candidate places in the evidence sentence: (start, end, text, "in" | "near"); read by the geo stage
     place_mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
+    sentence: int = -1  # ordinal of the evidence sentence in the article (for merging neighbours)
 
     def __post_init__(self) -> None:
         if self.certainty not in CERTAINTIES:

@@ -10,6 +10,7 @@ Works on one spaCy sentence plus the actor mentions found in it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 HEDGES = re.compile(
@@ -22,68 +23,83 @@ SPEECH_VERBS = {
     "boast", "add", "accuse", "publish", "post", "show", "read", "indicate", "suggest",
 }
 SPEECH_NOUNS = {"statement", "claim", "communique", "communiqué", "announcement", "video", "message"}
-SOURCE_NOUNS = {
-    "report", "source", "official", "witness", "resident", "media", "account", "news", "agency", "outlet",
-    "journalist", "observer", "monitor", "spokesman", "spokesperson", "correspondent", "image", "picture",
-    "note", "footage", "post",
-}
 
 
-def assess(sent: Any, mention_at: dict[int, Any]) -> tuple[str, str | None]:
-    """(certainty, attributed_to) for every event in ``sent``.
+@dataclass
+class Attribution:
+    """Who a sentence's report comes from; ``certainty_for`` turns it into one event's certainty."""
+
+    hedged: bool = False
+    speaker: Any = None  # the actor Mention speaking, when the source is an actor
+    source: str | None = None  # a name for the source
+    reported: bool = False
+
+    def certainty_for(self, parties: set[str]) -> tuple[str, str | None]:
+        """A party to this very event speaking makes it a claim; any other source, a report."""
+        claimed = self.speaker is not None and self.speaker.party and any(
+            same_actor(self.speaker.name, p) for p in parties)
+        if self.hedged:
+            return "unconfirmed", self.source
+        if claimed:
+            return "claimed", self.source
+        if self.reported or self.speaker is not None:
+            return "reported", self.source
+        return "stated", None
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Equal names, or a generic name still waiting for its country ("Military Forces of {country}")
+    and a resolved one of the same kind ("Military Forces of Mali")."""
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if "{country}" in x:
+            prefix, _, suffix = x.partition("{country}")
+            return y.startswith(prefix) and y.endswith(suffix)
+    return False
+
+
+def assess(sent: Any, mention_at: dict[int, Any]) -> Attribution:
+    """The attribution of the reports in ``sent``.
 
     ``mention_at`` maps a token index to the actor ``Mention`` that covers it.
     """
-    text = sent.text
-    hedged = bool(HEDGES.search(text))
-    attributed: str | None = None
-    claimed = False
-    reported = False
+    att = Attribution(hedged=bool(HEDGES.search(sent.text)))
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma == "accord" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
             pobj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                m = _mention_in(pobj, mention_at)
-                if m is not None and m.party:
-                    claimed, attributed = True, m.name
-                else:
-                    reported = True
-                    attributed = attributed or _phrase(pobj)
+                _credit(att, _mention_in(pobj, mention_at), _phrase(pobj))
         elif lemma in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 subj = tok.head  # "a note saying", "a statement claiming"
-            if subj is None:
+            if subj is None or subj.pos_ == "PRON" and subj.lower_ == "it" and tok.dep_ != "ROOT":
                 continue
-            m = _mention_in(subj, mention_at)
-            is_statement = subj.lemma_.lower() in SPEECH_NOUNS
-            if is_statement:
-                # "the MSC's statement", "a statement claiming" -> whose statement?
+            if subj.lemma_.lower() in SPEECH_NOUNS:
                 owner = _statement_owner(subj, sent, mention_at)
-                if owner is not None and owner.party:
-                    claimed, attributed = True, f"{owner.name} statement"
+                if owner is not None:
+                    _credit(att, owner, f"{owner.name} statement")
                     continue
-            if m is not None and m.party:
-                claimed, attributed = True, m.name
-            elif m is not None or subj.lemma_.lower() in SOURCE_NOUNS or subj.ent_type_ in ("ORG", "PERSON", "NORP"):
-                reported = True
-                attributed = attributed or (m.name if m is not None else _source_name(subj, sent))
+            m = _mention_in(subj, mention_at)
+            _credit(att, m, m.name if m is not None else _source_name(subj, sent))
         elif lemma in SPEECH_NOUNS and tok.pos_ == "NOUN":
             owner = _statement_owner(tok, sent, mention_at)
-            if owner is not None and owner.party and any(
-                c.lemma_ in ("claim", "say", "state") for c in tok.children
-            ):
-                claimed, attributed = True, f"{owner.name} statement"
-    if lemma_in(sent, "reportedly") and not (claimed or reported):
-        reported = True
-    if hedged:
-        return "unconfirmed", attributed
-    if claimed:
-        return "claimed", attributed
-    if reported:
-        return "reported", attributed
-    return "stated", None
+            if owner is not None and any(c.lemma_ in ("claim", "say", "state") for c in tok.children):
+                _credit(att, owner, f"{owner.name} statement")
+    if lemma_in(sent, "reportedly"):
+        att.reported = True
+    return att
+
+
+def _credit(att: Attribution, mention: Any, name: str | None) -> None:
+    """Record a source; the first one named in the sentence is kept as the attribution."""
+    if att.speaker is None and mention is not None:
+        att.speaker = mention
+    if mention is None:
+        att.reported = True
+    att.source = att.source or name
 
 
 def lemma_in(sent: Any, word: str) -> bool:

@@ -158,9 +158,11 @@ class Extractor:
                     state.para_date = explicit[-1]
             if not cands:
                 continue
-            cert, attributed = certainty_mod.assess(sent, mention_at)
+            attribution = certainty_mod.assess(sent, mention_at)
             fat = find_fatalities(sent.text, sent.start_char)
             for cand in cands:
+                parties = {m.name for m in cand.actor1 + cand.actor2}
+                cert, attributed = attribution.certainty_for(parties)
                 events.append(self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art))
         return events
 
@@ -181,17 +183,17 @@ class Extractor:
                 out.append(Mention(ent.start, end, actor.name, actor.inter, ent.start_char,
                                    doc[end - 1].idx + len(doc[end - 1]), party))
                 taken.update(range(ent.start, end))
-                if party and actor.inter in (2, 3, 4):
-                    state.last_group = actor.name
-                    state.last_group_inter = actor.inter
-                continue
         # generic and coreferent mentions, in text order so "the group" finds the last group named
         by_start = {m.start: m for m in out}
+        ordinal = {sent.start: state.sentences + k for k, sent in enumerate(doc.sents)}
+        state.sentences += len(ordinal)
+        state.ordinal = ordinal
         for tok in doc:
             if tok.i in by_start:
                 m = by_start[tok.i]
                 if m.party and m.inter in (2, 3, 4):
                     state.last_group, state.last_group_inter = m.name, m.inter
+                    state.last_group_sent = ordinal[tok.sent.start]
                 continue
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -215,8 +217,10 @@ class Extractor:
             country = self._country_modifier(tok)
             if country:
                 name, generic = template.format(country=country), False
-            elif inter in (2, 3) and state.last_group and _is_definite(tok):
-                name, inter, generic = state.last_group, state.last_group_inter, False  # "the militants"
+            elif inter in (2, 3) and state.last_group and (
+                    _is_definite(tok) or ordinal[tok.sent.start] - state.last_group_sent <= 1):
+                # "the militants", or "14 insurgents" right after Boko Haram was named
+                name, inter, generic = state.last_group, state.last_group_inter, False
             # "Islamic State fighters" / "its fighters": the group's own members
             owner = self._owner(tok, out, state)
             if owner is not None and inter in (2, 3, 1):
@@ -262,6 +266,8 @@ class Extractor:
             trig = self.triggers[name]
             span = doc[s:e]
             head = span.root
+            if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound"):
+                continue  # crowd-control devices, read as intervention by the protest rules
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
                 continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade")
             if not self._is_real_event(head, trig, mention_at):
@@ -296,11 +302,21 @@ class Extractor:
             return False  # habitual or generic present: "the group fights against ..."
         if head.pos_ in ("NOUN", "PROPN"):
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
-            if dets & {"such", "our", "any", "no", "every", "future", "possible", "potential"}:
+            if dets & {"such", "our", "any", "no", "every", "future", "possible", "potential", "similar", "new",
+                       "more", "further", "other", "previous", "past", "those"}:
                 return False
             if head.dep_ == "attr":
                 return False  # "it is a battle ..."
-            if trig.noun:
+            gov = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and (gov.tag_ in ("VBD", "VBN") or gov.lemma_ in LIGHT_VERBS):
+                return True  # "a suicide bomber killed ...", "protests were held"
+            own_args = any(c.dep_ in ("poss", "agent", "compound", "nummod") or (c.dep_ == "prep" and c.lower_ in (
+                "between", "with", "against", "by", "on", "in", "near", "at", "of")) for c in head.children)
+            adds_force = trig.kind == "protest" and any(
+                t.lemma_.lower() in INTERVENTION_CUES | EXCESSIVE_FORCE_CUES for t in head.sent)
+            if dets & {"the", "this", "that"} and not own_args and not adds_force:
+                return False  # "no group has claimed the attack": a new mention of an event already told
+            if trig.noun or (head.tag_ == "NNS" and not dets):
                 has_arg = any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "by"))
                               for c in head.children)
                 gov = head.head
@@ -360,6 +376,11 @@ class Extractor:
                     both = _args_of(c, mention_at)
                     a1 += both[:1]
                     a2 += both[1:]
+            if a1 and not a2 and head.dep_ == "dobj" and gov.lemma_.lower() not in LIGHT_VERBS:
+                # "Nigerian troops repelled an attack by Boko Haram": the subject is the side attacked
+                subj = _subject(gov)
+                if subj is not None:
+                    a2 = _args_of(subj, mention_at)
             if not a1 and gov.lemma_.lower() in LIGHT_VERBS and head.dep_ in ("dobj", "pobj"):
                 subj = _subject(gov)
                 if subj is not None:
@@ -447,6 +468,7 @@ class Extractor:
             certainty=cert,
             attributed_to=attributed,
             trigger=doc.text[cand.span[0]:cand.span[1]],
+            sentence=state.ordinal.get(sent.start, -1),
         )
         ev.spans["trigger"] = (offset + cand.span[0], offset + cand.span[1])
         if cand.actor1:
@@ -493,6 +515,9 @@ class _DocState:
     ref: date | None
     last_group: str | None = None
     last_group_inter: int = 2
+    last_group_sent: int = -10  # ordinal of the sentence that last named last_group
+    sentences: int = 0  # sentences seen so far in the article
+    ordinal: dict[int, int] = field(default_factory=dict)  # sentence start token -> ordinal, current chunk
     para_date: Any = None
 
 
@@ -585,6 +610,10 @@ def _args_of(tok: Any, mention_at: dict[int, Mention]) -> list[Mention]:
     if tok.dep_ in ("prep", "agent") or tok.pos_ == "ADP":
         return _dedupe([m for c in tok.children if c.dep_ in ("pobj", "pcomp") for m in _args_of(c, mention_at)])
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "we") and tok.i not in mention_at:
+        speaker = _reporting_subject(tok)
+        if speaker is not None:
+            return _args_of(speaker, mention_at)
     if lemma in RELATIONAL:
         # "the Islamic State's rivals in the MSC": the MSC acts; the possessor is the other side
         own = [m for c in tok.children if c.dep_ in ("prep", "appos") for m in _args_of(c, mention_at)]
@@ -652,6 +681,16 @@ def _claimant(tok: Any, mention_at: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def _reporting_subject(pron: Any) -> Any:
+    """'The army said it killed ...': the pronoun's clause is the object of a speech verb; use its subject."""
+    verb = pron.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in certainty_mod.SPEECH_VERBS:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj
+    return None
+
+
 def _dedupe(ms: list[Mention]) -> list[Mention]:
     seen: set[str] = set()
     out = []
@@ -684,7 +723,7 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
         # borrow arguments the winner lacks from the generic triggers it absorbs
         for c in violent[1:]:
             if not best.actor1 and c.actor1:
-                best.actor1 = c.actor1
+                best.actor1 = [m for m in c.actor1 if m.name not in {x.name for x in best.actor2}]
             if not best.actor2 and c.actor2:
                 best.actor2 = [m for m in c.actor2 if m.name not in {x.name for x in best.actor1}]
         out.append(best)
@@ -694,6 +733,8 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
                     and c.trigger.name not in ("fight", "attack", "kill", "clash")):
                 out.append(c)
     seen_types: set[str] = set()
+    if violent:  # "seized the village after government troops withdrew": one event, not two
+        other = [c for c in other if c.trigger.name not in ("withdraw", "loot")]
     for c in other:
         if c.sub_event_type not in seen_types:
             out.append(c)
@@ -723,20 +764,7 @@ def _lstrip_len(text: str) -> int:
 
 
 def _finalise(art: Article, events: list[Event]) -> list[Event]:
-    """Merge repeats of the same event inside one article; give every event its id."""
-    out: list[Event] = []
+    """Give every event its stable id (repeats are merged after geocoding, in ``merge.py``)."""
     for ev in events:
-        twin = next((o for o in out if _same_event(o, ev)), None)
-        if twin is None:
-            out.append(ev)
-            continue
-        if ev.confidence > twin.confidence:
-            out[out.index(twin)] = ev
-    for ev in out:
         ev.assign_id()
-    return out
-
-
-def _same_event(a: Event, b: Event) -> bool:
-    return (a.sub_event_type == b.sub_event_type and a.actor1 == b.actor1 and a.actor2 == b.actor2
-            and a.event_date == b.event_date)
+    return events

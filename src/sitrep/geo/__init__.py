@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Article, Event
-from .gazetteer import ADMIN1, COUNTRY, SECTION, Gazetteer, Place
+from .gazetteer import ADMIN1, COUNTRY, SECTION, Gazetteer, Place, _ascii
 
 __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
@@ -169,9 +169,9 @@ class Geocoder:
         town = place
         if place.fcode == SECTION and place.parent is not None:
             town = self.gaz.get(place.parent) or place
-            ev.location = f"{town.name} - {place.name}"
+            ev.location = f"{_ascii(town.name)} - {place.name}"
         else:
-            ev.location = place.name
+            ev.location = _ascii(place.name)
         ev.latitude, ev.longitude = place.lat, place.lon
         ev.geonameid = _public_id(town if place.id < 0 else place)
         ev.country = self.gaz.country_name(place.cc)
