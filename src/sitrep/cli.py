@@ -102,10 +102,18 @@ def parse(path: str, published: str | None, encoding: str | None) -> None:
 
 
 # -- extract ----------------------------------------------------------------------------------
+def _check_paths(paths: list[str]) -> None:
+    """Fail on a missing path before loading any model."""
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            raise InputError(f"{p}: no such file or directory")
+
+
 def _code(paths: list[str], opts: Any, actors: str | None, places: str | None) -> Iterator[Any]:
     from .ingest import read_sources
     from .pipeline import Pipeline
 
+    _check_paths(paths)
     pipeline = Pipeline(actors_file=actors, places_file=places)
     tally = {"ok": 0, "rejected": 0}
 
@@ -178,6 +186,7 @@ def ingest_paths(paths: list[str], db: str | None, opts: Any, actors: str | None
     from .ingest import read_sources
     from .pipeline import Pipeline
 
+    _check_paths(paths)
     store = _store(db)
     pipeline = Pipeline(actors_file=actors, places_file=places)
     tally = _Tally("ingest", progress)

@@ -32,6 +32,8 @@ from .lexicon import (
 #: Largest piece of text handed to spaCy at once; long documents are cut at paragraph breaks.
 CHUNK_CHARS = 20_000
 
+SPORTS = {"team", "match", "league", "cup", "football", "soccer", "championship", "tournament", "coach", "striker",
+          "goalkeeper", "midfielder", "stadium", "innings", "wicket", "olympic", "olympics", "scored", "referee"}
 #: Entity labels that may name a place (spaCy tags "Bab-Tobruk" as ORG, "Kidal" as NORP at times).
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
@@ -261,6 +263,8 @@ class Extractor:
                 continue
             kept.append((name, s, e))
         doc = sent.doc
+        if any(t.lower_ in SPORTS for t in sent):
+            return []  # "the team beat its rivals": sport reports share the vocabulary of violence
         cands: list[_Candidate] = []
         for name, s, e in kept:
             trig = self.triggers[name]
@@ -310,11 +314,11 @@ class Extractor:
             gov = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and (gov.tag_ in ("VBD", "VBN") or gov.lemma_ in LIGHT_VERBS):
                 return True  # "a suicide bomber killed ...", "protests were held"
+            if trig.kind == "protest" and any(t.lemma_.lower() in INTERVENTION_CUES for t in head.sent):
+                return True  # "police fired tear gas to disperse protesters"
             own_args = any(c.dep_ in ("poss", "agent", "compound", "nummod") or (c.dep_ == "prep" and c.lower_ in (
                 "between", "with", "against", "by", "on", "in", "near", "at", "of")) for c in head.children)
-            adds_force = trig.kind == "protest" and any(
-                t.lemma_.lower() in INTERVENTION_CUES | EXCESSIVE_FORCE_CUES for t in head.sent)
-            if dets & {"the", "this", "that"} and not own_args and not adds_force:
+            if dets & {"the", "this", "that"} and not own_args:
                 return False  # "no group has claimed the attack": a new mention of an event already told
             if trig.noun or (head.tag_ == "NNS" and not dets):
                 has_arg = any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "by"))
@@ -743,13 +747,20 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _protesters_first(ev: Event) -> None:
-    """ACLED codes demonstrations with the protesters as actor 1 and named groups as associates."""
+    """ACLED codes demonstrations with the protesters as actor 1. A named group in a protest
+    sentence is usually its target ("protests against IS"), not a side; when the state
+    intervened, the police or army the sentence names is actor 2."""
+    state = None
+    if ev.sub_event_type == "Protest with intervention":
+        for name, inter, span in ((ev.actor1, ev.inter1, ev.spans["actor1"]), (ev.actor2, ev.inter2, ev.spans["actor2"])):
+            if inter == 1:
+                state = (name, inter, span)
+                break
     if ev.inter1 != 6:
-        # a named actor in a protest sentence is usually its target ("protests against IS"), not its organiser
-        ev.actor1, ev.inter1, ev.assoc_actor_1 = "Protesters ({country})", 6, []
-        ev.spans["actor1"] = None
-    ev.actor2, ev.inter2, ev.assoc_actor_2 = None, None, []
-    ev.spans["actor2"] = None
+        ev.actor1, ev.inter1, ev.assoc_actor_1, ev.spans["actor1"] = "Protesters ({country})", 6, [], None
+    ev.actor2, ev.inter2, ev.assoc_actor_2, ev.spans["actor2"] = None, None, [], None
+    if state is not None:
+        ev.actor2, ev.inter2, ev.spans["actor2"] = state
 
 
 def _place_relation(ent: Any) -> str:

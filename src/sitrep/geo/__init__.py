@@ -205,5 +205,7 @@ def _fill_generic_actors(ev: Event) -> None:
         value = getattr(ev, attr)
         if value and "{country}" in value:
             setattr(ev, attr, value.replace("{country}", country))
+    if ev.attributed_to and "{country}" in ev.attributed_to:
+        ev.attributed_to = ev.attributed_to.replace("{country}", country)
     ev.assoc_actor_1 = [a.replace("{country}", country) for a in ev.assoc_actor_1]
     ev.assoc_actor_2 = [a.replace("{country}", country) for a in ev.assoc_actor_2]

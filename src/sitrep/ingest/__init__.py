@@ -114,12 +114,13 @@ def sniff(data: bytes, source: str = "") -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if stripped.startswith(b"warc/"):
         return "warc"
+    if stripped.startswith(b"{") and (source.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json"))
+                                      or head.lstrip().split(b"\n", 1)[0].rstrip().endswith(b"}")):
+        return "jsonl"
     if stripped.startswith((b"<!doctype html", b"<html")) or b"<body" in stripped or b"<p>" in stripped:
         return "html"
     if stripped.startswith(b"<?xml") and (b"<rss" in stripped or b"<feed" in stripped):
         return "feed"
-    if stripped.startswith(b"{") and source.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json")):
-        return "jsonl"
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
     if control > len(head) * 0.05:
         raise UnreadableDocument("binary", "binary data, not text, HTML or JSONL")

@@ -25,6 +25,8 @@ def article_from_html(
 ) -> Article | None:
     import trafilatura  # lazy: ~0.3 s import, only needed for HTML
 
+    # trafilatura logs junk pages at ERROR level; sitrep records its own reason instead
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -34,7 +36,7 @@ def article_from_html(
         deduplicate=False,
     )
     if doc is None:
-        return None
+        return _fallback(html, source=source, url=url, published=published, doc_id=doc_id)
     data = doc.as_dict()
     text: str = data.get("text") or ""
     title: str | None = data.get("title")
@@ -42,7 +44,7 @@ def article_from_html(
     if lines and title and lines[0] == title.strip():
         lines = lines[1:]  # trafilatura repeats the headline as the first line
     if not lines:
-        return None
+        return _fallback(html, source=source, url=url, published=published, doc_id=doc_id)
     comments_text: str = data.get("comments") or ""
     comments = [Comment(text=c.strip()) for c in comments_text.split("\n") if c.strip()]
     # guard: a body line that is also a comment line is comment text that leaked in
@@ -61,3 +63,31 @@ def article_from_html(
         source=source,
         source_format="html",
     )
+
+
+_DROP = ("script", "style", "nav", "footer", "header", "aside", "form", "noscript", "template")
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote")
+
+
+def _fallback(html: bytes | str, *, source: str | None, url: str | None, published: str | None,
+              doc_id: str) -> Article | None:
+    """Fragments and odd pages trafilatura declines: strip markup, then segment the text like a scrape."""
+    import lxml.etree
+    import lxml.html
+
+    from .text import article_from_text
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    for el in root.iter(*_DROP):
+        el.drop_tree()
+    for el in root.iter(*_BLOCKS):
+        el.tail = "\n\n" + (el.tail or "")
+    text = root.text_content()
+    if not text.strip():
+        return None
+    art = article_from_text(text, source=source, url=url, published=published, doc_id=doc_id)
+    art.source_format = "html"
+    return art if art.body.strip() else None

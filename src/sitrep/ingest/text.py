@@ -38,7 +38,7 @@ CAPTION = re.compile(
     re.IGNORECASE,
 )
 TAGS = re.compile(r"^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords)\s*:", re.IGNORECASE)
-BYLINE = re.compile(r"^by\s+(?P<author>[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|al|van|von|bin)){0,4})\s*$")
+BYLINE = re.compile(r"^[Bb]y\s+(?P<author>[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|al|van|von|bin)){0,4})\s*$")
 BIO = re.compile(
     r"^(?P<author>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})\s+(?:is|was|has been)\s+(?:a|an|the)\b.{0,160}"
     r"\b(?:fellow|editor|correspondent|journalist|reporter|writer|analyst|author|contributor|researcher"

@@ -1,0 +1,92 @@
+"""The extractor on hand-written sentences (the spaCy model is real; no gold data needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def one(events):
+    assert len(events) == 1, [(e.sub_event_type, e.evidence.text) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize("text, event_type, sub_type", [
+    ("Malian soldiers clashed with JNIM militants near Kidal on Saturday.", "Battles", "Armed clash"),
+    ("Al Shabaab fighters seized the town of Bulo Burde on Tuesday.", "Battles", "Non-state actor overtakes territory"),
+    ("Nigerian troops recaptured the town of Damasak from ISWAP on Monday.", "Battles", "Government regains territory"),
+    ("A suicide bomber killed 12 people at a market in Maiduguri on Monday.", "Explosions/Remote violence", "Suicide bomb"),
+    ("A roadside bomb exploded near a police vehicle in Kandahar on Sunday.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+    ("Russian warplanes carried out airstrikes on Idlib on Thursday.", "Explosions/Remote violence", "Air/drone strike"),
+    ("Houthi forces shelled residential areas of Taiz on Friday.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("Gunmen abducted 20 students from a school in Kaduna on Friday.", "Violence against civilians",
+     "Abduction/forced disappearance"),
+    ("Gunmen killed five villagers in an attack on Bankass on Sunday.", "Violence against civilians", "Attack"),
+    ("Hundreds of teachers protested in Nairobi on Monday over unpaid salaries.", "Protests", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters in Khartoum on Tuesday.", "Protests", "Protest with intervention"),
+    ("Police arrested ten members of the Taliban in Kabul on Wednesday.", "Strategic developments", "Arrests"),
+])
+def test_event_types(code, text, event_type, sub_type):
+    ev = one(code(text))
+    assert (ev.event_type, ev.sub_event_type) == (event_type, sub_type)
+    assert ev.evidence.text == text
+    start, end = ev.spans["trigger"]
+    assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army did not attack the village.",
+    "The militants threatened to attack the capital if talks fail.",
+    "Analysts say future clashes could destabilise the region.",
+    "There is an ebb and flow to such battles.",
+    "The football team beat its rivals 3-1 on Sunday.",
+    "The minister will visit Kidal next week.",
+])
+def test_non_events_yield_nothing(code, text):
+    assert code(text) == []
+
+
+def test_actors_roles_and_inter_codes(code):
+    ev = one(code("Al Shabaab fighters attacked a Somali army base in Jowhar on Monday, killing 6 soldiers."))
+    assert ev.actor1 == "al Shabaab" and ev.inter1 == 2
+    assert ev.actor2 == "Military Forces of Somalia" and ev.inter2 == 1
+    assert ev.fatalities == 6
+    assert ev.event_date == "2024-05-06" and ev.time_precision == 1
+    assert ev.country == "Somalia" and ev.location == "Jawhar" or ev.location == "Jowhar"
+
+
+def test_coreference_to_the_last_named_group(code):
+    events = code("Boko Haram fighters raided Gwoza on Monday. The group later attacked a church in the town, "
+                  "killing 4 worshippers.")
+    assert events and all(e.actor1 == "Boko Haram" for e in events)
+
+
+@pytest.mark.parametrize("text, certainty, source", [
+    ("The army said it killed 20 militants in Kidal on Monday.", "claimed", "Military Forces of Mali"),
+    ("According to Reuters, gunmen killed 3 farmers in Kidal on Monday.", "reported", "Reuters"),
+    ("Gunmen purportedly killed 3 farmers in Kidal on Monday.", "unconfirmed", None),
+    ("Gunmen killed 3 farmers in Kidal on Monday.", "stated", None),
+])
+def test_certainty_and_attribution(code, text, certainty, source):
+    ev = one(code(text))
+    assert ev.certainty == certainty
+    if source:
+        assert ev.attributed_to == source
+
+
+def test_dates_default_to_publication_week_without_date_words(code):
+    ev = one(code("Gunmen killed 3 farmers in Kidal.", published="2024-05-10"))
+    assert ev.event_date == "2024-05-10" and ev.time_precision == 2
+    ev = one(code("Gunmen killed 3 farmers in Kidal.", published=None))
+    assert ev.event_date is None
+
+
+def test_long_text_is_chunked_with_correct_offsets(code):
+    filler = "Markets in the capital were calm and shops were busy as usual this morning. " * 400
+    target = "Gunmen killed 3 farmers in Kidal on Monday."
+    body = filler + "\n\n" + filler + "\n\n" + target
+    (ev,) = code(body)
+    assert body[ev.evidence.start:ev.evidence.end] == target
+    s, e = ev.spans["actor1"]
+    assert body[s:e] == "Gunmen"
