@@ -142,7 +142,7 @@ def extract(paths: tuple[str, ...], jsonl_input: bool, published: str | None, en
             actors: str | None, places: str | None) -> None:
     """Print the events of PATHS (files, directories or '-') as JSON Lines."""
     opts = _options(published, encoding, jsonl_input)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for coded in _code(list(paths), opts, actors, places):
         if coded.skipped:
             click.echo(f"sitrep: not coded {coded.article.source}: {coded.skipped}", err=True)
@@ -274,7 +274,7 @@ def events_cmd(db: str | None, fmt: str, limit: int | None, **filters: Any) -> N
     from .export import export
 
     store, evs = _query(db, limit, **filters)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "table":
         n = _table(evs, out)
         click.echo(f"{n} events", err=True)
@@ -291,7 +291,7 @@ def export_cmd(db: str | None, fmt: str, output: str | None, **filters: Any) -> 
     from .export import export
 
     store, evs = _query(db, **filters)
-    n = export(evs, fmt, output if output else click.get_text_stream("stdout"))
+    n = export(evs, fmt, output if output else sys.stdout)
     click.echo(f"exported {n} events" + (f" to {output}" if output else ""), err=True)
 
 
@@ -317,7 +317,7 @@ def demo(db: str | None) -> None:
     db = db or str(data_dir() / "demo.sqlite")
     click.echo(f"sitrep demo: ingesting the illustrative articles in {examples}", err=True)
     _, store = ingest_paths([str(examples)], db, _options(None, None))
-    _table(store.events(), click.get_text_stream("stdout"))
+    _table(store.events(), sys.stdout)
     click.echo(f"\nBrowse them with: sitrep events --db {db} --format jsonl", err=True)
 
 

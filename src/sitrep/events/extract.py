@@ -525,7 +525,26 @@ class _DocState:
     para_date: Any = None
 
 
-_STEMS = re.compile("|".join(re.escape(w) for w in trigger_stems()), re.IGNORECASE)
+_STEMS = frozenset(trigger_stems())
+_STEM_LENGTHS = sorted({len(s) for s in _STEMS})
+_WORD = re.compile(r"[a-z]+")
+_word_cache: dict[str, bool] = {}
+
+
+def may_hold_trigger(text: str) -> bool:
+    """True when some word of ``text`` starts with a trigger stem (a necessary condition for a match).
+
+    Word lookups are cached: a set test per distinct word costs far less than a regex alternation.
+    """
+    for word in set(_WORD.findall(text.lower())):
+        hit = _word_cache.get(word)
+        if hit is None:
+            hit = any(word[:n] in _STEMS for n in _STEM_LENGTHS if n <= len(word))
+            if len(_word_cache) < 500_000:
+                _word_cache[word] = hit
+        if hit:
+            return True
+    return False
 
 
 def _chunks(body: str) -> Iterator[tuple[str, int]]:
@@ -538,7 +557,7 @@ def _chunks(body: str) -> Iterator[tuple[str, int]]:
     start_chunk = -1
     end_chunk = -1
     for p_start, p_end in _paragraphs(body):
-        if not _STEMS.search(body, p_start, p_end):
+        if not may_hold_trigger(body[p_start:p_end]):
             continue
         if start_chunk >= 0 and (p_end - start_chunk > CHUNK_CHARS):
             yield body[start_chunk:end_chunk], start_chunk

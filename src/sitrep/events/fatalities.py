@@ -18,7 +18,7 @@ _UNITS = {
     "a few": 3, "a dozen": 12, "some": 3, "many": 10, "numerous": 10, "multiple": 2, "couple": 2, "a couple": 2,
     "a number": 3,
 }
-_NUMWORD = r"(?:\d[\d,]*|a dozen|a few|a couple|a number|" + "|".join(
+_NUMWORD = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|a dozen|a few|a couple|a number|" + "|".join(
     sorted((w for w in _UNITS if " " not in w), key=len, reverse=True)
 ) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
 _QUAL = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|an estimated|approximately|roughly|as many as)\s+)?"

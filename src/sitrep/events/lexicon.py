@@ -132,10 +132,12 @@ EXCESSIVE_FORCE_CUES = {"kill", "shoot", "fire", "dead", "live"}
 
 # -- a cheap pre-filter: paragraphs with none of these word stems cannot hold a trigger -----
 _IRREGULAR = ("fought", "shot", "took", "taken", "overran", "fell", "fallen", "drove", "driven", "held", "beaten",
-              "threw", "thrown", "went", "gone", "led", "struck", "hit", "blew", "blown", "stole", "stolen", "retook", "retaken")
-_STOP = {"the", "in", "of", "to", "out", "up", "down", "over", "on", "off", "go", "-", "*", "a", "and", "set",
-         "take", "hold", "open", "fire", "under", "hand", "pull", "fall", "push", "drive", "gun", "air", "land",
-         "car", "bomb", "gas", "sit", "throw", "hurl", "burn", "form", "reach", "sign", "release", "round", "exchange"}
+              "threw", "thrown", "went", "gone", "led", "struck", "hit", "blew", "blown", "stole", "stolen",
+              "retook", "retaken")
+_FUNCTION = {"the", "in", "of", "to", "out", "up", "over", "on", "off", "down", "under", "-", "*", "a", "and"}
+_COMMON = {"go", "set", "take", "hold", "open", "fire", "hand", "pull", "fall", "push", "drive", "gun", "air", "land",
+           "car", "bomb", "gas", "sit", "throw", "hurl", "burn", "form", "reach", "sign", "release", "round",
+           "exchange"}
 
 
 def trigger_stems() -> list[str]:
@@ -143,9 +145,8 @@ def trigger_stems() -> list[str]:
     stems: set[str] = set(_IRREGULAR)
     for t in TRIGGERS:
         for seq in t.patterns:
-            words = [w for w in seq if w not in _STOP]
-            if not words:  # every word is common: keep them all, they are still required
-                words = [w for w in seq if w not in ("-", "*")]
-            for w in words:
-                stems.add(w[: max(3, len(w) - 1)] if len(w) > 4 else w)
+            content = [w for w in seq if w not in _FUNCTION]
+            # a pattern needs all its words, so one of them is a necessary condition: take a distinctive one
+            w = max([x for x in content if x not in _COMMON] or content, key=len)
+            stems.add(w[: max(3, len(w) - 1)] if len(w) > 4 else w)
     return sorted(stems, key=len, reverse=True)

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo import Geocoder
+from sitrep.geo.gazetteer import Gazetteer, key
+from sitrep.records import Article, Event, Evidence
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer()
+
+
+def test_key_folds_accents_hyphens_and_articles():
+    assert key("Al-Fashir") == key("El Fashir") == key("fashir")
+    assert key("Jalālābād") == "jalalabad"
+
+
+def test_lookup_prefers_big_places_and_countries(gaz):
+    derna = gaz.lookup("Derna")
+    assert derna[0].id == 87205 and derna[0].cc == "LY"
+    assert gaz.lookup("Libya")[0].fcode == "PCLI"
+    assert gaz.country_name("LY") == "Libya"
+    assert gaz.admin1_name("LY.70") == "Darnah"
+    assert gaz.lookup("Xyzzyville") == []
+
+
+def test_curated_neighbourhood_has_its_town(gaz):
+    (bab,) = [p for p in gaz.lookup("Bab-Tobruk") if p.cc == "LY"]
+    assert bab.fcode == "PPLX" and bab.parent == 87205
+
+
+def test_user_places_file_extends_the_gazetteer(tmp_path):
+    f = tmp_path / "places.tsv"
+    f.write_text("name\taliases\tlat\tlon\tcc\tadmin1\tfcode\tparent_geonameid\tnote\n"
+                 "Camp Zeta\tZeta camp\t10.5\t20.25\tTD\t\tPPLX\t\tmade up\n", encoding="utf-8")
+    g = Gazetteer(extra=f)
+    (p,) = g.lookup("Zeta camp")
+    assert (p.lat, p.lon, p.cc) == (10.5, 20.25, "TD")
+
+
+def test_bad_user_places_file_is_a_clear_error(tmp_path):
+    from sitrep.errors import InputError
+
+    f = tmp_path / "places.tsv"
+    f.write_text("name\tlat\nOnly\tnot-a-number\n", encoding="utf-8")
+    with pytest.raises(InputError, match="malformed"):
+        Gazetteer(extra=f)
+
+
+def _event(body: str, start: int, end: int, mentions) -> Event:
+    ev = Event("Battles", "Armed clash", Evidence(body, 0, len(body)), actor1="Protesters ({country})")
+    ev.spans["trigger"] = (start, end)
+    ev.place_mentions = mentions
+    return ev
+
+
+def make_article(body: str, toponyms, title=None) -> Article:
+    art = Article(body=body, title=title)
+    art.toponyms = toponyms
+    return art
+
+
+def test_event_place_precision_and_generic_actor_country(gaz):
+    body = "Fighting broke out near Kidal, Mali."
+    art = make_article(body, [(24, 29, "Kidal", "GPE"), (31, 35, "Mali", "GPE")])
+    ev = _event(body, 0, 8, [(24, 29, "Kidal", "near"), (31, 35, "Mali", "in")])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.location == "Kidal" and ev.country == "Mali" and ev.geo_precision == 2
+    assert ev.spans["location"] == (24, 29)
+    assert ev.actor1 == "Protesters (Mali)"
+
+
+def test_region_only_gives_precision_3(gaz):
+    body = "Clashes were reported in Borno State."
+    art = make_article(body, [(25, 36, "Borno State", "GPE")])
+    ev = _event(body, 0, 7, [(25, 36, "Borno State", "in")])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.country == "Nigeria" and ev.geo_precision == 3 and ev.admin1 == "Borno"
+
+
+def test_neighbourhood_location_is_written_town_dash_district(gaz):
+    body = "Fighters were cleared from the Bab-Tobruk neighborhood in Derna, Libya."
+    art = make_article(body, [(31, 41, "Bab-Tobruk", "ORG"), (58, 63, "Derna", "GPE"), (65, 70, "Libya", "GPE")])
+    ev = _event(body, 14, 21, [(31, 41, "Bab-Tobruk", "in"), (58, 63, "Derna", "in")])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.location == "Darnah - Bab Tobruk" and ev.geonameid == 87205 and ev.geo_precision == 1
+
+
+def test_unresolvable_name_does_not_empty_the_others(gaz):
+    body = "Clashes in Qqqzzz and in Gao."
+    art = make_article(body, [(11, 17, "Qqqzzz", "GPE"), (25, 28, "Gao", "GPE")])
+    tops = Geocoder(gaz).toponyms(art)
+    assert [t.text for t in tops] == ["Gao"]
+
+
+def test_article_focus_is_the_fallback(gaz):
+    body = "Gunmen attacked the camp. Kidal has seen clashes in Kidal for weeks."
+    art = make_article(body, [(26, 31, "Kidal", "GPE"), (52, 57, "Kidal", "GPE")])
+    ev = _event(body, 7, 15, [])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.location == "Kidal" and ev.spans["location"] is None
