@@ -148,3 +148,16 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name in cli.commands:
         assert run(name, "--help").returncode == 0
         assert f"sitrep {name}" in readme, f"`sitrep {name}` is not documented in the README"
+
+
+def test_geoparse_lists_places_of_every_paragraph(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("The minister travelled to Bamako on Monday.\n\nGunmen killed 3 farmers in Kidal on Monday.",
+                 encoding="utf-8")
+    proc = run("geoparse", str(p))
+    assert proc.returncode == 0, proc.stderr.decode()
+    (doc,) = [json.loads(ln) for ln in proc.stdout.decode().splitlines()]
+    names = [(t["text"], t["country"]) for t in doc["toponyms"]]
+    assert names == [("Bamako", "Mali"), ("Kidal", "Mali")]
+    body = p.read_text(encoding="utf-8")
+    assert all(body[t["start"]:t["end"]] == t["text"] for t in doc["toponyms"])

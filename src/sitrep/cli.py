@@ -109,18 +109,15 @@ def _check_paths(paths: list[str]) -> None:
             raise InputError(f"{p}: no such file or directory")
 
 
-def _code(paths: list[str], opts: Any, actors: str | None, places: str | None) -> Iterator[Any]:
+def _code(paths: list[str], opts: Any, pipeline: Any) -> Iterator[Any]:
     from .ingest import read_sources
-    from .pipeline import Pipeline
 
     _check_paths(paths)
-    pipeline = Pipeline(actors_file=actors, places_file=places)
-    tally = {"ok": 0, "rejected": 0}
+    tally = {"ok": 0}
 
     def articles() -> Iterator[Article]:
         for item in read_sources(paths, opts):
             if isinstance(item, Rejected):
-                tally["rejected"] += 1
                 _warn_rejected(item)
             else:
                 tally["ok"] += 1
@@ -131,43 +128,51 @@ def _code(paths: list[str], opts: Any, actors: str | None, places: str | None) -
         raise InputError("no document could be read (see the reasons above)")
 
 
+def _input_options(f: Any) -> Any:
+    """The input options shared by extract and geoparse."""
+    options = [
+        click.argument("paths", nargs=-1, required=True),
+        click.option("--jsonl-input", is_flag=True, help='Each input line is {"id", "text"|"html", "published"?, "url"?}.'),
+        click.option("--published", help="Reference date YYYY-MM-DD for relative dates in a single document."),
+        click.option("--encoding", help="Text encoding of the input (default: strict UTF-8)."),
+        click.option("--actors", type=click.Path(dir_okay=False), help="Extra actors (JSON, same shape as the shipped file)."),
+        click.option("--places", type=click.Path(dir_okay=False), help="Extra places (TSV, same columns as the supplement)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _pipeline(actors: str | None, places: str | None, prefilter: bool = True) -> Any:
+    from .pipeline import Pipeline
+
+    return Pipeline(actors_file=actors, places_file=places, prefilter=prefilter)
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--jsonl-input", is_flag=True, help='Each input line is {"id", "text"|"html", "published"?, "url"?}.')
-@click.option("--published", help="Reference date YYYY-MM-DD for relative dates in a single document.")
-@click.option("--encoding", help="Text encoding of the input (default: strict UTF-8).")
-@click.option("--actors", type=click.Path(dir_okay=False), help="Extra actors (JSON, same shape as the shipped file).")
-@click.option("--places", type=click.Path(dir_okay=False), help="Extra places (TSV, same columns as the supplement).")
+@_input_options
 def extract(paths: tuple[str, ...], jsonl_input: bool, published: str | None, encoding: str | None,
             actors: str | None, places: str | None) -> None:
     """Print the events of PATHS (files, directories or '-') as JSON Lines."""
     opts = _options(published, encoding, jsonl_input)
-    out = sys.stdout
-    for coded in _code(list(paths), opts, actors, places):
+    for coded in _code(list(paths), opts, _pipeline(actors, places)):
         if coded.skipped:
             click.echo(f"sitrep: not coded {coded.article.source}: {coded.skipped}", err=True)
         for ev in coded.events:
-            out.write(json.dumps(ev.to_contract(), ensure_ascii=False) + "\n")
-        out.flush()
+            sys.stdout.write(json.dumps(ev.to_contract(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
 
 
 # -- geoparse ---------------------------------------------------------------------------------
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--jsonl-input", is_flag=True, help="Inputs are JSONL records, as for extract.")
-@click.option("--published", help="Publication date YYYY-MM-DD.")
-@click.option("--encoding", help="Text encoding of the input.")
-@click.option("--places", type=click.Path(dir_okay=False), help="Extra places (TSV).")
+@_input_options
 def geoparse(paths: tuple[str, ...], jsonl_input: bool, published: str | None, encoding: str | None,
-             places: str | None) -> None:
+             actors: str | None, places: str | None) -> None:
     """Print, per document, the places it names, resolved against the gazetteer (JSON Lines)."""
     opts = _options(published, encoding, jsonl_input)
-    pipeline = None
-    for coded in _code(list(paths), opts, None, places):
-        from .pipeline import Pipeline
-
-        pipeline = pipeline or Pipeline(places_file=places)
-        geo = pipeline.geocoder
+    pipeline = _pipeline(actors, places, prefilter=False)  # every paragraph: places need no trigger word
+    geo = pipeline.geocoder
+    for coded in _code(list(paths), opts, pipeline):
         tops = geo.toponyms(coded.article)
         click.echo(json.dumps({"doc_id": coded.article.id, "toponyms": [t.to_contract(geo.gaz) for t in tops]},
                               ensure_ascii=False))
@@ -184,11 +189,10 @@ def ingest_paths(paths: list[str], db: str | None, opts: Any, actors: str | None
                  places: str | None = None, progress: bool | None = None) -> tuple[Counter[str], Any]:
     """Read, code and store documents; returns the counts and the store (used by ingest and demo)."""
     from .ingest import read_sources
-    from .pipeline import Pipeline
 
     _check_paths(paths)
     store = _store(db)
-    pipeline = Pipeline(actors_file=actors, places_file=places)
+    pipeline = _pipeline(actors, places)
     tally = _Tally("ingest", progress)
 
     def articles() -> Iterator[Article]:

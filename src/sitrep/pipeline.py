@@ -29,9 +29,11 @@ class Coded:
 class Pipeline:
     """Runs the NLP, events and geo stages over articles. Create once; models load lazily."""
 
-    def __init__(self, actors_file: str | Path | None = None, places_file: str | Path | None = None) -> None:
+    def __init__(self, actors_file: str | Path | None = None, places_file: str | Path | None = None,
+                 prefilter: bool = True) -> None:
         self.actors_file = actors_file
         self.places_file = places_file
+        self.prefilter = prefilter  # False: parse every paragraph, not only those with trigger words
 
     @cached_property
     def extractor(self):  # type: ignore[no-untyped-def]
@@ -39,7 +41,7 @@ class Pipeline:
         from .nlp.actors import ActorKB
 
         kb = ActorKB.load(self.actors_file) if self.actors_file else None
-        return Extractor(kb=kb)
+        return Extractor(kb=kb, prefilter=self.prefilter)
 
     @cached_property
     def geocoder(self):  # type: ignore[no-untyped-def]

@@ -82,9 +82,12 @@ class _Candidate:
 class Extractor:
     """Rule-based event extractor over the spaCy pipeline. Create once per process."""
 
-    def __init__(self, kb: ActorKB | None = None, nlp: Any = None) -> None:
+    def __init__(self, kb: ActorKB | None = None, nlp: Any = None, prefilter: bool = True) -> None:
+        """``prefilter``: skip paragraphs with no trigger-word stem (set False to parse every paragraph,
+        e.g. to list every place an article names)."""
         from spacy.matcher import Matcher
 
+        self.prefilter = prefilter
         self.kb = kb or default_kb()
         self.nlp = nlp or load_pipeline(self.kb)
         self.matcher = Matcher(self.nlp.vocab)
@@ -116,7 +119,7 @@ class Extractor:
         def chunks() -> Iterator[tuple[str, int, int]]:
             for art in articles:
                 art.toponyms = []
-                parts = list(_chunks(art.body)) if should_code is None or should_code(art) else []
+                parts = list(_chunks(art.body, self.prefilter)) if should_code is None or should_code(art) else []
                 state = _DocState(ref=parse_iso(art.published))
                 pending.append((art, len(parts), [], state))
                 for text, offset in parts:
@@ -547,7 +550,7 @@ def may_hold_trigger(text: str) -> bool:
     return False
 
 
-def _chunks(body: str) -> Iterator[tuple[str, int]]:
+def _chunks(body: str, prefilter: bool = True) -> Iterator[tuple[str, int]]:
     """Pieces of the body worth parsing, with their offsets.
 
     Paragraphs that hold no trigger word stem cannot produce an event and are not parsed
@@ -557,7 +560,7 @@ def _chunks(body: str) -> Iterator[tuple[str, int]]:
     start_chunk = -1
     end_chunk = -1
     for p_start, p_end in _paragraphs(body):
-        if not may_hold_trigger(body[p_start:p_end]):
+        if prefilter and not may_hold_trigger(body[p_start:p_end]):
             continue
         if start_chunk >= 0 and (p_end - start_chunk > CHUNK_CHARS):
             yield body[start_chunk:end_chunk], start_chunk
