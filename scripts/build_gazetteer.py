@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "sitrep" / "data" / "gazetteer.sqlite"
 SUPPLEMENT = ROOT / "src" / "sitrep" / "data" / "places_supplement.tsv"
+COUNTRY_POINTS = ROOT / "scripts" / "country_points.tsv"
 sys.path.insert(0, str(ROOT / "src"))
 from sitrep.geo.gazetteer import key  # noqa: E402  (one normaliser for build and lookup)
 
@@ -41,6 +42,28 @@ COUNTRY_ALIASES = {
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire"], "MM": ["Burma"], "CG": ["Congo-Brazzaville"], "AE": ["UAE"],
     "CF": ["CAR"], "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"],
 }
+
+
+# AP-style abbreviations of US states ("Gainesville, Va."); GeoNames admin1 codes are the postal codes.
+US_STATE_ABBREVIATIONS = {f"US.{code}": [abbr] for code, abbr in (
+    ("AL", "Ala."), ("AZ", "Ariz."), ("AR", "Ark."), ("CA", "Calif."), ("CO", "Colo."), ("CT", "Conn."),
+    ("DE", "Del."), ("FL", "Fla."), ("GA", "Ga."), ("IL", "Ill."), ("IN", "Ind."), ("KS", "Kan."), ("KY", "Ky."),
+    ("LA", "La."), ("MD", "Md."), ("MA", "Mass."), ("MI", "Mich."), ("MN", "Minn."), ("MS", "Miss."),
+    ("MO", "Mo."), ("MT", "Mont."), ("NE", "Neb."), ("NV", "Nev."), ("NH", "N.H."), ("NJ", "N.J."),
+    ("NM", "N.M."), ("NY", "N.Y."), ("NC", "N.C."), ("ND", "N.D."), ("OK", "Okla."), ("OR", "Ore."),
+    ("PA", "Pa."), ("RI", "R.I."), ("SC", "S.C."), ("SD", "S.D."), ("TN", "Tenn."), ("VT", "Vt."),
+    ("VA", "Va."), ("WA", "Wash."), ("WV", "W.Va."), ("WI", "Wis."), ("WY", "Wyo."), ("DC", "D.C."))}
+
+
+def _middle(points: list[tuple[float, float, int]], trim: bool = False) -> tuple[float, float]:
+    """The mean point of a region's towns; with ``trim``, the middle of the 5th-95th percentile box
+    (a country's overseas towns must not drag its point into the sea)."""
+    if not trim:
+        return (round(sum(p[0] for p in points) / len(points), 5), round(sum(p[1] for p in points) / len(points), 5))
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
 def main() -> None:
@@ -63,7 +86,7 @@ def main() -> None:
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
             cc TEXT, admin1 TEXT, pop INTEGER NOT NULL, fcode TEXT NOT NULL, parent INTEGER);
         CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
-        CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL, capital INTEGER) WITHOUT ROWID;
         CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         """
@@ -77,7 +100,8 @@ def main() -> None:
                 if k:
                     names.add((k, pid))
 
-    largest_in_admin1: dict[str, tuple[int, float, float]] = {}
+    largest_in_admin1: dict[str, tuple[int, int]] = {}  # admin1 -> (population, geonameid) of its largest town
+    members: dict[str, list[tuple[float, float, int]]] = {}  # admin1 or country -> (lat, lon, pop) of its towns
     rows = []
     for c in cities.values():
         pid = int(c["geonameid"])
@@ -87,16 +111,20 @@ def main() -> None:
         add_names(pid, c["name"])
         alts = c["alternatenames"] if pop >= 5000 else [a for a in c["alternatenames"] if a.isascii()][:1]
         add_names(pid, *alts)
-        if pop > largest_in_admin1.get(a1, (-1, 0, 0))[0]:
-            largest_in_admin1[a1] = (pop, c["latitude"], c["longitude"])
+        if pop > largest_in_admin1.get(a1, (-1, 0))[0]:
+            largest_in_admin1[a1] = (pop, pid)
+        members.setdefault(a1, []).append((c["latitude"], c["longitude"], pop))
+        members.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"], pop))
 
-    capitals: dict[str, tuple[float, float]] = {}
+    points = {}
+    with open(COUNTRY_POINTS, encoding="utf-8") as fh:
+        for rec in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"):
+            points[rec["cc"]] = (float(rec["lat"]), float(rec["lon"]))
     capital_ids: set[int] = set()
     by_country_name = {(c["countrycode"], c["name"]): c for c in sorted(cities.values(), key=lambda c: c["population"])}
     for cc, co in countries.items():
         cap = by_country_name.get((cc, co.get("capital")))
         if cap:
-            capitals[cc] = (cap["latitude"], cap["longitude"])
             capital_ids.add(int(cap["geonameid"]))
     rows = [(*r[:7], "PPLC", None) if r[0] in capital_ids else r for r in rows]
 
@@ -107,23 +135,32 @@ def main() -> None:
             if len(rec) < 7 or rec[6] != "1":
                 continue
             name, code, gid = rec[0], rec[2], int(rec[3]) if rec[3].isdigit() else 0
-            admin1_rows.append((code, name))
-            if gid and code in largest_in_admin1:
-                _, lat, lon = largest_in_admin1[code]
-                rows.append((gid, name, round(lat, 5), round(lon, 5), code.split(".")[0], code, 0, "ADM1", None))
-                add_names(gid, name, *rec[5].split("|"))
-    db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?)", admin1_rows)
+            admin1_rows.append((code, name, largest_in_admin1.get(code, (0, None))[1]))
+            if gid and code in members:
+                # a region's point: the mean of its towns (GeoNames gives a centroid; so does this, roughly);
+                # its size: the sum of its towns, so "Florida" the state outranks Florida the town
+                lat, lon = _middle(members[code])
+                pop = sum(m[2] for m in members[code])
+                rows.append((gid, name, lat, lon, code.split(".")[0], code, pop, "ADM1", None))
+                add_names(gid, name, *rec[5].split("|"), *US_STATE_ABBREVIATIONS.get(code, []))
+    db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?, ?)", admin1_rows)
 
     country_rows = []
     for cc, co in countries.items():
         name = COUNTRY_NAMES.get(cc, co["name"])
         country_rows.append((cc, name))
-        if cc in capitals:
-            lat, lon = capitals[cc]
+        if cc in members:
+            lat, lon = points.get(cc) or _middle(members[cc], trim=True)
             gid = int(co["geonameid"])
             rows.append((gid, name, round(lat, 5), round(lon, 5), cc, None, int(co["population"] or 0), "PCLI", None))
             add_names(gid, name, co["name"], *COUNTRY_ALIASES.get(cc, []))
     db.executemany("INSERT INTO countries VALUES (?, ?)", country_rows)
+
+    for code, co in gc.get_continents().items():
+        gid = int(co["geonameId"])
+        rows.append((gid, co["name"], float(co["lat"]), float(co["lng"]), None, None, int(co["population"] or 0),
+                     "CONT", None))
+        add_names(gid, co["name"], co.get("asciiName", ""))
 
     # the project's curated supplement: neighbourhoods, villages GeoNames lacks
     next_id = -1

@@ -19,13 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Article, Event
-from .gazetteer import ADMIN1, COUNTRY, SECTION, Gazetteer, Place, _ascii
+from ..data import demonyms
+from .gazetteer import ADMIN1, CAPITAL, CONTINENT, COUNTRY, SECTION, Gazetteer, Place, _ascii, key
 
 __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
 #: Entity labels that name places reliably; others ("ORG", "PERSON", "NORP") need a cue.
 SURE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards)\s+(?:the\s+)?)$", re.I)
+REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
+REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 NOT_PLACES = {"islamic", "state", "government", "army", "police", "people", "city", "town", "capital", "republic"}
 
 
@@ -55,6 +58,9 @@ def default_gazetteer() -> Gazetteer:
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or default_gazetteer()
+        # "Canadian", "Libyan": a demonym points at its country
+        self.demonyms = {d.lower(): country for country, dems in demonyms().items() for d in dems
+                         if not d.isupper() and d[0].isupper()}
 
     # -- toponyms of a whole article -----------------------------------------------------
     def toponyms(self, article: Article) -> list[Toponym]:
@@ -63,7 +69,10 @@ class Geocoder:
         context = self._context(article, mentions)
         out = []
         for s, e, text, _ in mentions:
-            place = self._resolve(_clean(text), context)
+            cleaned = _clean(text)
+            country = self.demonyms.get(cleaned.lower())
+            place = self._resolve(country if country else cleaned, context,
+                                  region=bool(REGION_WORDS.search(text) or REGION_AFTER.match(body_after(article.body, e))))
             if place is not None:
                 out.append(Toponym(text, s, e, place))
         return out
@@ -72,7 +81,7 @@ class Geocoder:
         cleaned = _clean(text)
         if not cleaned or cleaned.lower() in NOT_PLACES or len(cleaned) < 3:
             return False
-        if label in SURE_LABELS:
+        if label in SURE_LABELS or (label == "NORP" and cleaned.lower() in self.demonyms):
             return True
         # ORG / NORP / PERSON: only after a place preposition ("in Kidal", "of the Bab-Tobruk neighborhood")
         return bool(PLACE_PREPOSITIONS.search(body[max(0, start - 12):start]))
@@ -100,25 +109,41 @@ class Geocoder:
                 towns[str(top.id)] += 1
         return {"countries": countries, "admin1": admin1, "towns": towns}
 
-    def _resolve(self, name: str, context: dict[str, Counter[str]]) -> Place | None:
+    def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False) -> Place | None:
+        """The place ``name`` most likely means; ``region``: the text called it a region or province."""
         cands = self.gaz.lookup(name)
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
-        if cands[0].fcode == COUNTRY:
+        if cands[0].fcode in (COUNTRY, CONTINENT):
             return cands[0]
 
+        wanted = key(name)
+
         def score(p: Place) -> float:
+            # size, then cues: the article's countries and regions, capitals ("Washington", "Rome"),
+            # and the place's own name over an alternate name of a bigger place
             s = math.log10(p.population + 10)
-            s += 3.0 * min(countries.get(p.cc or "", 0), 3)
-            s += 2.0 * min(admin1.get(p.admin1 or "", 0), 2)
+            s += 1.2 * min(countries.get(p.cc or "", 0), 3)
+            s += 1.5 * min(admin1.get(p.admin1 or "", 0), 2)
             if p.fcode == SECTION and p.parent is not None and str(p.parent) in context["towns"]:
                 s += 6.0  # a neighbourhood of a town the article names
+            if p.fcode == CAPITAL:
+                s += 2.0
             if p.fcode == ADMIN1:
                 s += 0.5
+            if key(p.name) == wanted:
+                s += 1.5
             return s
 
         ranked = sorted(cands, key=score, reverse=True)
+        top = ranked[0]
+        if top.fcode == ADMIN1 and not region:
+            # "Kidal", "Gao": a region and its main town share the name; news means the town
+            town = next((p for p in ranked if p.fcode != ADMIN1 and p.admin1 == top.admin1 and key(p.name) == key(top.name)), None)
+            if town is not None:
+                ranked.remove(town)
+                ranked.insert(0, town)
         if len(ranked) > 1:
             best, second = score(ranked[0]), score(ranked[1])
             if best - second < 0.3 and ranked[0].cc != ranked[1].cc:
@@ -160,7 +185,7 @@ class Geocoder:
         if not found:
             return None
         # the most specific place in the sentence, nearest the trigger among equals
-        specificity = {SECTION: 0, COUNTRY: 3, ADMIN1: 2}
+        specificity = {SECTION: 0, CONTINENT: 4, COUNTRY: 3, ADMIN1: 2}
         found.sort(key=lambda t: (specificity.get(t.place.fcode, 1), abs(t.start - trig[0])))
         return found[0]
 
@@ -176,9 +201,14 @@ class Geocoder:
         ev.geonameid = _public_id(town if place.id < 0 else place)
         ev.country = self.gaz.country_name(place.cc)
         ev.admin1 = self.gaz.admin1_name(place.admin1)
-        if place.fcode == COUNTRY:
+        if place.fcode in (COUNTRY, CONTINENT):
             ev.geo_precision, ev.admin1 = 3, None
         elif place.fcode == ADMIN1:
+            # ACLED: an event known only by its region sits at the region's main town, precision 3
+            capital = self.gaz.admin1_capital(place.admin1)
+            if capital is not None:
+                ev.location, ev.latitude, ev.longitude, ev.geonameid = (
+                    _ascii(capital.name), capital.lat, capital.lon, capital.id)
             ev.geo_precision = 3
         elif top.relation == "near":
             ev.geo_precision = 2
@@ -186,6 +216,10 @@ class Geocoder:
             ev.geo_precision = 1
         if top.relation != "article":
             ev.spans["location"] = (top.start, top.end)
+
+
+def body_after(body: str, end: int) -> str:
+    return body[end:end + 20]
 
 
 def _clean(text: str) -> str:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ..errors import InputError, ModelError
 
-#: Feature codes: PCLI country, ADM1 first-order region, PPL/PPLC town/capital, PPLX neighbourhood.
-COUNTRY, ADMIN1, CAPITAL, TOWN, SECTION = "PCLI", "ADM1", "PPLC", "PPL", "PPLX"
+#: Feature codes: CONT continent, PCLI country, ADM1 first-order region, PPL/PPLC town/capital, PPLX neighbourhood.
+CONTINENT, COUNTRY, ADMIN1, CAPITAL, TOWN, SECTION = "CONT", "PCLI", "ADM1", "PPLC", "PPL", "PPLX"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Gazetteer:
         self.path = path
         self.db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self.countries = dict(self.db.execute("SELECT cc, name FROM countries"))
-        self._admin1: dict[str, str] = {}
+        self._admin1: dict[str, tuple[str, int | None]] = {}
         self._cache: dict[str, list[Place]] = {}
         self._extra: dict[str, list[Place]] = {}
         extra = extra or os.environ.get("SITREP_PLACES")
@@ -97,9 +97,16 @@ class Gazetteer:
         if not code:
             return None
         if code not in self._admin1:
-            row = self.db.execute("SELECT name FROM admin1 WHERE code = ?", (code,)).fetchone()
-            self._admin1[code] = _ascii(row[0]) if row else ""
-        return self._admin1[code] or None
+            row = self.db.execute("SELECT name, capital FROM admin1 WHERE code = ?", (code,)).fetchone()
+            self._admin1[code] = (_ascii(row[0]), row[1]) if row else ("", None)
+        return self._admin1[code][0] or None
+
+    def admin1_capital(self, code: str | None) -> Place | None:
+        """The region's main town (its largest; usually the capital), where ACLED puts region-only events."""
+        if not code or self.admin1_name(code) is None:
+            return None
+        capital = self._admin1[code][1]
+        return self.get(capital) if capital else None
 
     def _load_extra(self, path: Path) -> None:
         if not path.is_file():
@@ -120,7 +127,7 @@ class Gazetteer:
 
 
 def _rank(p: Place) -> int:
-    return {COUNTRY: 3, ADMIN1: 1}.get(p.fcode, 0)
+    return {CONTINENT: 3, COUNTRY: 3, ADMIN1: 1}.get(p.fcode, 0)
 
 
 def _ascii(name: str) -> str:

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..data import demonyms
 from ..errors import InputError
 from ..records import Actor
 
@@ -119,12 +120,7 @@ class ActorKB:
             more, more_leaders = _parse_actor_file(user, str(path))
             actors += more
             leaders.update(more_leaders)
-        countries = []
-        for line in resources.files("sitrep.data").joinpath("demonyms.tsv").read_text(encoding="utf-8").splitlines():
-            if line.startswith("#") or not line.strip():
-                continue
-            name, _, dem = line.partition("\t")
-            countries.append(Country(name, [d for d in dem.split("|") if d]))
+        countries = [Country(name, dems) for name, dems in demonyms().items()]
         return cls(actors, leaders, countries)
 
 
