@@ -37,8 +37,9 @@ COUNTRY_NAMES = {
     "GB": "United Kingdom", "CV": "Cape Verde",
 }
 COUNTRY_ALIASES = {
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo"], "US": ["USA", "U.S.", "America"],
-    "GB": ["UK", "Britain", "Great Britain"], "PS": ["Gaza", "Gaza Strip", "West Bank", "Palestinian Territories"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo"],
+    "US": ["US", "USA", "U.S.", "U.S.A.", "America", "United States of America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"], "KP": ["DPRK"], "VA": ["Holy See"], "TT": ["T&T"], "PS": ["Gaza", "Gaza Strip", "West Bank", "Palestinian Territories"],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire"], "MM": ["Burma"], "CG": ["Congo-Brazzaville"], "AE": ["UAE"],
     "CF": ["CAR"], "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"],
 }
@@ -56,8 +57,8 @@ US_STATE_ABBREVIATIONS = {f"US.{code}": [abbr] for code, abbr in (
 
 
 def _middle(points: list[tuple[float, float, int]], trim: bool = False) -> tuple[float, float]:
-    """The mean point of a region's towns; with ``trim``, the middle of the 5th-95th percentile box
-    (a country's overseas towns must not drag its point into the sea)."""
+    """The mean point of a region's towns; with ``trim``, the middle of the 5th-95th percentile box of
+    its towns, close to the geometric centre GeoNames gives (outlying islands do not drag it away)."""
     if not trim:
         return (round(sum(p[0] for p in points) / len(points), 5), round(sum(p[1] for p in points) / len(points), 5))
     lats = sorted(p[0] for p in points)
@@ -139,7 +140,7 @@ def main() -> None:
             if gid and code in members:
                 # a region's point: the mean of its towns (GeoNames gives a centroid; so does this, roughly);
                 # its size: the sum of its towns, so "Florida" the state outranks Florida the town
-                lat, lon = _middle(members[code])
+                lat, lon = _middle(members[code], trim=True)
                 pop = sum(m[2] for m in members[code])
                 rows.append((gid, name, lat, lon, code.split(".")[0], code, pop, "ADM1", None))
                 add_names(gid, name, *rec[5].split("|"), *US_STATE_ABBREVIATIONS.get(code, []))

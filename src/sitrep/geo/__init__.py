@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..records import Article, Event
 from ..data import demonyms
-from .gazetteer import ADMIN1, CAPITAL, CONTINENT, COUNTRY, SECTION, Gazetteer, Place, _ascii, key
+from .gazetteer import ADMIN1, CAPITAL, CONTINENT, COUNTRY, REGION, SECTION, Gazetteer, Place, _ascii, key
 
 __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
@@ -29,7 +29,16 @@ SURE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards)\s+(?:the\s+)?)$", re.I)
 REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
-NOT_PLACES = {"islamic", "state", "government", "army", "police", "people", "city", "town", "capital", "republic"}
+#: Adjectives of continents and regions ("European", "Middle Eastern") and of parts of the UK.
+REGION_DEMONYMS = {
+    "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
+    "south american": "South America", "latin american": "Latin America", "central american": "Central America",
+    "middle eastern": "Middle East", "english": "England", "scottish": "Scotland", "welsh": "Wales",
+    "sahelian": "Sahel", "caribbean": "Caribbean", "mediterranean": "Mediterranean",
+}
+NOT_PLACES = {
+    "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "congress",
+    "parliament", "senate", "white house", "kremlin", "pentagon", "capitol","islamic", "state", "government", "army", "police", "people", "city", "town", "capital", "republic"}
 
 
 @dataclass
@@ -61,21 +70,31 @@ class Geocoder:
         # "Canadian", "Libyan": a demonym points at its country
         self.demonyms = {d.lower(): country for country, dems in demonyms().items() for d in dems
                          if not d.isupper() and d[0].isupper()}
+        self.demonyms.update(REGION_DEMONYMS)
 
     # -- toponyms of a whole article -----------------------------------------------------
     def toponyms(self, article: Article) -> list[Toponym]:
         """Every resolvable place named in the article body, in text order."""
         mentions = [(s, e, t, lb) for s, e, t, lb in article.toponyms if self._plausible(article.body, s, t, lb)]
         context = self._context(article, mentions)
-        out = []
-        for s, e, text, _ in mentions:
+        # one sense per article: names tagged as places are resolved first, and the same name
+        # tagged otherwise ("most of Derna" as ORG) reuses their answer
+        resolved: dict[str, Place | None] = {}
+        ordered = sorted(mentions, key=lambda m: m[3] not in SURE_LABELS)
+        by_span: dict[tuple[int, int], Toponym] = {}
+        for s, e, text, label in ordered:
             cleaned = _clean(text)
             country = self.demonyms.get(cleaned.lower())
-            place = self._resolve(country if country else cleaned, context,
-                                  region=bool(REGION_WORDS.search(text) or REGION_AFTER.match(body_after(article.body, e))))
+            name = country or cleaned
+            if key(name) in resolved:
+                place = resolved[key(name)]
+            else:
+                region = bool(REGION_WORDS.search(text) or REGION_AFTER.match(article.body[e:e + 20]))
+                place = self._resolve(name, context, region=region, strict=label not in SURE_LABELS and not country)
+                resolved[key(name)] = place
             if place is not None:
-                out.append(Toponym(text, s, e, place))
-        return out
+                by_span[(s, e)] = Toponym(text, s, e, place)
+        return [by_span[k] for k in sorted(by_span)]
 
     def _plausible(self, body: str, start: int, text: str, label: str) -> bool:
         cleaned = _clean(text)
@@ -101,17 +120,21 @@ class Geocoder:
             top = cands[0]
             if top.fcode == COUNTRY:
                 countries[top.cc or ""] += 2
-            elif top.fcode == ADMIN1:
-                admin1[top.admin1 or ""] += 1
+            elif top.fcode == ADMIN1 and len({c.admin1 for c in cands}) == 1:
+                admin1[top.admin1 or ""] += 1  # only unambiguous regions vote ("Washington" does not)
                 countries[top.cc or ""] += 1
             elif len({c.cc for c in cands}) == 1 or top.population > 100_000:
                 countries[top.cc or ""] += 1
                 towns[str(top.id)] += 1
         return {"countries": countries, "admin1": admin1, "towns": towns}
 
-    def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False) -> Place | None:
-        """The place ``name`` most likely means; ``region``: the text called it a region or province."""
+    def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False,
+                 strict: bool = False) -> Place | None:
+        """The place ``name`` most likely means; ``region``: the text called it a region or province;
+        ``strict``: only places whose own name it is (for names NER did not tag as places)."""
         cands = self.gaz.lookup(name)
+        if strict:
+            cands = [p for p in cands if key(p.name) == key(name)]
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
@@ -129,11 +152,13 @@ class Geocoder:
             if p.fcode == SECTION and p.parent is not None and str(p.parent) in context["towns"]:
                 s += 6.0  # a neighbourhood of a town the article names
             if p.fcode == CAPITAL:
-                s += 2.0
-            if p.fcode == ADMIN1:
-                s += 0.5
-            if key(p.name) == wanted:
                 s += 1.5
+            if p.fcode == ADMIN1:
+                s -= 0.5  # a region's size is the sum of its towns: news names towns more often
+            if p.fcode == REGION:
+                s += 5.0  # seas and world regions: as strong as a town of 100,000
+            if key(p.name) == wanted:
+                s += 2.5
             return s
 
         ranked = sorted(cands, key=score, reverse=True)
@@ -216,10 +241,6 @@ class Geocoder:
             ev.geo_precision = 1
         if top.relation != "article":
             ev.spans["location"] = (top.start, top.end)
-
-
-def body_after(body: str, end: int) -> str:
-    return body[end:end + 20]
 
 
 def _clean(text: str) -> str:

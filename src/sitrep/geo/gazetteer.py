@@ -19,7 +19,8 @@ from pathlib import Path
 from ..errors import InputError, ModelError
 
 #: Feature codes: CONT continent, PCLI country, ADM1 first-order region, PPL/PPLC town/capital, PPLX neighbourhood.
-CONTINENT, COUNTRY, ADMIN1, CAPITAL, TOWN, SECTION = "CONT", "PCLI", "ADM1", "PPLC", "PPL", "PPLX"
+#: RGN: seas and world regions from the curated supplement.
+CONTINENT, COUNTRY, ADMIN1, CAPITAL, TOWN, SECTION, REGION = "CONT", "PCLI", "ADM1", "PPLC", "PPL", "PPLX", "RGN"
 
 
 @dataclass(frozen=True)

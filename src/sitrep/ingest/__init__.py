@@ -1,9 +1,12 @@
-"""Ingest: sources (files, directories, '-', JSONL) -> ``Article`` records.
+"""Ingest: sources (files, directories, '-', JSONL, WARC, RSS/Atom) -> ``Article`` records.
 
-Reads bytes, decides what they are by content (not only by extension), and hands them to
-the reader for that kind: ``text.py`` for flattened scrapes, ``html.py`` for HTML,
-JSONL records inline. A document that cannot be used becomes a ``Rejected`` with a reason;
-a path that does not exist raises ``InputError``. Nothing is dropped silently.
+Two steps, so that the costly one can run in worker processes (``sitrep.runner``):
+``iter_raw`` reads containers cheaply into ``RawDoc``s (a directory's files, a WARC's
+captures, a feed's entries, a JSONL file's lines), deciding what each is by content, not
+only by extension; ``parse_raw`` turns one ``RawDoc`` into an ``Article`` with the reader
+for its kind: ``html.py`` (trafilatura, fallbacks, comment guard) or ``text.py`` (the line
+segmenter for flattened scrapes). A document that cannot be used becomes a ``Rejected``
+with a reason; a path that does not exist raises ``InputError``. Nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -12,21 +15,29 @@ import gzip
 import io
 import json
 import sys
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, UnreadableDocument
 from ..records import Article, Rejected
+from .feed import iter_feed
 from .html import article_from_html
 from .meta import detect_language, site_from_url
+from .raw import RawDoc
 from .text import article_from_text
+from .warc import iter_warc
 
-__all__ = ["IngestOptions", "read_sources", "read_path", "parse_bytes", "article_from_text", "article_from_html"]
+__all__ = ["IngestOptions", "RawDoc", "read_sources", "read_path", "iter_raw", "parse_raw", "parse_bytes",
+           "sniff", "article_from_text", "article_from_html", "read_one"]
 
 #: Documents larger than this are rejected rather than read into memory.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+#: HTML pages larger than this are rejected: a page this big is a data dump or a broken
+#: capture, and building its tree would take minutes and gigabytes.
+DEFAULT_MAX_HTML_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -35,40 +46,53 @@ class IngestOptions:
     encoding: str | None = None  # force a text encoding instead of strict UTF-8
     jsonl_input: bool = False  # treat inputs as JSONL records {"id", "text"|"html", ...}
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_html_bytes: int = DEFAULT_MAX_HTML_BYTES
 
 
-def read_sources(paths: list[str], options: IngestOptions | None = None) -> Iterator[Article | Rejected]:
+def read_sources(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[Article | Rejected]:
     """Every Article (or Rejected) from a list of paths, directories and '-' (stdin)."""
     options = options or IngestOptions()
-    for p in paths:
-        yield from read_path(p, options)
+    for item in iter_raw(paths, options):
+        yield item if isinstance(item, Rejected) else parse_raw(item, options)
 
 
 def read_path(path: str, options: IngestOptions | None = None) -> Iterator[Article | Rejected]:
+    return read_sources([path], options)
+
+
+def iter_raw(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[RawDoc | Rejected]:
+    """Every document of the inputs, unparsed; raises InputError for a missing path."""
     options = options or IngestOptions()
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        yield from _read_bytes(data, "<stdin>", options)
-        return
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
-        if not files:
-            raise InputError(f"{path}: directory holds no files")
-        for f in files:
-            yield from _read_file(f, options)
-        return
-    yield from _read_file(p, options)
+    for path in paths:
+        if path == "-":
+            yield from _raw_from_bytes(sys.stdin.buffer.read(), "<stdin>", options)
+            continue
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file or directory")
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
+            if not files:
+                raise InputError(f"{path}: directory holds no files")
+            for f in files:
+                yield from _raw_from_file(f, options)
+        else:
+            yield from _raw_from_file(p, options)
 
 
 def _hidden(f: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in f.relative_to(root).parts)
 
 
-def _read_file(p: Path, options: IngestOptions) -> Iterator[Article | Rejected]:
+def _raw_from_file(p: Path, options: IngestOptions) -> Iterator[RawDoc | Rejected]:
     try:
+        with p.open("rb") as fh:
+            head = fh.read(65536)
+            if _looks_like_warc(head):
+                # archives are streamed record by record: no size limit on the file, only per record
+                fh.seek(0)
+                yield from iter_warc(fh, str(p), options.max_bytes)
+                return
         size = p.stat().st_size
         if size > options.max_bytes:
             yield Rejected(str(p), "too-large", f"{size} bytes > limit {options.max_bytes}; raise it with --max-bytes")
@@ -77,18 +101,31 @@ def _read_file(p: Path, options: IngestOptions) -> Iterator[Article | Rejected]:
     except OSError as exc:
         yield Rejected(str(p), "unreadable", exc.strerror or str(exc))
         return
-    yield from _read_bytes(data, str(p), options)
+    yield from _raw_from_bytes(data, str(p), options)
 
 
-def _read_bytes(data: bytes, source: str, options: IngestOptions) -> Iterator[Article | Rejected]:
+def _looks_like_warc(head: bytes) -> bool:
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip()[:5].lower() == b"warc/"
+
+
+def _raw_from_bytes(data: bytes, source: str, options: IngestOptions) -> Iterator[RawDoc | Rejected]:
     try:
         if data[:2] == b"\x1f\x8b":
             data = _gunzip(data, options.max_bytes)
         kind = sniff(data, source)
         if options.jsonl_input or kind == "jsonl":
-            yield from _read_jsonl(data, source, options)
-            return
-        yield _finish(parse_bytes(data, kind, source, options))
+            yield from _jsonl_raw(data, source, options)
+        elif kind == "warc":
+            yield from iter_warc(io.BytesIO(data), source, options.max_bytes)
+        elif kind == "feed":
+            yield from iter_feed(data, source)
+        else:
+            yield RawDoc(data, source, kind=kind)
     except UnreadableDocument as exc:
         yield Rejected(source, exc.reason, str(exc))
 
@@ -104,11 +141,19 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
+#: magic numbers of formats that are documents but not ones sitrep reads
+_FOREIGN = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
+            b"GIF8": "GIF image", b"\xd0\xcf\x11\xe0": "MS Office"}
+
+
 def sniff(data: bytes, source: str = "") -> str:
     """'html', 'jsonl', 'warc', 'feed', 'text', or raise UnreadableDocument for empty/binary data."""
     if not data.strip():
         raise UnreadableDocument("empty", "the document is empty")
     head = data[:4096]
+    for magic, name in _FOREIGN.items():
+        if head.startswith(magic):
+            raise UnreadableDocument("unsupported-format", f"{name} file; sitrep reads text, HTML, JSONL, WARC and feeds")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableDocument("binary", "binary data, not text, HTML or JSONL")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -117,14 +162,23 @@ def sniff(data: bytes, source: str = "") -> str:
     if stripped.startswith(b"{") and (source.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json"))
                                       or head.lstrip().split(b"\n", 1)[0].rstrip().endswith(b"}")):
         return "jsonl"
+    if _is_feed(stripped):
+        return "feed"
     if stripped.startswith((b"<!doctype html", b"<html")) or b"<body" in stripped or b"<p>" in stripped:
         return "html"
-    if stripped.startswith(b"<?xml") and (b"<rss" in stripped or b"<feed" in stripped):
-        return "feed"
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
     if control > len(head) * 0.05:
         raise UnreadableDocument("binary", "binary data, not text, HTML or JSONL")
     return "text"
+
+
+def _is_feed(head: bytes) -> bool:
+    if head.startswith(b"<?xml"):
+        head = head[head.find(b"?>") + 2:].lstrip()
+        while head.startswith((b"<!--", b"<?")):  # comments and stylesheet instructions before the root
+            end = head.find(b"-->" if head.startswith(b"<!--") else b"?>")
+            head = head[end + 3 if head.startswith(b"<!--") else end + 2:].lstrip() if end >= 0 else b""
+    return head.startswith((b"<rss", b"<feed", b"<rdf:rdf"))
 
 
 def decode_text(data: bytes, encoding: str | None = None) -> str:
@@ -144,22 +198,61 @@ def decode_text(data: bytes, encoding: str | None = None) -> str:
         ) from exc
 
 
+def parse_raw(raw: RawDoc, options: IngestOptions | None = None) -> Article | Rejected:
+    """One document -> Article, or Rejected with the reason. Never raises for bad data."""
+    options = options or IngestOptions()
+    try:
+        kind = raw.kind or sniff(raw.data, raw.source)
+        if kind in ("warc", "feed", "jsonl"):
+            raise UnreadableDocument("unsupported-format", f"a {kind} inside a {raw.source_format or 'container'}")
+        if raw.content_type and not _textual(raw.content_type) and kind != "html":
+            raise UnreadableDocument("unsupported-content-type", raw.content_type)
+        art = parse_bytes(raw.data, kind, raw.source, options, url=raw.url, published=raw.published,
+                          doc_id=raw.doc_id, title=raw.title, author=raw.author, prefer_meta=raw.prefer_meta)
+    except UnreadableDocument as exc:
+        return Rejected(raw.source, exc.reason, str(exc))
+    if raw.source_format:
+        art.source_format = f"{raw.source_format}/{art.source_format}"
+    return _finish(art)
+
+
+def _textual(content_type: str) -> bool:
+    ct = content_type.split(";", 1)[0].strip().lower()
+    return ct.startswith("text/") or ct in ("application/xhtml+xml", "application/xml", "") or ct.endswith("+xml")
+
+
 def parse_bytes(data: bytes, kind: str, source: str, options: IngestOptions, **meta: Any) -> Article:
-    """One document of a known kind -> Article; raises UnreadableDocument when it has no text."""
+    """One document of a known kind -> Article; raises UnreadableDocument when it has no text.
+
+    ``meta`` may give ``url``, ``published``, ``doc_id``, ``title``, ``author`` from the container;
+    with ``prefer_meta`` the container's author and date win over the page's own.
+    """
+    published = options.published or meta.get("published")
     if kind == "html":
-        art = article_from_html(data, source=source, published=options.published or meta.get("published"),
+        if len(data) > options.max_html_bytes:
+            raise UnreadableDocument("html-too-large", f"{len(data)} bytes of HTML > limit {options.max_html_bytes}; "
+                                                       "raise it with --max-html-bytes")
+        art = article_from_html(data, source=source, published=None if meta.get("prefer_meta") else published,
                                 url=meta.get("url"), doc_id=meta.get("doc_id", ""))
         if art is None:
             raise UnreadableDocument("no-main-text", "no article text found in the HTML")
-        return art
-    if kind in ("warc", "feed"):
-        raise UnreadableDocument("unsupported-format", f"{kind.upper()} input is not supported yet; convert it to HTML or JSONL")
-    text = decode_text(data, options.encoding)
-    return article_from_text(text, source=source, published=options.published or meta.get("published"),
-                             url=meta.get("url"), doc_id=meta.get("doc_id", ""))
+    elif kind in ("warc", "feed", "jsonl"):
+        raise UnreadableDocument("unsupported-format", f"parse_bytes reads one document, not a {kind}; use read_sources")
+    else:
+        text = data.decode("utf-8") if kind == "text-utf8" else decode_text(data, options.encoding)
+        art = article_from_text(text, source=source, published=published, url=meta.get("url"),
+                                doc_id=meta.get("doc_id", ""), title=meta.get("title"))
+    if meta.get("prefer_meta"):
+        art.author = meta.get("author") or art.author
+        art.published = published or art.published
+        art.title = meta.get("title") or art.title
+    else:
+        art.title = art.title or meta.get("title")
+        art.author = art.author or meta.get("author")
+    return art
 
 
-def _read_jsonl(data: bytes, source: str, options: IngestOptions) -> Iterator[Article | Rejected]:
+def _jsonl_raw(data: bytes, source: str, options: IngestOptions) -> Iterator[RawDoc | Rejected]:
     text = decode_text(data, options.encoding)
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -173,22 +266,20 @@ def _read_jsonl(data: bytes, source: str, options: IngestOptions) -> Iterator[Ar
         if not isinstance(rec, dict):
             yield Rejected(where, "bad-json", "each line must be a JSON object")
             continue
-        doc_id = str(rec.get("id") or "")
-        meta = {"doc_id": doc_id, "url": rec.get("url"), "published": rec.get("published")}
-        try:
-            if isinstance(rec.get("html"), str) and rec["html"].strip():
-                art = parse_bytes(rec["html"].encode("utf-8"), "html", where, options, **meta)
-            elif isinstance(rec.get("text"), str) and rec["text"].strip():
-                art = article_from_text(rec["text"], source=where, url=rec.get("url"),
-                                        published=rec.get("published") or options.published,
-                                        title=rec.get("title"), doc_id=doc_id)
-                art.source_format = "jsonl"
-            else:
-                raise UnreadableDocument("empty", "record has no non-empty 'text' or 'html' field")
-        except UnreadableDocument as exc:
-            yield Rejected(where, exc.reason, str(exc))
-            continue
-        yield _finish(art)
+        meta: dict[str, Any] = {"doc_id": str(rec.get("id") or ""), "url": _str(rec.get("url")),
+                                "published": _str(rec.get("published")), "title": _str(rec.get("title")),
+                                "author": _str(rec.get("author")), "source_format": "jsonl"}
+        if isinstance(rec.get("html"), str) and rec["html"].strip():
+            yield RawDoc(rec["html"].encode("utf-8"), where, kind="html", **meta)
+        elif isinstance(rec.get("text"), str) and rec["text"].strip():
+            # JSONL text is already decoded: it is re-encoded as UTF-8 whatever --encoding says
+            yield RawDoc(rec["text"].encode("utf-8"), where, kind="text-utf8", **meta)
+        else:
+            yield Rejected(where, "empty", "record has no non-empty 'text' or 'html' field")
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _finish(art: Article) -> Article | Rejected:
