@@ -213,6 +213,7 @@ def parse_raw(raw: RawDoc, options: IngestOptions | None = None) -> Article | Re
         return Rejected(raw.source, exc.reason, str(exc))
     if raw.source_format:
         art.source_format = f"{raw.source_format}/{art.source_format}"
+    art.published = art.published or raw.captured
     return _finish(art)
 
 

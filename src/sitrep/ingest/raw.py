@@ -18,6 +18,7 @@ class RawDoc:
     content_type: str | None = None  # as the container declared it (HTTP header, feed)
     url: str | None = None
     published: str | None = None
+    captured: str | None = None  # when a crawler fetched it: the date of last resort
     doc_id: str = ""
     title: str | None = None
     author: str | None = None

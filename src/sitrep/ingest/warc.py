@@ -13,7 +13,6 @@ are each recorded as ``Rejected``.
 from __future__ import annotations
 
 import gzip
-import io
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -24,41 +23,27 @@ from .raw import RawDoc
 _DOC_TYPES = ("response", "resource", "conversion")
 
 
-class _Gunzip(io.RawIOBase):
-    """Multi-member gzip as a stream that ends (and says so) at a truncation instead of raising."""
-
-    def __init__(self, fh: BinaryIO) -> None:
-        self._gz = gzip.GzipFile(fileobj=fh)
-        self.error: str | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self.error:
-            return 0
-        try:
-            data = self._gz.read(len(b))
-        except (EOFError, OSError, zlib.error) as exc:
-            self.error = str(exc) or exc.__class__.__name__
-            return 0
-        b[: len(data)] = data
-        return len(data)
+def _gzip_error(fh: BinaryIO) -> str | None:
+    """Why a (multi-member) gzip stream is broken, or None. fastwarc stops quietly at a
+    truncated member, so the archive is checked once more here (decompression is cheap)."""
+    fh.seek(0)
+    try:
+        with gzip.GzipFile(fileobj=fh) as gz:
+            while gz.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return str(exc) or exc.__class__.__name__
+    return None
 
 
 def iter_warc(fh: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDoc | Rejected]:
     """Every document record of an open WARC stream (gzipped or not)."""
     from fastwarc.warc import ArchiveIterator
 
-    head = fh.read(2)
+    gzipped = fh.read(2) == b"\x1f\x8b"
     fh.seek(0)
-    stream: BinaryIO | _Gunzip = fh
-    if head == b"\x1f\x8b":
-        # undo gzip here rather than in fastwarc so that a truncated member is seen, not skipped
-        stream = _Gunzip(fh)
     n = 0
-    for record in ArchiveIterator(io.BufferedReader(stream, 1 << 20) if isinstance(stream, _Gunzip) else stream,
-                                  parse_http=False, auto_decode="none"):
+    for record in ArchiveIterator(fh, parse_http=False, auto_decode="none"):
         rtype = str(record.record_type).rsplit(".", 1)[-1]
         if rtype not in _DOC_TYPES:
             continue
@@ -88,9 +73,9 @@ def iter_warc(fh: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDoc | Re
             ctype = headers.get("content-type", "")
         else:
             body, ctype = block, record.headers.get("Content-Type", "")
-        yield RawDoc(body, where, content_type=ctype, url=url, published=date, doc_id=rid)
-    if isinstance(stream, _Gunzip) and stream.error:
-        yield Rejected(f"{source}#end", "truncated", f"the gzip stream ends early ({stream.error}); "
+        yield RawDoc(body, where, content_type=ctype, url=url, captured=date, doc_id=rid, source_format="warc")
+    if gzipped and (error := _gzip_error(fh)):
+        yield Rejected(f"{source}#end", "truncated", f"the gzip stream ends early ({error}); "
                                                      f"{n} records read before it")
 
 
