@@ -38,7 +38,14 @@ REGION_DEMONYMS = {
 }
 NOT_PLACES = {
     "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "congress",
-    "parliament", "senate", "white house", "kremlin", "pentagon", "capitol","islamic", "state", "government", "army", "police", "people", "city", "town", "capital", "republic"}
+    "parliament", "senate", "white house", "kremlin", "pentagon", "capitol", "islamic", "state", "government",
+    "army", "police", "people", "city", "town", "capital", "republic",
+}
+#: A dateline opening a paragraph: "BEIRUT (Reuters) -", "SAN DIEGO —", "KABUL, Afghanistan –".
+DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?=\s*(?:,|\(|\u2014|\u2013|-|:))")
+#: Kinds of place that a name inside an organisation's name ("Air Zimbabwe") or a person-tagged
+#: name ("Tamil Nadu") may stand for: big, unambiguous ones only.
+CUE_KINDS = {COUNTRY, ADMIN1, CAPITAL, REGION, CONTINENT}
 
 
 @dataclass
@@ -76,6 +83,7 @@ class Geocoder:
     def toponyms(self, article: Article) -> list[Toponym]:
         """Every resolvable place named in the article body, in text order."""
         mentions = [(s, e, t, lb) for s, e, t, lb in article.toponyms if self._plausible(article.body, s, t, lb)]
+        mentions += self._unlabelled(article, mentions)
         context = self._context(article, mentions)
         # one sense per article: names tagged as places are resolved first, and the same name
         # tagged otherwise ("most of Derna" as ORG) reuses their answer
@@ -91,14 +99,49 @@ class Geocoder:
             else:
                 region = bool(REGION_WORDS.search(text) or REGION_AFTER.match(article.body[e:e + 20]))
                 place = self._resolve(name, context, region=region, strict=label not in SURE_LABELS and not country)
+                if label == "CUE" and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
+                    place = None
                 resolved[key(name)] = place
             if place is not None:
                 by_span[(s, e)] = Toponym(text, s, e, place)
         return [by_span[k] for k in sorted(by_span)]
 
+    def _unlabelled(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """Place names NER missed or mislabelled: datelines, and names inside other entities.
+
+        Inside an organisation's or person's name ("Air Zimbabwe", "Tamil Nadu" tagged PERSON) a
+        name is kept as a ``CUE`` only when it strictly names a big place; such toponyms are listed
+        by geoparse but never become an event's location.
+        """
+        body = article.body
+        taken = [(s, e) for s, e, _, _ in mentions]
+        out: list[tuple[int, int, str, str]] = []
+        for m in DATELINE.finditer(body):
+            s, e = m.span(1)
+            if not any(s < te and ts < e for ts, te in taken):
+                out.append((s, e, m.group(1).title(), "GPE"))
+        for s, e, text, label in article.toponyms:
+            if label not in ("ORG", "PERSON", "FAC") or any(s < te and ts < e for ts, te in taken):
+                continue
+            words = list(re.finditer(r"[A-Z][\w'\-]*(?:\.[A-Z]\.?)?", text))
+            found = False
+            for size in range(len(words), 0, -1):  # the longest run of capitalised words first
+                for i in range(len(words) - size + 1):
+                    a, b = words[i].start(), words[i + size - 1].end()
+                    name = text[a:b]
+                    if name.lower() in NOT_PLACES:
+                        continue
+                    if self.gaz.lookup(name):
+                        out.append((s + a, s + b, name, "CUE"))
+                        found = True
+                        break
+                if found:
+                    break
+        return out
+
     def _plausible(self, body: str, start: int, text: str, label: str) -> bool:
         cleaned = _clean(text)
-        if not cleaned or cleaned.lower() in NOT_PLACES or len(cleaned) < 3:
+        if not cleaned or cleaned.lower() in NOT_PLACES or (len(cleaned) < 3 and not cleaned.isupper()):
             return False
         if label in SURE_LABELS or (label == "NORP" and cleaned.lower() in self.demonyms):
             return True
