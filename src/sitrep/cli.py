@@ -60,7 +60,8 @@ class _Tally:
     def line(self) -> str:
         docs = sum(v for k, v in self.counts.items() if k != "events")
         rate = docs / max(time.monotonic() - self.start, 1e-6)
-        parts = ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
+        order = ["ok", "duplicate", "skipped", "failed", "events"]
+        parts = ", ".join(f"{k} {self.counts[k]}" for k in order if k in self.counts or k != "duplicate")
         return f"{docs} documents ({parts}) {rate:.1f} docs/s"
 
     def finish(self) -> None:
@@ -68,7 +69,7 @@ class _Tally:
             sys.stderr.write("\r" + " " * 100 + "\r")
         click.echo(f"{self.label}: {self.line()}", err=True)
         for reason, n in self.reasons.most_common():
-            click.echo(f"  skipped {n}: {reason}", err=True)
+            click.echo(f"  {n} {reason}", err=True)
 
 
 def _warn_rejected(rej: Rejected) -> None:
@@ -186,27 +187,19 @@ def _store(db: str | None):  # type: ignore[no-untyped-def]
 
 
 def ingest_paths(paths: list[str], db: str | None, opts: Any, actors: str | None = None,
-                 places: str | None = None, progress: bool | None = None) -> tuple[Counter[str], Any]:
+                 places: str | None = None, progress: bool | None = None, jobs: int = 1) -> tuple[Counter[str], Any]:
     """Read, code and store documents; returns the counts and the store (used by ingest and demo)."""
-    from .ingest import read_sources
+    from .runner import ingest_documents
 
+    if jobs < 1:
+        raise InputError(f"--jobs {jobs}: give 1 or more worker processes")
     _check_paths(paths)
     store = _store(db)
-    pipeline = _pipeline(actors, places)
     tally = _Tally("ingest", progress)
-
-    def articles() -> Iterator[Article]:
-        for item in read_sources(paths, opts):
-            if isinstance(item, Rejected):
-                store.record_reject(item)
-                tally.add("failed", item.reason)
-            else:
-                yield item
-
-    for coded in pipeline.run(articles()):
-        res = store.write(coded.article, coded.events, coded.skipped)
-        tally.add({"added": "ok", "duplicate": "duplicate", "skipped": "skipped"}[res.status], coded.skipped)
-        tally.counts["events"] += res.events
+    pipeline_args = {"actors_file": actors, "places_file": places}
+    for outcome in ingest_documents(paths, store, opts, jobs=jobs, pipeline_args=pipeline_args):
+        tally.add(outcome.status, f"{outcome.status}: {outcome.reason}" if outcome.reason else None)
+        tally.counts["events"] += outcome.events
     tally.finish()
     return tally.counts, store
 
@@ -218,15 +211,23 @@ def ingest_paths(paths: list[str], db: str | None, opts: Any, actors: str | None
 @click.option("--published", help="Publication date YYYY-MM-DD for documents that state none.")
 @click.option("--encoding", help="Text encoding of the input.")
 @click.option("--max-bytes", type=int, help="Skip documents larger than this (default 64 MiB).")
+@click.option("--max-html-bytes", type=int, help="Skip HTML pages larger than this (default 16 MiB).")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes for parsing and coding.")
 @click.option("--actors", type=click.Path(dir_okay=False), help="Extra actors (JSON).")
 @click.option("--places", type=click.Path(dir_okay=False), help="Extra places (TSV).")
 def ingest(paths: tuple[str, ...], db: str | None, jsonl_input: bool, published: str | None, encoding: str | None,
-           max_bytes: int | None, actors: str | None, places: str | None) -> None:
-    """Read, code and store documents and their events. Re-ingesting changes nothing."""
-    counts, store = ingest_paths(list(paths), db, _options(published, encoding, jsonl_input, max_bytes), actors, places)
+           max_bytes: int | None, max_html_bytes: int | None, jobs: int, actors: str | None,
+           places: str | None) -> None:
+    """Read, code and store documents (text, HTML, WARC, RSS/Atom, JSONL) and their events."""
+    opts = _options(published, encoding, jsonl_input, max_bytes)
+    if max_html_bytes:
+        opts.max_html_bytes = max_html_bytes
+    counts, store = ingest_paths(list(paths), db, opts, actors, places, jobs=jobs)
     total = store.counts()
     click.echo(f"database {store.url}: {total['articles']} articles, {total['events']} events, "
                f"{total['rejects']} rejected documents", err=True)
+    if counts["failed"] + counts["skipped"] + counts["duplicate"]:
+        click.echo(f"  every document not coded is listed, with its reason, by: sitrep rejects --db {store.url}", err=True)
     if counts["ok"] + counts["duplicate"] + counts["skipped"] == 0:
         raise InputError("no document could be ingested (see the reasons above)")
 
@@ -302,12 +303,15 @@ def export_cmd(db: str | None, fmt: str, output: str | None, **filters: Any) -> 
 @cli.command("rejects")
 @click.option("--db", help="Database file or URL.")
 def rejects_cmd(db: str | None) -> None:
-    """List documents that were read but not stored, with the reason."""
+    """List documents that were read but not stored, or stored but not coded, with the reason."""
     store = _store(db)
     rows = store.rejects()
     for r in rows:
         click.echo(f"{r.reason}\t{r.source}\t{r.detail}")
-    click.echo(f"{len(rows)} rejected documents", err=True)
+    kept = store.not_coded()
+    for r in kept:
+        click.echo(f"{r.reason}\t{r.source}\t{r.detail}")
+    click.echo(f"{len(rows)} rejected documents; {len(kept)} stored but not coded", err=True)
 
 
 # -- demo -------------------------------------------------------------------------------------

@@ -202,11 +202,11 @@ def parse_raw(raw: RawDoc, options: IngestOptions | None = None) -> Article | Re
     """One document -> Article, or Rejected with the reason. Never raises for bad data."""
     options = options or IngestOptions()
     try:
+        if raw.content_type and not _textual(raw.content_type) and not _starts_as_html(raw.data):
+            raise UnreadableDocument("unsupported-content-type", raw.content_type)  # images, PDFs, scripts
         kind = raw.kind or sniff(raw.data, raw.source)
         if kind in ("warc", "feed", "jsonl"):
             raise UnreadableDocument("unsupported-format", f"a {kind} inside a {raw.source_format or 'container'}")
-        if raw.content_type and not _textual(raw.content_type) and kind != "html":
-            raise UnreadableDocument("unsupported-content-type", raw.content_type)
         art = parse_bytes(raw.data, kind, raw.source, options, url=raw.url, published=raw.published,
                           doc_id=raw.doc_id, title=raw.title, author=raw.author, prefer_meta=raw.prefer_meta)
     except UnreadableDocument as exc:
@@ -215,6 +215,10 @@ def parse_raw(raw: RawDoc, options: IngestOptions | None = None) -> Article | Re
         art.source_format = f"{raw.source_format}/{art.source_format}"
     art.published = art.published or raw.captured
     return _finish(art)
+
+
+def _starts_as_html(data: bytes) -> bool:
+    return data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith((b"<!doctype html", b"<html"))
 
 
 def _textual(content_type: str) -> bool:

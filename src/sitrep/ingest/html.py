@@ -50,6 +50,12 @@ _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "se
            "ul", "ol", "table", "figure", "figcaption", "dd", "dt", "pre", "hr", "header", "footer", "main")
 
 
+#: legacy encodings seen on news sites, most used first (charset_normalizer's names)
+_WEB_ENCODINGS = ("utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "cp1256", "cp1250", "iso8859_2", "koi8_r",
+                  "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "iso8859_6", "iso8859_7", "cp1253", "cp1254",
+                  "iso8859_9", "cp1255", "cp874")
+
+
 def decode_html(data: bytes | str) -> str:
     """HTML bytes -> text. UTF-8 when it decodes; else the declared charset unless a detector
     finds a better one (pages often declare a charset they are not in: cp1256 Arabic sent as
@@ -64,8 +70,12 @@ def decode_html(data: bytes | str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is not None:
+    results = list(from_bytes(data[:200_000], cp_isolation=list(_WEB_ENCODINGS)))
+    if results:
+        # near-ties are common (French reads the same in cp1252 and cp1250 but for a few
+        # letters): among the cleanest decodings take the one most used on the web
+        least = min(r.chaos for r in results)
+        best = min((r for r in results if r.chaos <= least + 0.02), key=lambda r: _WEB_ENCODINGS.index(r.encoding))
         return data.decode(best.encoding, errors="replace")
     declared = _declared_charset(data)
     for enc in (declared, "cp1252"):

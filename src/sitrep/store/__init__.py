@@ -64,13 +64,40 @@ rejects = sa.Table(
     sa.Column("seen_at", sa.String(32), nullable=False),
 )
 
+# near-duplicate lookup (see fingerprint.py): one signature per article, one row per band key
+fingerprints = sa.Table(
+    "fingerprints", metadata,
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("signature", sa.Text, nullable=False),
+)
+fingerprint_bands = sa.Table(
+    "fingerprint_bands", metadata,
+    sa.Column("band", sa.String(24), nullable=False, index=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False),
+)
+
 EVENT_FILTERS = ("since", "until", "country", "actor", "event_type", "certainty")
 
 
 @dataclass
 class WriteResult:
-    status: str  # added | duplicate | skipped
+    status: str  # added | duplicate | near-duplicate | skipped
     events: int = 0
+    detail: str | None = None
+
+
+@dataclass
+class Duplicate:
+    """What an article duplicates: ``kind`` is 'duplicate' (same id or text) or 'near-duplicate'."""
+
+    kind: str
+    of: str  # the stored (or pending) article's id
+    similarity: float = 1.0
+
+    def reason(self) -> str:
+        if self.kind == "near-duplicate":
+            return f"near-duplicate of article {self.of} (similarity {self.similarity:.2f})"
+        return f"same text as article {self.of}"
 
 
 def _now() -> str:
@@ -95,28 +122,83 @@ class Store:
             raise StoreError(f"cannot use database {url!r}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        # fingerprints of articles accepted in this session but not written yet (in-batch wire copies)
+        self._pending: dict[str, tuple[Any, list[str], str]] = {}
         try:
             metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {url!r}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
 
+    # -- duplicates ----------------------------------------------------------------------
+    def find_duplicate(self, article: Article) -> Duplicate | None:
+        """Is this article already stored, or pending in this session, as the same or nearly the same text?
+
+        Call before coding: a duplicate need not be coded. A non-duplicate is remembered as
+        pending, so a wire copy later in the same batch is caught before either is written.
+        """
+        from . import fingerprint as fp
+
+        with self.engine.connect() as conn:
+            if conn.execute(sa.select(articles.c.id).where(articles.c.id == article.id)).first():
+                return Duplicate("duplicate", article.id)
+            twin = conn.execute(sa.select(articles.c.id).where(articles.c.content_hash == article.content_hash)).first()
+            if twin:
+                return Duplicate("duplicate", twin[0])
+            for other, (_, _, chash) in self._pending.items():
+                if other == article.id or chash == article.content_hash:
+                    return Duplicate("duplicate", other)
+            sig = fp.signature(article.body)
+            if sig is None:
+                return None
+            keys = fp.bands(sig)
+            best: Duplicate | None = None
+            rows = conn.execute(sa.select(fingerprints.c.article_id, fingerprints.c.signature).where(
+                fingerprints.c.article_id.in_(sa.select(fingerprint_bands.c.article_id).where(
+                    fingerprint_bands.c.band.in_(keys))))).all()
+            candidates = [(r[0], fp.from_text(r[1])) for r in rows]
+            candidates += [(other, osig) for other, (osig, okeys, _) in self._pending.items() if set(okeys) & set(keys)]
+            for other, osig in candidates:
+                sim = fp.similarity(sig, osig)
+                if sim >= fp.NEAR_DUPLICATE and (best is None or sim > best.similarity):
+                    best = Duplicate("near-duplicate", other, sim)
+            if best is None:
+                self._pending[article.id] = (sig, keys, article.content_hash)
+            return best
+
     # -- writing -------------------------------------------------------------------------
-    def write(self, article: Article, evs: list[Event], skipped: str | None = None) -> WriteResult:
-        """Store one article and its events atomically. Idempotent."""
+    def write(self, article: Article, evs: list[Event], skipped: str | None = None,
+              duplicate: Duplicate | None = None) -> WriteResult:
+        """Store one article and its events atomically. Idempotent.
+
+        An exact duplicate is recorded as a reject; a near-duplicate is stored (its text is
+        another source for the story) with status ``near-duplicate`` and no events.
+        """
+        from . import fingerprint as fp
+
         try:
             with self.engine.begin() as conn:
                 if conn.execute(sa.select(articles.c.id).where(articles.c.id == article.id)).first():
                     return WriteResult("duplicate")
-                twin = conn.execute(sa.select(articles.c.id).where(
-                    articles.c.content_hash == article.content_hash)).first()
-                if twin:
-                    self._reject(conn, Rejected(article.source or article.id, "duplicate", f"same text as article {twin[0]}"))
-                    return WriteResult("duplicate")
-                conn.execute(articles.insert().values(**_article_row(article, skipped)))
-                rows = [_event_row(ev, article.id) for ev in evs]
+                if duplicate is None or duplicate.kind == "duplicate":
+                    twin = conn.execute(sa.select(articles.c.id).where(
+                        articles.c.content_hash == article.content_hash)).first()
+                    if twin or duplicate is not None:
+                        reason = duplicate.reason() if duplicate else f"same text as article {twin[0]}"  # type: ignore[index]
+                        self._reject(conn, Rejected(article.source or article.id, "duplicate", reason))
+                        return WriteResult("duplicate", detail=reason)
+                status = "near-duplicate" if duplicate else ("skipped" if skipped else "coded")
+                reason = duplicate.reason() if duplicate else skipped
+                conn.execute(articles.insert().values(**_article_row(article, status, reason)))
+                rows = [] if duplicate else [_event_row(ev, article.id) for ev in evs]
                 if rows:
                     conn.execute(events.insert(), rows)
-            return WriteResult("skipped" if skipped else "added", len(rows))
+                pending = self._pending.pop(article.id, None)
+                sig = pending[0] if pending else (None if duplicate else fp.signature(article.body))
+                if sig is not None:
+                    conn.execute(fingerprints.insert().values(article_id=article.id, signature=fp.to_text(sig)))
+                    conn.execute(fingerprint_bands.insert(), [{"band": b, "article_id": article.id} for b in fp.bands(sig)])
+            result = "near-duplicate" if duplicate else ("skipped" if skipped else "added")
+            return WriteResult(result, len(rows), reason)
         except OperationalError as exc:
             raise StoreError(f"cannot write to {self.url}: {exc.orig}") from exc
 
@@ -177,6 +259,14 @@ class Store:
             rows = conn.execute(sa.select(rejects).order_by(rejects.c.seen_at, rejects.c.source)).all()
         return [Rejected(r.source, r.reason, r.detail or "") for r in rows]
 
+    def not_coded(self) -> list[Rejected]:
+        """Stored articles that were not event-coded (another language, near-duplicates), and why."""
+        q = sa.select(articles.c.id, articles.c.source, articles.c.status, articles.c.skip_reason).where(
+            articles.c.status != "coded").order_by(articles.c.ingested_at, articles.c.id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        return [Rejected(r.source or r.id, r.status, f"article {r.id}: {r.skip_reason or ''}".rstrip(": ")) for r in rows]
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {
@@ -198,13 +288,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _article_row(a: Article, skipped: str | None) -> dict[str, Any]:
+def _article_row(a: Article, status: str, reason: str | None) -> dict[str, Any]:
     return {
         "id": a.id, "content_hash": a.content_hash, "url": a.url, "site": a.site, "title": a.title,
         "author": a.author, "published": a.published, "language": a.language, "body": a.body,
         "comments": json.dumps([{"author": c.author, "text": c.text} for c in a.comments], ensure_ascii=False),
         "boilerplate": json.dumps(a.boilerplate, ensure_ascii=False), "source": a.source, "format": a.source_format,
-        "status": "skipped" if skipped else "coded", "skip_reason": skipped, "ingested_at": _now(),
+        "status": status, "skip_reason": reason, "ingested_at": _now(),
     }
 
 

@@ -18,7 +18,7 @@ BANDS = 16  # 16 bands of 4 rows: pairs above ~0.5 similarity meet in a band
 ROWS = NUM_HASHES // BANDS
 SHINGLE = 5
 #: estimated Jaccard similarity of shingles above which two articles are the same story
-NEAR_DUPLICATE = 0.7
+NEAR_DUPLICATE = 0.6
 #: texts shorter than this many words are not fingerprinted (short notes collide by chance)
 MIN_WORDS = 30
 
