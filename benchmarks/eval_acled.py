@@ -85,11 +85,16 @@ def main() -> None:
         hits["date"] += best.event_date == acled_date(row["event_date"])
         hits["fatalities"] += (best.fatalities or 0) == int(row["fatalities"] or 0)
         if best.latitude is not None and row["latitude"]:
+            hits["located"] += 1
             hits["within_25km"] += km(best.latitude, best.longitude, float(row["latitude"]), float(row["longitude"])) <= 25
+        hits["geo_precision"] += str(best.geo_precision) == row["geo_precision"].split(".")[0]
     print(f"ACLED notes: {path.name}, first {n} rows; top-confidence event per note")
     for key in ("detected", "event_type", "sub_event_type", "inter1", "date", "fatalities", "within_25km"):
         print(f"  {key:15s} {hits[key] / n:.3f}")
     print(f"  sub-event weighted F1 {weighted_f1(gold_sub, pred_sub):.3f}")
+    d = max(hits["detected"], 1)
+    print(f"  of detected notes: within 25 km {hits['within_25km'] / d:.3f}, geo_precision equal "
+          f"{hits['geo_precision'] / d:.3f}, located at all {hits['located'] / d:.3f}")
 
 
 if __name__ == "__main__":

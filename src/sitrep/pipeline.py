@@ -56,8 +56,21 @@ class Pipeline:
             if not is_coded(art):
                 yield Coded(art, [], f"language:{art.language}")
                 continue
-            self.geocoder.geocode(art, events)
+            self.geocoder.geocode(art, events, self._actor_countries(events))
             yield Coded(art, merge_within_article(events))
+
+    def _actor_countries(self, events: list[Event]) -> list[str]:
+        """Countries of the named actors ("Houthis" -> Yemen, "Military Forces of Mali" -> Mali)."""
+        kb = self.extractor.kb
+        out = []
+        for ev in events:
+            for name in (ev.actor1, ev.actor2):
+                actor = kb.actors.get(name) if name else None
+                if actor is not None and actor.country:
+                    out.append(actor.country)
+                elif name and " of " in name and "{" not in name:
+                    out.append(name.rsplit(" of ", 1)[1])
+        return out
 
     def code(self, article: Article) -> Coded:
         return next(iter(self.run([article])))

@@ -785,9 +785,20 @@ def _protesters_first(ev: Event) -> None:
         ev.actor2, ev.inter2, ev.spans["actor2"] = state
 
 
+NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|outskirts of|km from|kilometres from|kilometers from|miles from|close to|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|vicinity of|areas? of|"
+    r"around|surroundings of|countryside of|periphery of|fronts? of|frontlines? of|axis of|positions in)"
+    r"\s*(?:the\s+)?$")
+NEAR_AFTER = re.compile(r"^\s*(?:countryside|outskirts|area|front|frontline|axis|surroundings|environs)\b")
+
+
 def _place_relation(ent: Any) -> str:
-    before = ent.doc[max(0, ent.start - 4):ent.start].text.lower()
-    if re.search(r"\b(?:near|outside|outskirts of|km from|kilometres from|kilometers from|miles from|close to|north of|south of|east of|west of)\s*(?:the\s+)?$", before):
+    """'near' when the words around a place say the event was by it, not in it (ACLED precision 2)."""
+    doc = ent.doc
+    before = doc[max(0, ent.start - 4):ent.start].text.lower()
+    after = doc[ent.end:min(len(doc), ent.end + 2)].text.lower()
+    if NEAR_BEFORE.search(before) or NEAR_AFTER.match(after):
         return "near"
     return "in"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,31 +81,53 @@ class Geocoder:
         self.demonyms.update(REGION_DEMONYMS)
 
     # -- toponyms of a whole article -----------------------------------------------------
-    def toponyms(self, article: Article) -> list[Toponym]:
-        """Every resolvable place named in the article body, in text order."""
-        mentions = [(s, e, t, lb) for s, e, t, lb in article.toponyms if self._plausible(article.body, s, t, lb)]
+    def toponyms(self, article: Article, hint_countries: Iterable[str] = ()) -> list[Toponym]:
+        """Every resolvable place named in the article body, in text order.
+
+        ``hint_countries``: country names known from elsewhere (the actors' countries), used as context.
+        """
+        body = article.body
+        mentions = [(s, e, t, lb) for s, e, t, lb in article.toponyms if self._plausible(body, s, t, lb)]
         mentions += self._unlabelled(article, mentions)
+        mentions = sorted(set(mentions))
         context = self._context(article, mentions)
+        by_name = {v: k for k, v in self.gaz.countries.items()}
+        for name in hint_countries:
+            if name in by_name:
+                context["countries"][by_name[name]] += 2
+        # "Celaya, Guanajuato", "Derna, Libya": the second name qualifies the first
+        qualifier_of: dict[int, int] = {}
+        for i in range(len(mentions) - 1):
+            gap = body[mentions[i][1]:mentions[i + 1][0]]
+            if gap in (", ", ",", " (", ", (") and mentions[i + 1][3] != "CUE":
+                qualifier_of[i + 1] = i
         # one sense per article: names tagged as places are resolved first, and the same name
         # tagged otherwise ("most of Derna" as ORG) reuses their answer
-        resolved: dict[str, Place | None] = {}
-        ordered = sorted(mentions, key=lambda m: m[3] not in SURE_LABELS)
-        by_span: dict[tuple[int, int], Toponym] = {}
-        for s, e, text, label in ordered:
+        resolved: dict[tuple[str, bool, int | None], Place | None] = {}
+        places: dict[int, Place] = {}
+        order = sorted(range(len(mentions)), key=lambda k: (mentions[k][3] not in SURE_LABELS, k not in qualifier_of))
+        order = [k for k in order if k in qualifier_of] + [k for k in order if k not in qualifier_of]
+        within_of = {v: k for k, v in qualifier_of.items()}
+        for k in order:
+            s, e, text, label = mentions[k]
             cleaned = _clean(text)
             country = self.demonyms.get(cleaned.lower())
             name = country or cleaned
-            if key(name) in resolved:
-                place = resolved[key(name)]
+            region = k in qualifier_of or bool(REGION_WORDS.search(text) or REGION_AFTER.match(body[e:e + 20]))
+            within = places.get(within_of[k]) if k in within_of else None
+            cache_key = (key(name), region, within.id if within else None)
+            if cache_key in resolved:
+                place = resolved[cache_key]
             else:
-                region = bool(REGION_WORDS.search(text) or REGION_AFTER.match(article.body[e:e + 20]))
-                place = self._resolve(name, context, region=region, strict=label not in SURE_LABELS and not country)
+                place = self._resolve(name, context, region=region, within=within,
+                                      strict=label not in SURE_LABELS and not country)
                 if label == "CUE" and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
-                resolved[key(name)] = place
+                resolved[cache_key] = place
             if place is not None:
-                by_span[(s, e)] = Toponym(text, s, e, place)
-        return [by_span[k] for k in sorted(by_span)]
+                places[k] = place
+        return [Toponym(mentions[k][2], mentions[k][0], mentions[k][1], places[k],
+                        "qualifier" if k in qualifier_of else "in") for k in sorted(places)]
 
     def _unlabelled(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """Place names NER missed or mislabelled: datelines, and names inside other entities.
@@ -172,16 +195,17 @@ class Geocoder:
         return {"countries": countries, "admin1": admin1, "towns": towns}
 
     def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False,
-                 strict: bool = False) -> Place | None:
+                 strict: bool = False, within: Place | None = None) -> Place | None:
         """The place ``name`` most likely means; ``region``: the text called it a region or province;
-        ``strict``: only places whose own name it is (for names NER did not tag as places)."""
+        ``strict``: only places whose own name it is (for names NER did not tag as places);
+        ``within``: a region or country the text puts it in ("Celaya, Guanajuato")."""
         cands = self.gaz.lookup(name)
         if strict:
             cands = [p for p in cands if key(p.name) == key(name)]
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
-        if cands[0].fcode in (COUNTRY, CONTINENT):
+        if cands[0].fcode in (COUNTRY, CONTINENT) and within is None:
             return cands[0]
 
         wanted = key(name)
@@ -202,6 +226,8 @@ class Geocoder:
                 s += 5.0  # seas and world regions: as strong as a town of 100,000
             if key(p.name) == wanted:
                 s += 2.5
+            if within is not None and p.cc == within.cc and (within.fcode != ADMIN1 or p.admin1 == within.admin1):
+                s += 8.0
             return s
 
         ranked = sorted(cands, key=score, reverse=True)
@@ -212,6 +238,14 @@ class Geocoder:
             if town is not None:
                 ranked.remove(town)
                 ranked.insert(0, town)
+        top = ranked[0]
+        if within is not None and top.cc != within.cc:
+            return None  # "El Refugio (Ahuachapan)": no El Refugio there; do not jump to another country
+        if countries and top.fcode not in (COUNTRY, CONTINENT, REGION) and top.population < 20_000:
+            lead, lead_n = countries.most_common(1)[0]
+            others = sum(countries.values()) - lead_n
+            if lead_n >= 2 and lead_n >= 2 * others and top.cc != lead:
+                return None  # a small namesake abroad, in an article about another country: abstain
         if len(ranked) > 1:
             best, second = score(ranked[0]), score(ranked[1])
             if best - second < 0.3 and ranked[0].cc != ranked[1].cc:
@@ -219,9 +253,12 @@ class Geocoder:
         return ranked[0]
 
     # -- events ------------------------------------------------------------------------
-    def geocode(self, article: Article, events: list[Event]) -> list[Event]:
-        """Fill each event's place; the article's main place is the fallback."""
-        tops = self.toponyms(article)
+    def geocode(self, article: Article, events: list[Event], hint_countries: Iterable[str] = ()) -> list[Event]:
+        """Fill each event's place; the article's main place is the fallback.
+
+        ``hint_countries``: the countries of the actors named (a note on Houthi forces is about Yemen).
+        """
+        tops = self.toponyms(article, hint_countries)
         by_span = {(t.start, t.end): t for t in tops}
         focus = self._focus(tops)
         for ev in events:
@@ -249,12 +286,14 @@ class Geocoder:
         for s, e, _text, relation in ev.place_mentions:
             t = by_span.get((s, e))
             if t is not None:
-                found.append(Toponym(t.text, t.start, t.end, t.place, relation))
+                found.append(Toponym(t.text, t.start, t.end, t.place,
+                                     "qualifier" if t.relation == "qualifier" else relation))
         if not found:
             return None
         # the most specific place in the sentence, nearest the trigger among equals
         specificity = {SECTION: 0, CONTINENT: 4, COUNTRY: 3, ADMIN1: 2}
-        found.sort(key=lambda t: (specificity.get(t.place.fcode, 1), abs(t.start - trig[0])))
+        found.sort(key=lambda t: (specificity.get(t.place.fcode, 1), t.relation == "qualifier",
+                                  abs(t.start - trig[0])))
         return found[0]
 
     def _apply(self, ev: Event, top: Toponym) -> None:
