@@ -25,7 +25,7 @@ from . import certainty as certainty_mod
 from .dates import find_dates, parse_iso
 from .fatalities import find_fatalities, single_victim
 from .lexicon import (
-    CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, HQ_OBJECTS, INTERVENTION_CUES, LIGHT_VERBS, RELATIONAL, TRIGGERS,
+    CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, TRIGGERS,
     Trigger, trigger_stems,
 )
 
@@ -38,8 +38,8 @@ SPORTS = {"team", "match", "league", "cup", "football", "soccer", "championship"
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
 HYPOTHETICAL_GOVERNORS = {
-    "want", "plan", "threaten", "try", "risk", "vow", "intend", "seek", "call", "urge", "hope", "aim", "refuse",
-    "fear", "prepare", "attempt", "warn", "need", "ask", "order", "appeal", "repent", "avoid", "prevent", "deny",
+    "want", "plan", "threaten", "risk", "vow", "intend", "seek", "call", "urge", "hope", "aim", "refuse",
+    "fear", "prepare", "warn", "need", "ask", "order", "appeal", "repent", "avoid", "prevent", "deny",
     "lose", "win", "declare", "join", "disown",
 }
 GENERIC_KINDS = {"attack", "kill", "plain-fight"}
@@ -47,7 +47,8 @@ ARMED_INTERS = {1, 2, 3, 4, 8}
 PRIORITY = {  # more specific trigger families win when several fire in one sentence
     "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
     "abduct": 6, "sexual": 6, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 4,
-    "disrupt": 4, "agree": 4, "withdraw": 3, "group": 3, "clash": 3, "attack": 2, "kill": 2, "fight": 1,
+    "disrupt": 4, "agree": 4, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
+    "fight": 1,
 }
 
 
@@ -317,7 +318,7 @@ class Extractor:
             gov = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and (gov.tag_ in ("VBD", "VBN") or gov.lemma_ in LIGHT_VERBS):
                 return True  # "a suicide bomber killed ...", "protests were held"
-            if trig.kind == "protest" and any(t.lemma_.lower() in INTERVENTION_CUES for t in head.sent):
+            if trig.kind == "protest" and INTERVENTION.search(head.sent.text):
                 return True  # "police fired tear gas to disperse protesters"
             own_args = any(c.dep_ in ("poss", "agent", "compound", "nummod") or (c.dep_ == "prep" and c.lower_ in (
                 "between", "with", "against", "by", "on", "in", "near", "at", "of")) for c in head.children)
@@ -446,7 +447,7 @@ class Extractor:
                 lemmas & {"kill", "shoot", "dead"} or "open" in lemmas and "fire" in lemmas
             ):
                 return False  # the violence trigger in the same sentence codes it as excessive force
-            if lemmas & INTERVENTION_CUES:
+            if INTERVENTION.search(sent.text):
                 cand.sub_event_type = "Protest with intervention"
         elif t.kind == "hq":
             objs = {tok.lemma_.lower() for tok in cand.head.subtree} | {
@@ -745,6 +746,10 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
     out: list[_Candidate] = []
     if violent:
         violent.sort(key=lambda c: (-PRIORITY.get(c.trigger.name, 0), -len(c.actor1) - len(c.actor2)))
+        names = {c.trigger.name for c in violent}
+        if names & {"clash", "directfire"} and names & {"shelling", "grenade"}:
+            # mortars together with small arms or a clash: ACLED codes the exchange as an armed clash
+            violent.sort(key=lambda c: c.trigger.name not in ("clash", "directfire"))
         best = violent[0]
         # borrow arguments the winner lacks from the generic triggers it absorbs
         for c in violent[1:]:

@@ -8,6 +8,7 @@ territory" when a state actor gains ground; ``protest`` triggers look for interv
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -40,6 +41,9 @@ TRIGGERS: list[Trigger] = [
             B, "Armed clash", "ASSAULT", "firearms", "plain", 0.75),
     Trigger("fight", (("fight",), ("fighting",), ("battle",), ("combat",)), B, "Armed clash", "ASSAULT", "firearms",
             "plain", 0.55, noun=True),
+    Trigger("directfire", (("small", "arm"), ("small", "arms"), ("machine", "gun"), ("gunfire",), ("gunshot",),
+                           ("sniper", "fire"), ("exchange", "gunfire"), ("automatic", "weapon")),
+            B, "Armed clash", "ASSAULT", "firearms", "attack", 0.6, noun=True),
     Trigger("attack", (("attack",), ("assault",), ("ambush",), ("raid",), ("storm",), ("offensive",),
                        ("counterattack",), ("counter", "-", "attack"), ("open", "fire"), ("fire", "on"), ("shoot",)),
             B, "Armed clash", "ASSAULT", "firearms", "attack", 0.65),
@@ -57,6 +61,7 @@ TRIGGERS: list[Trigger] = [
                           ("air", "attack")),
             E, "Air/drone strike", "ASSAULT", "aerial", "plain", 0.8),
     Trigger("shelling", (("shell",), ("shelling",), ("mortar",), ("artillery",), ("rocket",), ("missile",),
+                         ("grenade", "launcher"), ("rpg",), ("projectile",), ("howitzer",), ("mlrs",),
                          ("rocket", "attack"), ("missile", "strike")),
             E, "Shelling/artillery/missile attack", "ASSAULT", "heavy-weapons", "plain", 0.65),
     Trigger("ied", (("ied",), ("roadside", "bomb"), ("landmine",), ("land", "mine"), ("explosive", "device"),
@@ -75,7 +80,8 @@ TRIGGERS: list[Trigger] = [
             R, "Violent demonstration", "PROTEST", "riot", "plain", 0.7),
     Trigger("mob", (("mob",), ("lynch",), ("vigilante",)), R, "Mob violence", "ASSAULT", "beat", "plain", 0.7),
     # --- Violence against civilians
-    Trigger("kill", (("kill",), ("murder",), ("execute",), ("behead",), ("massacre",), ("assassinate",),
+    Trigger("kill", (("kill",), ("find", "dead"), ("body", "be", "find"), ("body", "be", "discover"),
+                     ("bodies", "be", "find"), ("murder",), ("execute",), ("behead",), ("massacre",), ("assassinate",),
                      ("assassination",), ("slaughter",), ("shoot", "dead"), ("gun", "down"), ("stab",),
                      ("torture",), ("beat",)),
             V, "Attack", "ASSAULT", "targeted", "kill", 0.6),
@@ -100,8 +106,10 @@ TRIGGERS: list[Trigger] = [
             S, "Agreement", "AGREE", None, "plain", 0.6),
     Trigger("withdraw", (("withdraw",), ("pull", "out"), ("hand", "over"), ("retreat",)),
             S, "Non-violent transfer of territory", "RETREAT", None, "plain", 0.45),
-    Trigger("group", (("pledge", "allegiance"), ("recruit",), ("merge",), ("defect",), ("form", "alliance")),
-            S, "Change to group/activity", "MOBILIZE", "militia", "plain", 0.5),
+    Trigger("group", (("pledge", "allegiance"), ("recruit",), ("merge",), ("defect",), ("form", "alliance"),
+                      ("reinforcement",), ("redeploy",), ("deploy",), ("military", "buildup"), ("mobilize",),
+                      ("mobilise",), ("join", "the", "taliban")),
+            S, "Change to group/activity", "MOBILIZE", "troops", "plain", 0.4),
 ]
 
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
@@ -109,6 +117,7 @@ HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpo
 
 #: Verbs whose object is an event noun that did happen ("launched an attack").
 LIGHT_VERBS = {
+    "fire", "use", "drop", "lob", "observe", "record", "hear", "repel", "repulse", "foil", "thwart",
     "launch", "carry", "conduct", "stage", "unleash", "mount", "claim", "spark", "trigger", "set", "erupt",
     "break", "take", "continue", "intensify", "resume", "escalate", "hold", "organize", "organise", "lead",
     "kill", "wound", "injure", "leave", "target", "hit", "rock", "strike", "report", "see", "witness",
@@ -124,9 +133,12 @@ CIVILIAN_TARGETS = {
     "family", "journalist", "teacher", "shop", "camp", "refugee", "town", "wedding", "funeral", "man",
 }
 #: Cues in a protest sentence that mean the state intervened.
-INTERVENTION_CUES = {
-    "tear", "disperse", "dispersed", "arrest", "detain", "water", "rubber", "baton", "beat", "teargas",
-}
+#: Words in a protest sentence that mean the state intervened (the grievance "against the arrest of"
+#: is not an intervention: arrests count only as verbs, water only as a water cannon).
+INTERVENTION = re.compile(
+    r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets|batons?|baton[- ]charged?|lathi|stun grenades?|"
+    r"dispers(?:e|ed|ing)|broke up|(?:were|was|been) (?:arrested|detained)|arrested|detained|rounded up|"
+    r"clashed with (?:the )?(?:police|security forces))\b", re.I)
 EXCESSIVE_FORCE_CUES = {"kill", "shoot", "fire", "dead", "live"}
 
 
