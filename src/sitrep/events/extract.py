@@ -34,6 +34,11 @@ CHUNK_CHARS = 20_000
 
 SPORTS = {"team", "match", "league", "cup", "football", "soccer", "championship", "tournament", "coach", "striker",
           "goalkeeper", "midfielder", "stadium", "innings", "wicket", "olympic", "olympics", "scored", "referee"}
+ARMED_GROUP_WORDS = {"rebel", "militia", "opposition", "insurgent", "separatist", "jihadist", "islamist",
+                     "terrorist", "paramilitary", "tribal", "clan", "armed", "pro", "self", "defense", "defence",
+                     "coalition", "allied", "affiliated"}
+STATE_WORDS = {"government", "regime", "security", "state", "army", "military", "federal", "national", "air",
+               "naval", "special", "ground", "armed", "border", "joint", "syrian", "afghan", "iraqi"}
 #: Entity labels that may name a place (spaCy tags "Bab-Tobruk" as ORG, "Kidal" as NORP at times).
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON")
 MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "shall"}
@@ -209,6 +214,8 @@ class Extractor:
                 key, end = (two if two in GENERIC else two.replace("forces", "force")), tok.i + 2
             elif lemma in GENERIC:
                 key, end = lemma, tok.i + 1
+            elif lemma in ("force", "regime") and self._state_force(tok):
+                key, end = "army", tok.i + 1  # "Ukrainian Forces", "regime forces", "government forces"
             elif lemma in COREF_HEADS and state.last_group and _is_definite(tok):
                 out.append(Mention(tok.i, tok.i + 1, state.last_group, state.last_group_inter, tok.idx,
                                    tok.idx + len(tok)))
@@ -237,6 +244,16 @@ class Extractor:
             taken.update(range(tok.i, end))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _state_force(self, tok: Any) -> bool:
+        """'forces' (or 'the regime') names state forces unless an armed-group word modifies it ("rebel forces")."""
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
+        words = {c.lemma_.lower() for c in mods}
+        if words & ARMED_GROUP_WORDS or any(c.ent_type_ in ("ACTOR", "LEADER") for c in mods):
+            return False
+        if tok.lemma_.lower() == "regime":
+            return tok.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and not mods
+        return bool(words & STATE_WORDS) or self._country_modifier(tok) is not None
 
     def _country_modifier(self, tok: Any) -> str | None:
         for c in tok.children:
@@ -491,6 +508,15 @@ class Extractor:
             ev.assoc_actor_2 = [x.name for x in cand.actor2[1:]]
         if cand.event_type == "Protests" and cand.sub_event_type != "Excessive force against protesters":
             _protesters_first(ev)
+        elif cand.event_type == "Riots" and ev.inter1 in (None, 6, 7):
+            ev.actor1, ev.inter1, ev.spans["actor1"] = "Rioters ({country})", 5, None
+        elif cand.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+            if ev.inter1 == 7 and ev.actor2 is None and cand.event_type == "Violence against civilians":
+                # "a man was killed": the civilian is the victim, the perpetrator is unknown
+                ev.actor2, ev.inter2, ev.spans["actor2"] = ev.actor1, 7, ev.spans["actor1"]
+                ev.actor1, ev.inter1, ev.spans["actor1"] = None, None, None
+            if ev.actor1 is None:
+                ev.actor1, ev.inter1 = "Unidentified Armed Group ({country})", 3
         # date: the expression nearest the trigger in the sentence, else the paragraph's, else publication
         dated = [d for d in sent_dates if d.date]
         if dated:
