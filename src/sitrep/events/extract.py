@@ -25,7 +25,8 @@ from . import certainty as certainty_mod
 from .dates import find_dates, parse_iso
 from .fatalities import find_fatalities, single_victim
 from .lexicon import (
-    CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, TRIGGERS,
+    CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    TRIGGERS,
     Trigger, trigger_stems,
 )
 
@@ -291,6 +292,10 @@ class Extractor:
             trig = self.triggers[name]
             span = doc[s:e]
             head = span.root
+            if name == "attack" and e - s == 1 and doc[s].lemma_.lower() == "fire" and not _fires_at_something(doc[s]):
+                continue  # "fired the minister", "a fire broke out": not a shooting
+            if name == "protest" and doc[s].lemma_.lower() in ("block", "blocked") and not _protest_block(doc[s]):
+                continue
             if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound"):
                 continue  # crowd-control devices, read as intervention by the protest rules
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
@@ -365,6 +370,10 @@ class Extractor:
                 a1 = _args_of(agent, mention_at)
             elif subj is not None and not passive:
                 a1 = _args_of(subj, mention_at)
+            conj_objects = [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
+                            if c.dep_ == "dobj"]
+            if not any(c.dep_ == "dobj" for c in verb.children):
+                a2 += [m for c in conj_objects for m in _args_of(c, mention_at)]  # "shot and killed a civilian"
             for c in list(verb.children) + list(head.children):
                 if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                     a2 += _args_of(c, mention_at)
@@ -444,6 +453,10 @@ class Extractor:
                 cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
             elif t.kind == "kill":
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
+            if a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians"):
+                # villagers, communities or a crowd attacking or clashing: mob violence
+                cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
+                cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
             if cand.head.lemma_.lower() in ("assassinate", "assassination", "execute"):
                 cand.plover_mode = "targeted"
             elif t.kind == "attack":
@@ -464,7 +477,10 @@ class Extractor:
                 lemmas & {"kill", "shoot", "dead"} or "open" in lemmas and "fire" in lemmas
             ):
                 return False  # the violence trigger in the same sentence codes it as excessive force
-            if INTERVENTION.search(sent.text):
+            if RIOT_CUES.search(sent.text):
+                cand.event_type, cand.sub_event_type = "Riots", "Violent demonstration"
+                cand.plover_mode = "riot"
+            elif INTERVENTION.search(sent.text):
                 cand.sub_event_type = "Protest with intervention"
         elif t.kind == "hq":
             objs = {tok.lemma_.lower() for tok in cand.head.subtree} | {
@@ -732,6 +748,23 @@ def _claimant(tok: Any, mention_at: dict[int, Mention]) -> Mention | None:
                 if found:
                     return found[0]
     return None
+
+
+def _fires_at_something(tok: Any) -> bool:
+    if tok.pos_ != "VERB":
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "towards", "toward", "with"):
+            return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in FIRE_OBJECTS:
+            return True
+    return False
+
+
+def _protest_block(tok: Any) -> bool:
+    """Blocking a road or an entrance by people (not by the army or a court) is a protest."""
+    subj = _subject(tok)
+    return subj is None or subj.lemma_.lower() not in ("army", "police", "court", "government", "troop", "soldier")
 
 
 def _reporting_subject(pron: Any) -> Any:

@@ -45,7 +45,8 @@ TRIGGERS: list[Trigger] = [
                            ("sniper", "fire"), ("exchange", "gunfire"), ("automatic", "weapon")),
             B, "Armed clash", "ASSAULT", "firearms", "attack", 0.6, noun=True),
     Trigger("attack", (("attack",), ("assault",), ("ambush",), ("raid",), ("storm",), ("offensive",),
-                       ("counterattack",), ("counter", "-", "attack"), ("open", "fire"), ("fire", "on"), ("shoot",)),
+                       ("counterattack",), ("counter", "-", "attack"), ("open", "fire"), ("fire", "on"), ("shoot",),
+                       ("fire",), ("drive", "-", "by")),
             B, "Armed clash", "ASSAULT", "firearms", "attack", 0.65),
     Trigger("territory", (("seize",), ("capture",), ("overrun",), ("take", "control"), ("gain", "control"),
                           ("take", "over"), ("seize", "control"), ("under", "the", "control"), ("in", "control"),
@@ -73,7 +74,11 @@ TRIGGERS: list[Trigger] = [
             E, "Chemical weapon", "ASSAULT", "unconventional", "plain", 0.8),
     # --- Protests and riots
     Trigger("protest", (("protest",), ("demonstrate",), ("demonstration",), ("rally",), ("march",), ("sit", "-", "in"),
-                        ("protester",), ("demonstrator",)),
+                        ("protester",), ("demonstrator",), ("motorcade",), ("take", "to", "the", "street"),
+                        ("take", "to", "the", "streets"), ("go", "on", "strike"), ("hunger", "strike"), ("chant",),
+                        ("block", "the", "road"), ("block", "road"), ("blocked", "the", "road"), ("block", "the", "entrance"),
+                        ("block", "the", "highway"), ("block", "street"), ("block", "some", "street"),
+                        ("picket",), ("vigil",)),
             P, "Peaceful protest", "PROTEST", "demo", "protest", 0.7),
     Trigger("riot", (("riot",), ("rioter",), ("torch",), ("set", "fire"), ("burn", "tyre"), ("burn", "tire"),
                      ("pelt",), ("throw", "stone"), ("hurl", "stone")),
@@ -139,6 +144,15 @@ INTERVENTION = re.compile(
     r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets|batons?|baton[- ]charged?|lathi|stun grenades?|"
     r"dispers(?:e|ed|ing)|broke up|(?:were|was|been) (?:arrested|detained)|arrested|detained|rounded up|"
     r"clashed with (?:the )?(?:police|security forces))\b", re.I)
+#: Violence by the demonstrators themselves: a violent demonstration (Riots), not a peaceful protest.
+RIOT_CUES = re.compile(
+    r"\b(?:lit|burn(?:ed|ing|t)? (?:tyres|tires|vehicles|cars)|set (?:\w+ )?(?:on )?fire|torch(?:ed)?|threw stones|"
+    r"(?:pelted|hurled|threw) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|vandali[sz]ed|smashed|"
+    r"ransacked|looted|clash(?:ed)? with (?:the )?(?:police|security forces)|attacked (?:the )?police|"
+    r"injur(?:ed|ing) (?:\w+ )?(?:police|officers))\b", re.I)
+#: Nouns that make "fire" a shooting: "fired at", "fired mortars", "fired shots".
+FIRE_OBJECTS = {"shot", "round", "bullet", "weapon", "gun", "mortar", "rocket", "missile", "shell", "grenade", "arm",
+                "projectile", "volley", "tear"}
 EXCESSIVE_FORCE_CUES = {"kill", "shoot", "fire", "dead", "live"}
 
 

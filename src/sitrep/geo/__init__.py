@@ -337,7 +337,14 @@ def _public_id(place: Place) -> int | None:
 
 
 def _fill_generic_actors(ev: Event) -> None:
+    """Generic actors get the event's country; state forces acting abroad are ACLED's inter 8."""
     country = ev.country or "Unknown"
+    for name_attr, inter_attr in (("actor1", "inter1"), ("actor2", "inter2")):
+        name = getattr(ev, name_attr)
+        if name and getattr(ev, inter_attr) == 1 and ev.country and name.startswith(("Military Forces of ", "Police Forces of ")):
+            home = name.split(" of ", 1)[1]
+            if "{" not in home and home != ev.country and not home.startswith("the "):
+                setattr(ev, inter_attr, 8)
     for attr in ("actor1", "actor2"):
         value = getattr(ev, attr)
         if value and "{country}" in value:
