@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import statistics
@@ -66,6 +67,17 @@ def f1_of(pages: list[tuple[float, float, float]]) -> dict[str, float]:
     p = statistics.mean(prec(*x) for x in pages if x[0] + x[1] > 0)
     r = statistics.mean(rec(*x) for x in pages if x[0] + x[2] > 0)
     return {"f1": 2 * p * r / (p + r), "precision": p, "recall": r}
+
+
+def is_held_out(name: str) -> bool:
+    """One page in five (by a hash of its file name) is held out of segmenter training."""
+    return int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def _splits(names: list[str]) -> dict[str, list[int]]:
+    held = [i for i, n in enumerate(names) if is_held_out(n)]
+    return {"all": list(range(len(names))), "train": [i for i in range(len(names)) if i not in set(held)],
+            "held-out": held}
 
 
 def _norm(text: str) -> str:
@@ -119,7 +131,7 @@ def run_all(name: str, paths: list[Path], jobs: int) -> list[str]:
 
 
 # -- parts ---------------------------------------------------------------------------------------
-def part_aeb(names: Iterable[str], jobs: int) -> None:
+def part_aeb(names: Iterable[str], jobs: int, split: bool = False) -> None:
     if not (AEB / "ground-truth.json").exists():
         print(f"aeb: skipped ({AEB} is absent)")
         return
@@ -129,12 +141,15 @@ def part_aeb(names: Iterable[str], jobs: int) -> None:
     for name in names:
         t0 = time.perf_counter()
         preds = run_all(name, paths, jobs)
-        m = f1_of([page_scores(truth[k].get("articleBody", ""), p) for k, p in zip(keys, preds)])
-        print(f"aeb  {name:<22} pages={len(keys)}  F1={m['f1']:.3f}  precision={m['precision']:.3f}  "
-              f"recall={m['recall']:.3f}  ({time.perf_counter() - t0:.0f} s)")
+        scores = [page_scores(truth[k].get("articleBody", ""), p) for k, p in zip(keys, preds)]
+        splits = _splits([p.name for p in paths]) if split else {"all": list(range(len(keys)))}
+        for split_name, idx in splits.items():
+            m = f1_of([scores[i] for i in idx])
+            print(f"aeb  {name:<22} {split_name:<8} pages={len(idx)}  F1={m['f1']:.3f}  precision={m['precision']:.3f}  "
+                  f"recall={m['recall']:.3f}  ({time.perf_counter() - t0:.0f} s)")
 
 
-def part_comments(names: Iterable[str], jobs: int) -> None:
+def part_comments(names: Iterable[str], jobs: int, split: bool = False) -> None:
     gold_path = COMMENTS / "comments-gold.json"
     if not gold_path.exists():
         print(f"comments: skipped ({COMMENTS} is absent)")
@@ -144,23 +159,29 @@ def part_comments(names: Iterable[str], jobs: int) -> None:
     paths = [COMMENTS / "pages" / f"{v['file']}.gz" for _, v in items]
     for name in names:
         preds = [_norm(p) for p in run_all(name, paths, jobs)]
-        c = Counter[str]()
-        for (_, v), body in zip(items, preds):
-            c["comments"] += len(v["comments"])
-            c["leaked"] += sum(snippet_in(s, body) for s in v["comments"])
-            # the gold file holds a few empty comment snippets, "found" in any body: counted apart
-            c["empty"] += sum(not s.strip() for s in v["comments"])
-            c["with"] += len(v["with"])
-            c["with_kept"] += sum(snippet_in(s, body) for s in v["with"])
-            c["without"] += len(v["without"])
-            c["without_kept"] += sum(snippet_in(s, body) for s in v["without"])
-        tp, fn, fp = c["with_kept"], c["with"] - c["with_kept"], c["without_kept"]
-        prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        print(f"comments  {name:<22} pages={len(items)}  comment leakage={c['leaked']}/{c['comments']}"
-              f"={c['leaked'] / max(c['comments'], 1):.1%} (non-empty snippets: {c['leaked'] - c['empty']}/"
-              f"{c['comments'] - c['empty']}={(c['leaked'] - c['empty']) / max(c['comments'] - c['empty'], 1):.1%})  "
-              f"must-keep kept={rec:.1%}  "
-              f"must-drop kept={fp}/{c['without']}  snippet F1={2 * prec * rec / max(prec + rec, 1e-9):.3f}")
+        splits = _splits([p.name for p in paths]) if split else {"all": list(range(len(items)))}
+        for split_name, idx in splits.items():
+            _print_comments(name, split_name, [items[i] for i in idx], [preds[i] for i in idx])
+
+
+def _print_comments(name: str, split_name: str, items: list[tuple[str, Any]], preds: list[str]) -> None:
+    c = Counter[str]()
+    for (_, v), body in zip(items, preds):
+        c["comments"] += len(v["comments"])
+        c["leaked"] += sum(snippet_in(s, body) for s in v["comments"])
+        # the gold file holds a few empty comment snippets, "found" in any body: counted apart
+        c["empty"] += sum(not s.strip() for s in v["comments"])
+        c["with"] += len(v["with"])
+        c["with_kept"] += sum(snippet_in(s, body) for s in v["with"])
+        c["without"] += len(v["without"])
+        c["without_kept"] += sum(snippet_in(s, body) for s in v["without"])
+    tp, fn, fp = c["with_kept"], c["with"] - c["with_kept"], c["without_kept"]
+    prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    print(f"comments  {name:<22} {split_name:<8} pages={len(items)}  comment leakage={c['leaked']}/{c['comments']}"
+          f"={c['leaked'] / max(c['comments'], 1):.1%} (non-empty snippets: {c['leaked'] - c['empty']}/"
+          f"{c['comments'] - c['empty']}={(c['leaked'] - c['empty']) / max(c['comments'] - c['empty'], 1):.1%})  "
+          f"must-keep kept={rec:.1%}  "
+          f"must-drop kept={fp}/{c['without']}  snippet F1={2 * prec * rec / max(prec + rec, 1e-9):.3f}")
 
 
 def _parse_one(raw: Any) -> Any:
@@ -203,8 +224,8 @@ def main(argv: list[str] | None = None) -> None:
     if "comments" in args.parts:
         part_comments(names, args.jobs)
     if "segment" in args.parts:
-        part_aeb(["sitrep flattened text"], args.jobs)
-        part_comments(["sitrep flattened text"], args.jobs)
+        part_aeb(["sitrep flattened text"], args.jobs, split=True)
+        part_comments(["sitrep flattened text"], args.jobs, split=True)
     if "warc" in args.parts:
         part_warc(args.jobs)
 

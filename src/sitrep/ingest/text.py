@@ -13,31 +13,15 @@ after the comments are ``navigation``. Only ``article`` lines reach the event ex
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ..records import Article, Comment
+from .linemodel import (CAPTION, COMMENT_HEADER, COMMENT_META, COMMENT_SECTION, NAV, SENTENCE_END, TAGS,
+                        features, is_comment_cue, load_weights, main_run, predict)
 from .meta import find_dateline
 
-COMMENT_HEADER = re.compile(
-    r"^[\u2022\u00b7*\-\u2013>]?\s*(?P<author>\S.{0,60}?)\s+(?:says|said|wrote|writes|replied|commented)\s*:?\s*$",
-    re.IGNORECASE,
-)
-COMMENT_SECTION = re.compile(
-    r"^(?:\d+\s+(?:comments?|responses?|replies)|comments?(?:\s*\(\d+\))?|leave a (?:reply|comment)"
-    r"|join the (?:discussion|conversation)|reader comments|show comments|discussion)\s*:?$",
-    re.IGNORECASE,
-)
-COMMENT_META = re.compile(
-    r"^(?:reply|report|like|share|permalink|flag|\d+\s+(?:likes?|replies)|"
-    r"(?:on\s+)?[A-Z][a-z]+ \d{1,2},? \d{4},? (?:at )?\d{1,2}:\d{2}\s*(?:am|pm)?)$",
-    re.IGNORECASE,
-)
-CAPTION = re.compile(
-    r"^(?:screen ?shot|screenshot|image|photo|picture|credit|video|caption|file photo|photograph)\b"
-    r"|\.(?:jpe?g|png|gif|webp)\b|\((?:photo|image|picture)[:\s]",
-    re.IGNORECASE,
-)
-TAGS = re.compile(r"^(?:tags|tagged|tagged with|filed under|categories|category|topics|keywords)\s*:", re.IGNORECASE)
 BYLINE = re.compile(r"^[Bb]y\s+(?P<author>[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|al|van|von|bin)){0,4})\s*$")
 BIO = re.compile(
     r"^(?P<author>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){1,3})\s+(?:is|was|has been)\s+(?:a|an|the)\b.{0,160}"
@@ -45,14 +29,7 @@ BIO = re.compile(
     r"|professor|director|columnist)\b",
     re.IGNORECASE,
 )
-NAV_PHRASES = re.compile(
-    r"^(?:home|menu|search|subscribe|sign (?:in|up)|log ?in|share(?: this| on \w+)?|tweet|email|print"
-    r"|advertisement|sponsored|related(?: articles| stories)?|read more|more stories|click here|follow us.*"
-    r"|newsletter|privacy policy|terms of (?:use|service)|cookie.*|all rights reserved.*|\u00a9.*|copyright.*"
-    r"|previous(?: article| post)?|next(?: article| post)?|back to top|skip to (?:main )?content)\W*$",
-    re.IGNORECASE,
-)
-SENTENCE_END = re.compile(r"[.!?\u201d\"')\]:;]\s*$")
+NAV_PHRASES = NAV
 
 
 @dataclass
@@ -66,61 +43,144 @@ def _is_short_phrase(text: str, max_words: int = 5) -> bool:
     return len(text.split()) <= max_words and not SENTENCE_END.search(text)
 
 
-def segment(text: str) -> list[Line]:
-    """Label every line of a flattened page. See the module docstring for the labels."""
+_DATEISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d{2}\b")
+
+
+def _furniture(line: str, *, after_article: bool) -> tuple[str, str | None] | None:
+    """The label a line's own cues give it (tags, caption, byline, bio, menu words), or None."""
+    if TAGS.match(line):
+        return "tags", None
+    if NAV_PHRASES.match(line):
+        return "navigation", None
+    if CAPTION.search(line) and len(line.split()) <= 30:
+        return "caption", None
+    if (m := BYLINE.match(line)) and len(line.split()) <= 8:
+        return "byline", m.group("author")
+    if after_article and (m := BIO.match(line)) and len(line.split()) <= 60:
+        return "bio", m.group("author")
+    return None
+
+
+def _has_furniture(lines: list[str]) -> bool:
+    """Whether a text looks like a flattened page (menus, comment headers, tag lines...) rather
+    than a plain note or news body, which is kept whole."""
+    short = sum(_is_short_phrase(ln, 4) for ln in lines[1:])
+    return short >= 2 or any(is_comment_cue(ln) or COMMENT_META.match(ln) or NAV_PHRASES.match(ln)
+                             or TAGS.match(ln) or CAPTION.search(ln) for ln in lines)
+
+
+def segment(text: str, *, site_boilerplate: Collection[str] = ()) -> list[Line]:
+    """Label every line of a flattened page. See the module docstring for the labels.
+
+    ``site_boilerplate``: lines known to repeat across pages of the same site (see
+    ``site_boilerplate``); they are never article text.
+    """
     raw = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    labels: list[Line] = []
-    in_comments = False
+    out = [Line(ln, "blank") for ln in raw]
+    idx = [i for i, ln in enumerate(raw) if ln]
+    lines = [raw[i] for i in idx]
+    if not lines:
+        return out
+    labels = _segment_page(lines, site_boilerplate) if _has_furniture(lines) else _segment_plain(lines)
+    for i, (label, author) in zip(idx, labels):
+        out[i].label, out[i].author = label, author
+    _relabel_trailing_navigation(out)
+    return out
+
+
+def _segment_plain(lines: list[str]) -> list[tuple[str, str | None]]:
+    """A text with no page furniture: an optional title, byline and dateline, then the body."""
+    labels: list[tuple[str, str | None]] = []
     seen_article = False
-    for i, line in enumerate(raw):
-        if not line:
-            labels.append(Line(line, "blank"))
-            continue
-        header = COMMENT_HEADER.match(line)
-        if header and len(line) < 90:
-            in_comments = True
-            labels.append(Line(line, "comment_meta", header.group("author").strip()))
-            continue
-        if COMMENT_SECTION.match(line):
-            in_comments = True
-            labels.append(Line(line, "comment_meta"))
-            continue
-        if in_comments:
-            if COMMENT_META.match(line):
-                labels.append(Line(line, "comment_meta"))
-            else:
-                labels.append(Line(line, "comment"))
-            continue
-        if TAGS.match(line):
-            labels.append(Line(line, "tags"))
-        elif NAV_PHRASES.match(line):
-            labels.append(Line(line, "navigation"))
-        elif CAPTION.search(line) and len(line.split()) <= 30:
-            labels.append(Line(line, "caption"))
-        elif (m := BYLINE.match(line)) and len(line.split()) <= 8:
-            labels.append(Line(line, "byline", m.group("author")))
-        elif seen_article and (m := BIO.match(line)) and len(line.split()) <= 60:
-            labels.append(Line(line, "bio", m.group("author")))
-        elif not seen_article and _is_title(raw, i, labels):
-            labels.append(Line(line, "title"))
-        elif _is_short_phrase(line, 4):
-            labels.append(Line(line, "navigation"))
+    for i, line in enumerate(lines):
+        cue = _furniture(line, after_article=seen_article)
+        if cue and cue[0] in ("byline", "bio"):
+            labels.append(cue)
+        elif not seen_article and i == 0 and len(lines) > 1 and len(line.split()) <= 25 \
+                and not line.endswith((".", ",", ";")):
+            labels.append(("title", None))
+        elif not seen_article and _DATEISH.search(line) and _is_short_phrase(line, 6):
+            labels.append(("navigation", None))  # a dateline
         else:
-            labels.append(Line(line, "article"))
+            labels.append(("article", None))
             seen_article = True
-    _relabel_trailing_navigation(labels)
     return labels
 
 
-def _is_title(raw: list[str], i: int, labels: list[Line]) -> bool:
-    """The first content line is a title when it is short, unpunctuated and text follows."""
-    if any(lb.label in ("title", "article") for lb in labels):
-        return False
-    line = raw[i]
-    if len(line.split()) > 25 or line.endswith((".", ",", ";")):
-        return False
-    return any(raw[j] for j in range(i + 1, min(len(raw), i + 6)))
+def _segment_page(lines: list[str], site_boilerplate: Collection[str]) -> list[tuple[str, str | None]]:
+    """A flattened page: the line model scores each line, then the page's structure decides."""
+    model = load_weights()
+    t_article, t_uncertain = model["thresholds"]["article"], model["thresholds"]["uncertain"]
+    probs = predict(features(lines), model)
+    first, last = main_run(lines)
+    # the comment wall: the first comment cue after the main run of prose
+    wall = next((i for i in range(last + 1, len(lines)) if is_comment_cue(lines[i])), len(lines))
+    labels: list[tuple[str, str | None]] = []
+    seen_article = False
+    for i, line in enumerate(lines):
+        p_article, p_comment, _ = probs[i]
+        header = COMMENT_HEADER.match(line) if len(line) < 90 else None
+        if i >= wall:
+            if header or COMMENT_SECTION.match(line) or COMMENT_META.match(line):
+                labels.append(("comment_meta", header.group("author").strip() if header else None))
+            else:
+                labels.append(("comment", None))
+            continue
+        cue = _furniture(line, after_article=seen_article)
+        if cue:
+            labels.append(cue)
+        elif line in site_boilerplate:
+            labels.append(("navigation", None))
+        elif is_comment_cue(line):
+            labels.append(("comment_meta", header.group("author").strip() if header else None))
+        elif p_article >= t_article:
+            labels.append(("article", None))
+            seen_article = True
+        elif p_comment > max(p_article, probs[i][2]):
+            labels.append(("comment", None))
+        elif p_article >= t_uncertain:
+            labels.append(("uncertain", None))
+        else:
+            labels.append(("navigation", None))
+    if not seen_article:
+        # a short page the model cannot place (a note and a comment): its sentences are the body
+        for i in range(wall):
+            if labels[i][0] in ("uncertain", "navigation") and len(lines[i].split()) >= 5 \
+                    and SENTENCE_END.search(lines[i]) and not NAV_PHRASES.match(lines[i]):
+                labels[i] = ("article", None)
+    _place_title(lines, labels)
+    return labels
 
+
+def _place_title(lines: list[str], labels: list[tuple[str, str | None]]) -> None:
+    """The title: the nearest headline-like line above the first article line."""
+    start = next((i for i, (lb, _) in enumerate(labels) if lb == "article"), None)
+    if start is None:
+        return
+    for j in range(start, max(start - 9, -1), -1):
+        if labels[j][0] in ("navigation", "uncertain") or (j == start and start + 1 < len(lines)):
+            if _headline_like(lines[j]):
+                labels[j] = ("title", None)
+                return
+
+
+def _headline_like(line: str) -> bool:
+    words = len(line.split())
+    return 3 <= words <= 25 and not SENTENCE_END.search(line) and not _DATEISH.search(line) \
+        and not NAV_PHRASES.match(line)
+
+
+def site_boilerplate(pages: Iterable[str], min_share: float = 0.5) -> set[str]:
+    """Lines that repeat across pages of one site (menus, footers, sign-up boxes): the lines found
+    on at least ``min_share`` of the pages, when there are two pages or more."""
+    seen: Counter[str] = Counter()
+    n = 0
+    for text in pages:
+        n += 1
+        seen.update({ln.strip() for ln in text.splitlines() if ln.strip()})
+    if n < 2:
+        return set()
+    return {ln for ln, c in seen.items() if c >= max(2, min_share * n)}
 
 def _relabel_trailing_navigation(labels: list[Line]) -> None:
     """Short lines at the very end, after a gap of blank lines, are menu words, not comments."""
@@ -151,9 +211,11 @@ def article_from_text(
     published: str | None = None,
     title: str | None = None,
     doc_id: str = "",
+    site_boilerplate: Collection[str] = (),
 ) -> Article:
-    """Segment a flattened page and build its Article."""
-    lines = segment(text)
+    """Segment a flattened page and build its Article. Lines the segmenter cannot place
+    (``uncertain``) stay out of the body and are kept in ``boilerplate``."""
+    lines = segment(text, site_boilerplate=site_boilerplate)
     paragraphs: list[list[str]] = []
     current: list[str] = []
     comments: list[Comment] = []
@@ -172,7 +234,7 @@ def article_from_text(
         elif ln.label in ("byline", "bio"):
             author = author or ln.author
             boilerplate.append(ln.text)
-        elif ln.label in ("caption", "tags", "navigation"):
+        elif ln.label in ("caption", "tags", "navigation", "uncertain"):
             boilerplate.append(ln.text)
         elif ln.label == "comment_meta" and ln.author:
             comments.append(Comment(text="", author=ln.author))
