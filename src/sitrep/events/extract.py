@@ -25,7 +25,7 @@ from . import certainty as certainty_mod
 from .dates import find_dates, parse_iso
 from .fatalities import find_fatalities, single_victim
 from .lexicon import (
-    CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    ARMED_MODIFIERS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     TRIGGERS,
     Trigger, trigger_stems,
 )
@@ -227,6 +227,8 @@ class Extractor:
             if any(i in taken for i in range(tok.i, end)):
                 continue
             template, inter = GENERIC[key]
+            if inter == 7 and any(c.dep_ in ("amod", "compound") and c.lower_ in ARMED_MODIFIERS for c in tok.children):
+                template, inter = GENERIC["gunman"]  # "armed men", "unidentified men": attackers, not victims
             name, generic = template, True
             country = self._country_modifier(tok)
             if country:
@@ -451,7 +453,8 @@ class Extractor:
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             elif a2 is not None and a2.inter in ARMED_INTERS:
                 cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
-            elif t.kind == "kill":
+            elif t.kind == "kill" or (t.name == "attack" and (a1 is None or a1.name.startswith("Unidentified"))):
+                # no armed target named: killings, and attacks by unknown gunmen, hit civilians
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             if a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians"):
                 # villagers, communities or a crowd attacking or clashing: mob violence
@@ -468,7 +471,11 @@ class Extractor:
                     return False
                 cand.actor1 = [claimant]
                 a1 = claimant
-            if not _territorial_object(cand.head):
+            seized = {c.lemma_.lower() for c in cand.head.children if c.dep_ == "dobj"}
+            if seized & SEIZED_WEAPONS:
+                cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
+                cand.plover_event, cand.plover_mode = "COERCE", "seize"
+            elif not _territorial_object(cand.head):
                 return False
             if a1.inter == 1:
                 cand.sub_event_type = "Government regains territory"
@@ -722,10 +729,13 @@ PLACE_NOUNS = {
 
 
 def _territorial_object(head: Any) -> bool:
-    """Territory triggers need a place: 'captured the town', not 'captured three leaders'."""
+    """Territory triggers need a place: 'captured the town', not 'captured three leaders' or 'seized boats'."""
     verb = _governing_verb(head)
-    words = list(head.subtree) + [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "prep")
-                                  for t in c.subtree]
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children):
+        words = [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]  # what was taken decides
+    else:
+        words = list(head.subtree) + [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "prep")
+                                      for t in c.subtree]
     return any(t.lemma_.lower() in PLACE_NOUNS or t.ent_type_ in ("GPE", "LOC", "FAC") for t in words)
 
 
@@ -800,6 +810,10 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
     """One event per family: specific triggers absorb generic ones describing the same act."""
     if len(cands) < 2:
         return cands
+    if any(c.trigger.kind == "protest" for c in cands):
+        # "protested against the arrest of ...", "families who say their children were kidnapped held a sit-in":
+        # the grievance is told, not coded
+        cands = [c for c in cands if c.trigger.kind == "protest" or not _is_grievance(c.head)]
     violent = [c for c in cands if c.trigger.plover_event == "ASSAULT" or c.event_type in ("Battles", "Protests")]
     other = [c for c in cands if c not in violent]
     out: list[_Candidate] = []
@@ -830,6 +844,18 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
             out.append(c)
             seen_types.add(c.sub_event_type)
     return out
+
+
+def _is_grievance(tok: Any) -> bool:
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("relcl", "acl", "ccomp") or (t.dep_ == "pobj" and t.head.lower_ in (
+                "against", "over", "about", "following", "after", "of", "for")):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _protesters_first(ev: Event) -> None:

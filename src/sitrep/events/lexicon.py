@@ -36,7 +36,9 @@ B, E, P, R, S, V = (
 
 TRIGGERS: list[Trigger] = [
     # --- Battles
-    Trigger("clash", (("clash",), ("exchange", "fire"), ("exchange", "of", "fire"), ("gunfight",), ("firefight",),
+    Trigger("clash", (("clash",), ("exchange", "fire"), ("exchange", "of", "fire"), ("exchange", "artillery"),
+                      ("exchange", "shelling"), ("exchange", "gun"), ("exchange", "heavy"), ("exchange", "mortar"),
+                      ("exchange", "rocket"), ("exchange", "gunshot"), ("exchange", "shot"), ("gunfight",), ("firefight",),
                       ("skirmish",), ("gun", "battle"), ("fierce", "fighting"), ("heavy", "fighting")),
             B, "Armed clash", "ASSAULT", "firearms", "plain", 0.75),
     Trigger("fight", (("fight",), ("fighting",), ("battle",), ("combat",)), B, "Armed clash", "ASSAULT", "firearms",
@@ -59,10 +61,12 @@ TRIGGERS: list[Trigger] = [
             E, "Suicide bomb", "ASSAULT", "suicide-attack", "plain", 0.8),
     Trigger("airstrike", (("airstrike",), ("air", "strike"), ("air", "raid"), ("drone", "strike"), ("drone", "attack"),
                           ("airstrikes",), ("warplane",), ("bombard",), ("aerial", "bombardment"),
+                          ("air", "force", "target"), ("drone",), ("helicopter", "gunship"),
                           ("air", "attack")),
             E, "Air/drone strike", "ASSAULT", "aerial", "plain", 0.8),
     Trigger("shelling", (("shell",), ("shelling",), ("mortar",), ("artillery",), ("rocket",), ("missile",),
                          ("grenade", "launcher"), ("rpg",), ("projectile",), ("howitzer",), ("mlrs",),
+                         ("explosion", "involve"),
                          ("rocket", "attack"), ("missile", "strike")),
             E, "Shelling/artillery/missile attack", "ASSAULT", "heavy-weapons", "plain", 0.65),
     Trigger("ied", (("ied",), ("roadside", "bomb"), ("landmine",), ("land", "mine"), ("explosive", "device"),
@@ -113,7 +117,8 @@ TRIGGERS: list[Trigger] = [
             S, "Non-violent transfer of territory", "RETREAT", None, "plain", 0.45),
     Trigger("group", (("pledge", "allegiance"), ("recruit",), ("merge",), ("defect",), ("form", "alliance"),
                       ("reinforcement",), ("redeploy",), ("deploy",), ("military", "buildup"), ("mobilize",),
-                      ("mobilise",), ("join", "the", "taliban")),
+                      ("mobilise",), ("join", "the", "taliban"), ("curfew",), ("lockdown",),
+                      ("state", "of", "emergency"), ("patrol",), ("fortification",)),
             S, "Change to group/activity", "MOBILIZE", "troops", "plain", 0.4),
 ]
 
@@ -133,6 +138,7 @@ RELATIONAL = {"rival", "opponent", "enemy", "foe", "adversary", "competitor"}
 
 #: Words that mark a target as civilian or civilian property.
 CIVILIAN_TARGETS = {
+    "farm", "store", "restaurant", "bar", "residence", "taxi", "motorcycle", "clinic", "office", "hotel",
     "civilian", "village", "villager", "market", "church", "mosque", "school", "hospital", "resident", "home",
     "house", "worshipper", "passenger", "bus", "farmer", "herder", "student", "people", "woman", "child",
     "family", "journalist", "teacher", "shop", "camp", "refugee", "town", "wedding", "funeral", "man",
@@ -140,8 +146,12 @@ CIVILIAN_TARGETS = {
 #: Cues in a protest sentence that mean the state intervened.
 #: Words in a protest sentence that mean the state intervened (the grievance "against the arrest of"
 #: is not an intervention: arrests count only as verbs, water only as a water cannon).
+#: Cues that an otherwise civilian-sounding noun ("men") names attackers ("armed men").
+ARMED_MODIFIERS = {"armed", "masked", "unknown", "unidentified", "suspected", "hooded", "gun-wielding"}
+#: What a "seize" verb may take that is not territory: goods are looting, arms are disrupted weapons use.
+SEIZED_WEAPONS = {"weapon", "arm", "ammunition", "explosive", "rifle", "gun", "grenade", "mine", "ied", "cache"}
 INTERVENTION = re.compile(
-    r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets|batons?|baton[- ]charged?|lathi|stun grenades?|"
+    r"(?<!who )(?<!which )(?<!that )\b(?:tear ?gas|teargas|water cannons?|rubber bullets|batons?|baton[- ]charged?|lathi|stun grenades?|"
     r"dispers(?:e|ed|ing)|broke up|(?:were|was|been) (?:arrested|detained)|arrested|detained|rounded up|"
     r"clashed with (?:the )?(?:police|security forces))\b", re.I)
 #: Violence by the demonstrators themselves: a violent demonstration (Riots), not a peaceful protest.
