@@ -298,6 +298,9 @@ class Extractor:
                 continue  # "fired the minister", "a fire broke out": not a shooting
             if name == "protest" and doc[s].lemma_.lower() in ("block", "blocked") and not _protest_block(doc[s]):
                 continue
+            if doc[s].lower_ == "march" and (doc[s].text == "March" and (
+                    doc[s].pos_ == "PROPN" or any(t.like_num for t in doc[max(0, s - 1):s + 2]))):
+                continue  # the month
             if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound"):
                 continue  # crowd-control devices, read as intervention by the protest rules
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
@@ -880,7 +883,8 @@ NEAR_BEFORE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|vicinity of|areas? of|"
     r"around|surroundings of|countryside of|periphery of|fronts? of|frontlines? of|axis of|positions in)"
     r"\s*(?:the\s+)?$")
-NEAR_AFTER = re.compile(r"^\s*(?:countryside|outskirts|area|front|frontline|axis|surroundings|environs)\b")
+NEAR_AFTER = re.compile(r"^\s*(?:countryside|outskirts|area|front|frontline|axis|surroundings|environs|district|"
+                        r"municipality|commune|county|sub-district|subdistrict|department)\b")
 
 
 def _place_relation(ent: Any) -> str:

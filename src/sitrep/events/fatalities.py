@@ -28,7 +28,7 @@ _KILLED = r"(?:were|was|have been|had been|are|being|got)?\s*(?:killed|dead|died
 
 PATTERNS = [
     re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed the lives of|death toll (?:rose to|of|at|stood at|reached)|toll (?:rose to|of|at))\s+{_QUAL}{_RANGE}{_WHO}", re.I),
-    re.compile(rf"\b{_QUAL}{_RANGE}{_WHO}\s+{_KILLED}", re.I),
+    re.compile(rf"\b{_QUAL}{_RANGE}{_WHO}(?:,?\s+including\s+[^,.;]{{0,40}}?,?)?\s+{_KILLED}", re.I),
     re.compile(rf"\b{_QUAL}{_RANGE}\s+(?:fatalities|deaths|dead)\b", re.I),
 ]
 _NOT_KILLED = re.compile(r"^\s*(?:wounded|injured|hurt|arrested|abducted|kidnapped)", re.I)
