@@ -314,6 +314,29 @@ def rejects_cmd(db: str | None) -> None:
     click.echo(f"{len(rows)} rejected documents; {len(kept)} stored but not coded", err=True)
 
 
+# -- eval -------------------------------------------------------------------------------------
+@cli.group("eval")
+def eval_group() -> None:
+    """Score the extractor against gold data you hold (nothing is shipped)."""
+
+
+@eval_group.command("acled")
+@click.argument("csv_path", type=click.Path(dir_okay=False))
+@click.option("--limit", type=int, help="Only the first N rows.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_acled(csv_path: str, limit: int | None, as_json: bool) -> None:
+    """Code each note of an ACLED-format CSV and score the top event against its row."""
+    from .evaluate import evaluate_acled, read_acled_rows
+
+    scores = evaluate_acled(read_acled_rows(csv_path, limit))
+    if as_json:
+        click.echo(json.dumps({"rows": scores.rows, **scores.rates}))
+        return
+    click.echo(f"{scores.rows} notes")
+    for line in scores.lines():
+        click.echo(line)
+
+
 # -- demo -------------------------------------------------------------------------------------
 @cli.command()
 @click.option("--db", help="Database for the demo (default: demo.sqlite in the data dir).")
