@@ -26,6 +26,17 @@ def one(events):
     ("Hundreds of teachers protested in Nairobi on Monday over unpaid salaries.", "Protests", "Peaceful protest"),
     ("Police fired tear gas to disperse protesters in Khartoum on Tuesday.", "Protests", "Protest with intervention"),
     ("Police arrested ten members of the Taliban in Kabul on Wednesday.", "Strategic developments", "Arrests"),
+    ("On 9 March 2020, the rebels fired 82mm mortars at army positions near Kidal.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("On 9 March 2020, rebels fired mortars, heavy machine guns and small arms at army positions near Kidal.",
+     "Battles", "Armed clash"),
+    ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
+    ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
+    ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
+    ("On 9 May 2020, residents demonstrated in Bafoussam and burned tyres on the main road.", "Riots",
+     "Violent demonstration"),
+    ("On 9 May 2020, journalists protested in Lahore against the arrest of their editor.", "Protests",
+     "Peaceful protest"),
 ])
 def test_event_types(code, text, event_type, sub_type):
     ev = one(code(text))
@@ -45,6 +56,15 @@ def test_event_types(code, text, event_type, sub_type):
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []
+
+
+def test_the_month_of_march_is_not_a_march(code):
+    assert code("On 21 March 2020, officials met in Kabul to discuss the budget.") == []
+
+
+def test_unknown_perpetrators_and_victims(code):
+    ev = one(code("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds."))
+    assert ev.actor1 == "Unidentified Armed Group (Mexico)" and ev.inter1 == 3
 
 
 def test_actors_roles_and_inter_codes(code):

@@ -342,6 +342,8 @@ class Extractor:
                 return False
             if head.dep_ == "attr":
                 return False  # "it is a battle ..."
+            while head.dep_ == "conj" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "fired mortars, machine guns and small arms": read the first conjunct
             gov = head.head
             if head.dep_ in ("nsubj", "nsubjpass") and (gov.tag_ in ("VBD", "VBN") or gov.lemma_ in LIGHT_VERBS):
                 return True  # "a suicide bomber killed ...", "protests were held"
@@ -459,10 +461,6 @@ class Extractor:
             elif t.kind == "kill" or (t.name == "attack" and (a1 is None or a1.name.startswith("Unidentified"))):
                 # no armed target named: killings, and attacks by unknown gunmen, hit civilians
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
-            if a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians"):
-                # villagers, communities or a crowd attacking or clashing: mob violence
-                cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
-                cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
             if cand.head.lemma_.lower() in ("assassinate", "assassination", "execute"):
                 cand.plover_mode = "targeted"
             elif t.kind == "attack":
@@ -498,6 +496,10 @@ class Extractor:
             if not objs & HQ_OBJECTS:
                 return False
             cand.actor2 = []
+        if a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians"):
+            # villagers, communities or a crowd attacking or clashing: mob violence
+            cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
+            cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
         if cand.actor1:
             cand.confidence += 0.1
         if cand.actor2:
@@ -826,6 +828,7 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
         if names & {"clash", "directfire"} and names & {"shelling", "grenade"}:
             # mortars together with small arms or a clash: ACLED codes the exchange as an armed clash
             violent.sort(key=lambda c: c.trigger.name not in ("clash", "directfire"))
+            violent = [c for c in violent if c.trigger.name not in ("shelling", "grenade")] or violent
         best = violent[0]
         # borrow arguments the winner lacks from the generic triggers it absorbs
         for c in violent[1:]:
