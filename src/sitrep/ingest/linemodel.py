@@ -66,7 +66,7 @@ TAGS = re.compile(r"^(?:tags|tagged|tagged with|filed under|categories|category|
                   r"|schlagwörter|kategorien?|themen)\s*:", re.IGNORECASE)
 URLISH = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(?:^|\s)@\w+")
 SEPARATORS = re.compile(r"[|»«›‹•·>]|\s/\s")
-SENTENCE_END = re.compile(r"[.!?\u2026\u201d\"')\]»:;]\s*$")
+SENTENCE_END = re.compile(r"[.!?\u2026\u201d\"')\]»:;\u3002\uff01\uff1f\uff09\u300d]\s*$")
 _SENT_PUNCT = re.compile(r"[.!?](?:\s|$)")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOPWORDS = frozenset().union(*_STOP.values())
@@ -79,6 +79,33 @@ FEATURES = (
     "next_sentence_end", "in_run", "before_run", "after_run", "log_dist_run", "log_comment_cues_before",
     "after_run_with_cue", "run_share", "quote_start",
 )
+
+
+_DATE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|januar|februar|märz|mai|juni|juli|okt|dez|janvier|février|mars|avril|juin|juillet|août|sept|octobre"
+    r"|novembre|décembre)[a-zéû]*\.?\s+\d", re.IGNORECASE)
+_COMMENT_ACTION = re.compile(r"\b(?:reply|antworten|antwort|répondre|responder)\W*$", re.IGNORECASE)
+
+
+def is_comment_stamp(line: str) -> bool:
+    """A short dated line that is not a sentence: a post or comment header ("Jo 12. Dezember 2012
+    um 09:35", "September 4, 2015 at 9:44 pm", "Hella, Sa 11 Apr 2020 / 00:40 Antworten"). One
+    such line is a dateline; several after the article mark a comment section."""
+    words = len(line.split())
+    return words <= 12 and bool(_DATE.search(line)) and (bool(_CLOCK.search(line)) or bool(_COMMENT_ACTION.search(line))
+                                                        or words <= 5) and not line.endswith(".")
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)")
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def word_count(line: str) -> int:
+    """Words of a line; Chinese and Japanese, written without spaces, count one word per two characters."""
+    return len(line.split()) + len(_CJK.findall(line)) // 2
 
 
 def is_comment_cue(line: str) -> bool:
@@ -97,7 +124,7 @@ def main_run(lines: list[str]) -> tuple[int, int]:
     best, best_span = -1.0, (0, max(len(lines) - 1, 0))
     cur, start = 0.0, 0
     for i, line in enumerate(lines):
-        w = len(line.split())
+        w = word_count(line)
         p = _prose(w, bool(SENTENCE_END.search(line)))
         gain = min(w, 80) if p >= 1.0 else (w * 0.3 if p > 0 else -3.0)
         if is_comment_cue(line):
@@ -114,7 +141,7 @@ def features(lines: list[str]) -> np.ndarray:
     """One row of ``FEATURES`` per (non-blank) line."""
     n = len(lines)
     counts = Counter(lines)
-    words = [len(ln.split()) for ln in lines]
+    words = [word_count(ln) for ln in lines]
     ends = [bool(SENTENCE_END.search(ln)) for ln in lines]
     prose = np.array([_prose(w, e) for w, e in zip(words, ends)])
     first, last = main_run(lines)
@@ -123,7 +150,7 @@ def features(lines: list[str]) -> np.ndarray:
     cues = 0
     for i, line in enumerate(lines):
         toks = _WORD.findall(line)
-        nt = max(len(toks), 1)
+        nt = max(len(toks), words[i], 1)
         alpha = [t for t in toks if t.isalpha()]
         header = bool(COMMENT_HEADER.match(line)) and len(line) < 90
         section = bool(COMMENT_SECTION.match(line))

@@ -3,11 +3,15 @@
 Reads: a page flattened to plain text (article, captions, bios, tags, reader comments,
 menu words all mixed). Writes: an ``Article`` whose ``body`` holds only the article lines.
 
-Each line gets a label from cues that hold across sites:
-``title | article | caption | byline | bio | tags | navigation | comment | comment_meta | blank``.
-Reader comments act as a wall: once a comment header ("Name says:", "Leave a Reply",
-"23 comments") is seen, nothing after it is article text. Lines that look like menu words
-after the comments are ``navigation``. Only ``article`` lines reach the event extractor.
+Each line gets a label:
+``title | article | caption | byline | bio | tags | navigation | comment | comment_meta |
+uncertain | blank``. A text with no page furniture (a note, a news body) is kept whole. On a
+flattened page, the line model (``linemodel.py``, weights fitted on flattened pages) scores
+each line article / comment / other; own cues (tags, captions, bylines, bios, menu words,
+lines repeated across the site's pages) label furniture; lines in between are ``uncertain``
+(kept in ``boilerplate``, never event-coded). Reader comments act as a wall: from the first
+comment cue ("Name says:", "23 comments") or run of dated headers right after article text,
+nothing is article text. Only ``article`` lines reach the event extractor.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..records import Article, Comment
 from .linemodel import (CAPTION, COMMENT_HEADER, COMMENT_META, COMMENT_SECTION, NAV, SENTENCE_END, TAGS,
-                        features, is_comment_cue, load_weights, main_run, predict)
+                        features, is_comment_cue, is_comment_stamp, load_weights, predict, word_count)
 from .meta import find_dateline
 
 BYLINE = re.compile(r"^[Bb]y\s+(?P<author>[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|al|van|von|bin)){0,4})\s*$")
@@ -112,17 +118,17 @@ def _segment_page(lines: list[str], site_boilerplate: Collection[str]) -> list[t
     model = load_weights()
     t_article, t_uncertain = model["thresholds"]["article"], model["thresholds"]["uncertain"]
     probs = predict(features(lines), model)
-    first, last = main_run(lines)
-    # the comment wall: the first comment cue after the main run of prose
-    wall = next((i for i in range(last + 1, len(lines)) if is_comment_cue(lines[i])), len(lines))
+    wall = _comment_wall(lines, probs[:, 0] >= t_article)
     labels: list[tuple[str, str | None]] = []
     seen_article = False
     for i, line in enumerate(lines):
         p_article, p_comment, _ = probs[i]
         header = COMMENT_HEADER.match(line) if len(line) < 90 else None
         if i >= wall:
-            if header or COMMENT_SECTION.match(line) or COMMENT_META.match(line):
+            if header or COMMENT_SECTION.match(line) or COMMENT_META.match(line) or is_comment_stamp(line):
                 labels.append(("comment_meta", header.group("author").strip() if header else None))
+            elif _is_short_phrase(line, 4) and probs[i][2] > 0.5:
+                labels.append(("navigation", None))
             else:
                 labels.append(("comment", None))
             continue
@@ -150,6 +156,29 @@ def _segment_page(lines: list[str], site_boilerplate: Collection[str]) -> list[t
                 labels[i] = ("article", None)
     _place_title(lines, labels)
     return labels
+
+
+def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 40, window: int = 6) -> int:
+    """Where the comment section starts: the first comment cue ("Name says:", "12 Comments") or
+    the first of two or more dated headers, once the article has run ``min_words`` words.
+    Nothing from there on is article text."""
+    stamps = np.array([is_comment_stamp(ln) for ln in lines], dtype=int)
+    words, prose_words, last_text = 0, 0, -(10 ** 6)
+    for i, line in enumerate(lines):
+        # a cue right after article text, not a "12 comments" link in the page header
+        near = i - last_text <= window
+        if is_comment_cue(line) and near and prose_words >= 5:
+            return i
+        if stamps[i] and near and words >= min_words and stamps[i:i + 40].sum() >= 2:
+            return i
+        n = word_count(line)
+        sentence = n >= 5 and bool(SENTENCE_END.search(line))
+        if article_like[i]:
+            words += n
+        if article_like[i] or (words == 0 and sentence):  # a page the model finds no article in: its prose
+            last_text = i
+            prose_words += n
+    return len(lines)
 
 
 def _place_title(lines: list[str], labels: list[tuple[str, str | None]]) -> None:
