@@ -25,7 +25,7 @@ from . import certainty as certainty_mod
 from .dates import find_dates, parse_iso
 from .fatalities import find_fatalities, single_victim
 from .lexicon import (
-    ARMED_MODIFIERS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    ARMED_MODIFIERS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     TRIGGERS,
     Trigger, trigger_stems,
 )
@@ -35,6 +35,8 @@ CHUNK_CHARS = 20_000
 
 SPORTS = {"team", "match", "league", "cup", "football", "soccer", "championship", "tournament", "coach", "striker",
           "goalkeeper", "midfielder", "stadium", "innings", "wicket", "olympic", "olympics", "scored", "referee"}
+#: "extended the curfew", "imposed the state of emergency": a measure taken, not one told again.
+DECREE_VERBS = {"impose", "extend", "declare", "enforce", "lift", "reimpose", "introduce"}
 ARMED_GROUP_WORDS = {"rebel", "militia", "opposition", "insurgent", "separatist", "jihadist", "islamist",
                      "terrorist", "paramilitary", "tribal", "clan", "armed", "pro", "self", "defense", "defence",
                      "coalition", "allied", "affiliated"}
@@ -52,8 +54,9 @@ GENERIC_KINDS = {"attack", "kill", "plain-fight"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
 PRIORITY = {  # more specific trigger families win when several fire in one sentence
     "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
-    "abduct": 6, "sexual": 6, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 4,
+    "sexual": 6, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.8,
     "disrupt": 4, "agree": 4, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
+    "abduct": 1.5,  # killings or beatings with abductions are an attack (ACLED); abduction alone stays one
     "fight": 1,
 }
 
@@ -351,7 +354,7 @@ class Extractor:
                 return True  # "police fired tear gas to disperse protesters"
             own_args = any(c.dep_ in ("poss", "agent", "compound", "nummod") or (c.dep_ == "prep" and c.lower_ in (
                 "between", "with", "against", "by", "on", "in", "near", "at", "of")) for c in head.children)
-            if dets & {"the", "this", "that"} and not own_args:
+            if dets & {"the", "this", "that"} and not own_args and gov.lemma_.lower() not in DECREE_VERBS:
                 return False  # "no group has claimed the attack": a new mention of an event already told
             if trig.noun or (head.tag_ == "NNS" and not dets):
                 has_arg = any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "by"))
@@ -458,7 +461,8 @@ class Extractor:
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             elif a2 is not None and a2.inter in ARMED_INTERS:
                 cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
-            elif t.kind == "kill" or (t.name == "attack" and (a1 is None or a1.name.startswith("Unidentified"))):
+            elif t.kind == "kill" or (t.name in ("attack", "directfire") and (
+                    a1 is None or a1.name.startswith("Unidentified"))):
                 # no armed target named: killings, and attacks by unknown gunmen, hit civilians
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             if cand.head.lemma_.lower() in ("assassinate", "assassination", "execute"):
@@ -476,6 +480,9 @@ class Extractor:
             if seized & SEIZED_WEAPONS:
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
                 cand.plover_event, cand.plover_mode = "COERCE", "seize"
+            elif seized & SEIZED_GOODS:
+                cand.event_type, cand.sub_event_type = "Strategic developments", "Looting/property destruction"
+                cand.plover_event, cand.plover_mode = "ASSAULT", "destroy"
             elif not _territorial_object(cand.head):
                 return False
             if a1.inter == 1:
@@ -815,6 +822,9 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
     """One event per family: specific triggers absorb generic ones describing the same act."""
     if len(cands) < 2:
         return cands
+    if any(c.trigger.name == "disrupt" for c in cands):
+        # "dismantled an IED": the device did not go off
+        cands = [c for c in cands if c.event_type != "Explosions/Remote violence"]
     if any(c.trigger.kind == "protest" for c in cands):
         # "protested against the arrest of ...", "families who say their children were kidnapped held a sit-in":
         # the grievance is told, not coded
@@ -845,6 +855,10 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
     seen_types: set[str] = set()
     if violent:  # "seized the village after government troops withdrew": one event, not two
         other = [c for c in other if c.trigger.name not in ("withdraw", "loot")]
+        # one perpetrator doing several things in one sentence ("executed nine miners and arrested three
+        # others"): ACLED codes one event, the violent one
+        lead = out[0].actor1[0].name if out and out[0].actor1 else None
+        other = [c for c in other if not (lead and c.actor1 and c.actor1[0].name == lead)]
     for c in other:
         if c.sub_event_type not in seen_types:
             out.append(c)

@@ -105,9 +105,11 @@ TRIGGERS: list[Trigger] = [
     Trigger("hq", (("establish",), ("set", "up"), ("open",), ("advertise", "the", "opening"), ("opening",)),
             S, "Headquarters or base established", None, None, "hq", 0.5),
     Trigger("loot", (("loot",), ("pillage",), ("ransack",), ("vandalize",), ("vandalise",), ("destroy",), ("demolish",),
-                     ("burn", "down")),
+                     ("burn", "down"), ("steal",), ("rob",), ("strip",), ("rustle",), ("burn", "house"),
+                     ("burn", "granary"), ("burn", "shop"), ("burn", "school"), ("set", "fire", "to"), ("arson",),
+                     ("extort",), ("confiscate",)),
             S, "Looting/property destruction", "ASSAULT", "destroy", "plain", 0.55),
-    Trigger("disrupt", (("defuse",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
+    Trigger("disrupt", (("defuse",), ("dismantle",), ("disarm",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
                         ("arms", "cache"), ("intercept",), ("shoot", "down")),
             S, "Disrupted weapons use", "COERCE", "seize", "plain", 0.6),
     Trigger("agree", (("sign", "agreement"), ("ceasefire",), ("cease", "-", "fire"), ("peace", "deal"), ("truce",),
@@ -149,6 +151,9 @@ CIVILIAN_TARGETS = {
 #: Cues that an otherwise civilian-sounding noun ("men") names attackers ("armed men").
 ARMED_MODIFIERS = {"armed", "masked", "unknown", "unidentified", "suspected", "hooded", "gun-wielding"}
 #: What a "seize" verb may take that is not territory: goods are looting, arms are disrupted weapons use.
+SEIZED_GOODS = {"goat", "cattle", "livestock", "cow", "sheep", "camel", "animal", "motorbike", "motorcycle", "money",
+                "cash", "vehicle", "car", "truck", "belonging", "property", "food", "grain", "phone", "boat", "good",
+                "crop", "harvest", "fuel", "medicine", "equipment", "bicycle", "tricycle", "herd"}
 SEIZED_WEAPONS = {"weapon", "arm", "ammunition", "explosive", "rifle", "gun", "grenade", "mine", "ied", "cache"}
 INTERVENTION = re.compile(
     r"(?<!who )(?<!which )(?<!that )\b(?:tear ?gas|teargas|water cannons?|rubber bullets|batons?|baton[- ]charged?|lathi|stun grenades?|"
