@@ -17,6 +17,9 @@ from sitrep.events.fatalities import find_fatalities, single_victim, to_number
     ("killing 3 and wounding 5", 3),
     ("twenty-one fighters were killed", 21),
     ("1,200 people died", 1200),
+    ("4 pro-government militia members and 3 Taliban militants were killed", 7),
+    ("1 soldier was killed. Fatalities coded as 0 (VoJ reported 1 fatality).", 0),
+    ("Both victims died in hospital.", 2),
 ])
 def test_counts_follow_acled_rules(text, n):
     found = find_fatalities(text)

@@ -161,24 +161,34 @@ class Extractor:
         for match_id, s, e in matches:
             by_sent.setdefault(doc[s].sent.start, []).append((self.nlp.vocab.strings[match_id], s, e))
         events: list[Event] = []
+        para_events: list[Event] = []
         for sent in doc.sents:
             para_break = "\n\n" in doc.text[max(0, sent.start_char - 3):sent.start_char + 1] or sent.start == 0
             if para_break:
                 state.para_date = None
+                para_events = []
             sent_dates = find_dates(sent.text, state.ref, sent.start_char)
             cands = self._candidates(sent, by_sent.get(sent.start, []), mention_at)
             if sent_dates:
                 explicit = [d for d in sent_dates if d.date]
                 if explicit:
                     state.para_date = explicit[-1]
+            fat = find_fatalities(sent.text, sent.start_char)
             if not cands:
+                # "Three officers were killed." / "2 fatalities." after the event: the toll belongs to it
+                last = para_events[-1] if para_events else None
+                overrides = fat is not None and "coded as" in sent.text.lower()
+                if fat is not None and last is not None and (last.fatalities is None or overrides) and _may_have_toll(last):
+                    last.fatalities = fat[0]
+                    last.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
                 continue
             attribution = certainty_mod.assess(sent, mention_at)
-            fat = find_fatalities(sent.text, sent.start_char)
             for cand in cands:
                 parties = {m.name for m in cand.actor1 + cand.actor2}
                 cert, attributed = attribution.certainty_for(parties)
-                events.append(self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art))
+                ev = self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art)
+                events.append(ev)
+                para_events.append(ev)
         return events
 
     def _mentions(self, doc: Any, state: _DocState) -> list[Mention]:
@@ -563,8 +573,7 @@ class Extractor:
             ev.event_date, ev.time_precision = state.para_date.date.isoformat(), state.para_date.precision
         elif state.ref is not None:
             ev.event_date, ev.time_precision = state.ref.isoformat(), 2
-        if fat is not None and cand.event_type not in ("Strategic developments",) and cand.sub_event_type not in (
-                "Peaceful protest", "Abduction/forced disappearance", "Sexual violence"):
+        if fat is not None and _may_have_toll(ev):
             ev.fatalities = fat[0]
             ev.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
         elif cand.trigger.kind == "kill" and single_victim(sent.text):
@@ -864,6 +873,11 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
             out.append(c)
             seen_types.add(c.sub_event_type)
     return out
+
+
+def _may_have_toll(ev: Event) -> bool:
+    return ev.event_type not in ("Strategic developments",) and ev.sub_event_type not in (
+        "Peaceful protest", "Abduction/forced disappearance", "Sexual violence")
 
 
 def _is_grievance(tok: Any) -> bool:

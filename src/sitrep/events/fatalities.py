@@ -29,13 +29,18 @@ _KILLED = r"(?:were|was|have been|had been|are|being|got)?\s*(?:killed|dead|died
 PATTERNS = [
     re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed the lives of|death toll (?:rose to|of|at|stood at|reached)|toll (?:rose to|of|at))\s+{_QUAL}{_RANGE}{_WHO}", re.I),
     re.compile(rf"\b{_QUAL}{_RANGE}{_WHO}(?:,?\s+including\s+[^,.;]{{0,40}}?,?)?\s+{_KILLED}", re.I),
-    re.compile(rf"\b{_QUAL}{_RANGE}\s+(?:fatalities|deaths|dead)\b", re.I),
+    re.compile(rf"\b{_QUAL}{_RANGE}\s+(?:fatalities|fatality|deaths|dead)\b", re.I),
+    re.compile(r"\b(?P<num>both|all (?:two|three|four|five))\s+(?:victims|men|women|of them|people)\s+(?:died|were killed)", re.I),
 ]
 _NOT_KILLED = re.compile(r"^\s*(?:wounded|injured|hurt|arrested|abducted|kidnapped)", re.I)
 
 
 def to_number(text: str) -> int | None:
     t = text.lower().replace(",", "").strip()
+    if t == "both":
+        return 2
+    if t.startswith("all "):
+        t = t[4:]
     if t.isdigit():
         return int(t)
     parts = re.split(r"[\s-]+", t)
@@ -49,8 +54,24 @@ def to_number(text: str) -> int | None:
     return total
 
 
+_CODED_AS = re.compile(r"\bfatalities (?:were |was )?coded as (?P<num>\d+)", re.I)
+_TWO_SIDES = re.compile(
+    r"\b(?P<a>\d+)\s+(?:[\w'-]+\s+){1,4}?and\s+(?:at least\s+)?(?P<b>\d+)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:were|have been|had been)\s+killed", re.I)
+
+
 def find_fatalities(text: str, offset: int = 0) -> tuple[int, tuple[int, int]] | None:
-    """The first fatality count stated in ``text`` (a sentence), with its span."""
+    """The fatality count stated in ``text`` (a sentence), with its span.
+
+    "4 militia members and 3 militants were killed" sums both sides (7), as ACLED does; a coder's
+    "fatalities coded as 0" overrides a count the source gave.
+    """
+    coded = _CODED_AS.search(text)
+    if coded:
+        return int(coded.group("num")), (coded.start("num") + offset, coded.end("num") + offset)
+    both = _TWO_SIDES.search(text)
+    if both:
+        return int(both.group("a")) + int(both.group("b")), (both.start("a") + offset, both.end("b") + offset)
     best: tuple[int, tuple[int, int]] | None = None
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
@@ -68,7 +89,8 @@ def find_fatalities(text: str, offset: int = 0) -> tuple[int, tuple[int, int]] |
 
 _SINGLE_VICTIM = re.compile(
     r"\b(?:killed|shot dead|murdered|executed|beheaded|assassinated|slain)\s+(?:a|an|the|one)\b|"
-    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has been)\s+(?:killed|shot dead|murdered|executed|beheaded|assassinated|slain)",
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has been)\s+(?:killed|shot dead|murdered|executed|beheaded|assassinated|slain|found dead|shot to death|stabbed to death|beaten to death)|"
+    r"\bthe body of (?:a|an|one)\b",
     re.I,
 )
 
