@@ -174,6 +174,7 @@ class Extractor:
                 if explicit:
                     state.para_date = explicit[-1]
             fat = find_fatalities(sent.text, sent.start_char)
+            _upgrade_protests(para_events, sent.text)
             if not cands:
                 # "Three officers were killed." / "2 fatalities." after the event: the toll belongs to it
                 last = para_events[-1] if para_events else None
@@ -873,6 +874,25 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
             out.append(c)
             seen_types.add(c.sub_event_type)
     return out
+
+
+#: A later sentence where the police act on the protesters (not a grievance about past arrests).
+POLICE_ACTION = re.compile(r"\b(?:police|security forces|gendarmes?|soldiers|troops|authorities)\b[^.]{0,40}?\b"
+                           r"(?:dispersed|fired tear ?gas|used tear ?gas|arrested|detained|beat|charged|broke up)\b", re.I)
+
+
+def _upgrade_protests(para_events: list[Event], text: str) -> None:
+    """A later sentence of the paragraph tells how a protest went: "Police dispersed them with tear gas"
+    makes it a protest with intervention; "They burned tyres" a violent demonstration."""
+    for ev in para_events:
+        if ev.sub_event_type not in ("Peaceful protest", "Protest with intervention"):
+            continue
+        if RIOT_CUES.search(text):
+            ev.event_type, ev.sub_event_type, ev.plover_mode = "Riots", "Violent demonstration", "riot"
+            if ev.inter1 == 6:
+                ev.actor1, ev.inter1 = "Rioters ({country})", 5
+        elif ev.sub_event_type == "Peaceful protest" and POLICE_ACTION.search(text):
+            ev.sub_event_type = "Protest with intervention"
 
 
 def _may_have_toll(ev: Event) -> bool:
