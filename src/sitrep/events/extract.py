@@ -35,6 +35,7 @@ CHUNK_CHARS = 20_000
 
 SPORTS = {"team", "match", "league", "cup", "football", "soccer", "championship", "tournament", "coach", "striker",
           "goalkeeper", "midfielder", "stadium", "innings", "wicket", "olympic", "olympics", "scored", "referee"}
+QUANTITY_NOUNS = {"total", "number", "series", "dozen", "wave", "spate", "string", "barrage", "round", "volley"}
 #: "extended the curfew", "imposed the state of emergency": a measure taken, not one told again.
 DECREE_VERBS = {"impose", "extend", "declare", "enforce", "lift", "reimpose", "introduce"}
 ARMED_GROUP_WORDS = {"rebel", "militia", "opposition", "insurgent", "separatist", "jihadist", "islamist",
@@ -374,6 +375,9 @@ class Extractor:
                 light = gov.lemma_.lower() in LIGHT_VERBS and head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
                 if head.dep_ == "pobj" and gov.head is not gov and gov.head.lemma_.lower() in LIGHT_VERBS:
                     light = True
+                quantity = gov.head if head.dep_ == "pobj" and gov.lower_ == "of" else None
+                if quantity is not None and quantity.lemma_.lower() in QUANTITY_NOUNS and quantity.head.lemma_.lower() in LIGHT_VERBS:
+                    light = True  # "observed a total of 6 explosions", "carried out a series of raids"
                 if not (has_arg or light):
                     return False
         return True
