@@ -183,6 +183,7 @@ class Extractor:
                 if fat is not None and last is not None and (last.fatalities is None or overrides) and _may_have_toll(last):
                     last.fatalities = fat[0]
                     last.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
+                _armed_victims(para_events, sent.text)
                 continue
             attribution = certainty_mod.assess(sent, mention_at)
             for cand in cands:
@@ -191,6 +192,7 @@ class Extractor:
                 ev = self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art)
                 events.append(ev)
                 para_events.append(ev)
+            _armed_victims(para_events, sent.text)
         return events
 
     def _mentions(self, doc: Any, state: _DocState) -> list[Mention]:
@@ -897,6 +899,22 @@ def _upgrade_protests(para_events: list[Event], text: str) -> None:
                 ev.actor1, ev.inter1 = "Rioters ({country})", 5
         elif ev.sub_event_type == "Peaceful protest" and POLICE_ACTION.search(text):
             ev.sub_event_type = "Protest with intervention"
+
+
+#: The victim was himself armed or in a gang ("The victim had charges against him for drug trafficking"):
+#: ACLED codes the killing as an armed clash, not violence against civilians.
+ARMED_VICTIM = re.compile(r"\b(?:charges against (?:him|her|them)|drug[- ]trafficking|gang members?|"
+                          r"member of a (?:gang|criminal group)|criminal record|linked to (?:a |the )?(?:gang|cartel))\b",
+                          re.I)
+
+
+def _armed_victims(para_events: list[Event], text: str) -> None:
+    if not ARMED_VICTIM.search(text):
+        return
+    for ev in para_events:
+        if ev.event_type == "Violence against civilians" and ev.sub_event_type == "Attack":
+            ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
+            ev.actor2, ev.inter2, ev.spans["actor2"] = "Unidentified Armed Group ({country})", 3, None
 
 
 def _may_have_toll(ev: Event) -> bool:
