@@ -232,7 +232,7 @@ class Extractor:
                 key, end = (two if two in GENERIC else two.replace("forces", "force")), tok.i + 2
             elif lemma in GENERIC:
                 key, end = lemma, tok.i + 1
-            elif lemma in ("force", "regime") and self._state_force(tok):
+            elif lemma in ("force", "forces", "regime") and self._state_force(tok):
                 key, end = "army", tok.i + 1  # "Ukrainian Forces", "regime forces", "government forces"
             elif lemma in COREF_HEADS and state.last_group and _is_definite(tok):
                 out.append(Mention(tok.i, tok.i + 1, state.last_group, state.last_group_inter, tok.idx,
@@ -248,7 +248,13 @@ class Extractor:
                 template, inter = GENERIC["gunman"]  # "armed men", "unidentified men": attackers, not victims
             name, generic = template, True
             country = self._country_modifier(tok)
-            if country:
+            communal = _communal_modifier(tok) if inter in (2, 3) else None
+            if inter == 1 and any(c.lower_ in ("unidentified", "unknown") for c in tok.children):
+                name, inter, generic = "Unidentified Military Forces", 8, False  # "unidentified warplanes"
+            elif communal is not None:
+                # "Fulani militiamen", "clan militias": identity militias (ACLED inter 4)
+                name, inter = communal, 4
+            elif country:
                 name, generic = template.format(country=country), False
             elif inter in (2, 3) and state.last_group and (
                     _is_definite(tok) or ordinal[tok.sent.start] - state.last_group_sent <= 1):
@@ -520,6 +526,12 @@ class Extractor:
             if not objs & HQ_OBJECTS:
                 return False
             cand.actor2 = []
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for h in (cand.head, cand.head.head) for c in h.children)
+        if (t.name in ("clash", "fight", "directfire") and between and a1 is not None and a2 is not None
+                and a2.inter < a1.inter and cand.event_type == "Battles"):
+            # "clashes between rebels and regime forces": no initiator told; ACLED lists the state side first
+            cand.actor1, cand.actor2 = cand.actor2, cand.actor1
+            a1, a2 = a2, a1
         if a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians"):
             # villagers, communities or a crowd attacking or clashing: mob violence
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
@@ -676,6 +688,20 @@ def _cut(body: str, start: int, end: int) -> Iterator[tuple[str, int]]:
                 stop = cut
         yield body[start:stop], start
         start = stop
+
+
+COMMUNAL_WORDS = {"clan", "tribal", "ethnic", "communal", "community", "sub-clan", "village", "vigilante"}
+
+
+def _communal_modifier(tok: Any) -> str | None:
+    for c in tok.children:
+        if c.i >= tok.i or c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if c.ent_type_ == "NORP" and c.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return f"{c.text} Ethnic Militia ({{country}})"
+        if c.lemma_.lower() in COMMUNAL_WORDS:
+            return "Unidentified Communal Militia ({country})"
+    return None
 
 
 def _is_definite(tok: Any) -> bool:

@@ -30,9 +30,10 @@ GENERIC: dict[str, tuple[str, int]] = {
     **{w: ("Police Forces of {country}", 1) for w in (
         "police", "policeman", "police officer", "officer", "riot police", "policemen", "cop", "law enforcement")},
     **{w: ("Unidentified Armed Group ({country})", 3) for w in (
-        "gunman", "gunmen", "militant", "assailant", "attacker", "armed man", "armed men", "insurgent",
-        "jihadist", "fighter", "terrorist", "bandit", "extremist", "rebel", "militiaman", "militia",
+        "gunman", "gunmen", "militant", "assailant", "attacker", "armed man", "armed men",
+        "jihadist", "fighter", "terrorist", "bandit", "extremist", "militiaman", "militia",
         "kidnapper", "abductor", "suicide bomber", "bomber", "armed group", "unknown gunmen", "sniper")},
+    **{w: ("Opposition Rebels ({country})", 2) for w in ("rebel", "insurgent", "opposition fighter", "guerrilla")},
     **{w: ("Protesters ({country})", 6) for w in (
         "protester", "protestor", "demonstrator", "marcher", "activist", "supporter", "striker",
         "student protester", "crowd")},
