@@ -110,3 +110,16 @@ def test_long_text_is_chunked_with_correct_offsets(code):
     assert body[ev.evidence.start:ev.evidence.end] == target
     s, e = ev.spans["actor1"]
     assert body[s:e] == "Gunmen"
+
+
+@pytest.mark.parametrize("text, actor1, inter1", [
+    ("On 9 May 2020, suspected Fulani militiamen attacked the village of Tieba in Mali, killing 3 villagers.",
+     "Fulani Ethnic Militia (Mali)", 4),
+    ("On 9 May 2020, unidentified warplanes carried out airstrikes on a base near Al-Bukamal, Syria.",
+     "Unidentified Military Forces", 8),
+    ("On 9 May 2020, clashes took place between opposition rebels and regime forces in Tafas, Syria.",
+     "Military Forces of Syria", 1),
+])
+def test_actor_kinds(code, text, actor1, inter1):
+    ev = one(code(text))
+    assert (ev.actor1, ev.inter1) == (actor1, inter1)

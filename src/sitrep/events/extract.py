@@ -248,7 +248,7 @@ class Extractor:
                 template, inter = GENERIC["gunman"]  # "armed men", "unidentified men": attackers, not victims
             name, generic = template, True
             country = self._country_modifier(tok)
-            communal = _communal_modifier(tok) if inter in (2, 3) else None
+            communal = _communal_modifier(tok) if inter in (2, 3) and not country else None
             if inter == 1 and any(c.lower_ in ("unidentified", "unknown") for c in tok.children):
                 name, inter, generic = "Unidentified Military Forces", 8, False  # "unidentified warplanes"
             elif communal is not None:
@@ -697,7 +697,8 @@ def _communal_modifier(tok: Any) -> str | None:
     for c in tok.children:
         if c.i >= tok.i or c.dep_ not in ("amod", "compound", "nmod"):
             continue
-        if c.ent_type_ == "NORP" and c.pos_ in ("PROPN", "ADJ", "NOUN"):
+        if (c.ent_type_ in ("NORP", "ORG") and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()
+                and tok.lemma_.lower() in ("militiaman", "militia", "fighter", "gunman", "youth", "herder")):
             return f"{c.text} Ethnic Militia ({{country}})"
         if c.lemma_.lower() in COMMUNAL_WORDS:
             return "Unidentified Communal Militia ({country})"
