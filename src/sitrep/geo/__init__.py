@@ -79,6 +79,7 @@ class Geocoder:
         self.demonyms = {d.lower(): country for country, dems in demonyms().items() for d in dems
                          if not d.isupper() and d[0].isupper()}
         self.demonyms.update(REGION_DEMONYMS)
+        self._countries_re: re.Pattern[str] | None = None
 
     # -- toponyms of a whole article -----------------------------------------------------
     def toponyms(self, article: Article, hint_countries: Iterable[str] = ()) -> list[Toponym]:
@@ -143,6 +144,12 @@ class Geocoder:
             s, e = m.span(1)
             if not any(s < te and ts < e for ts, te in taken):
                 out.append((s, e, m.group(1).title(), "GPE"))
+                taken.append((s, e))
+        for m in self._country_pattern().finditer(body):
+            s, e = m.span()
+            if not any(s < te and ts < e for ts, te in taken):
+                out.append((s, e, m.group(0), "GPE"))  # country names NER missed ("in Mauritius and ...")
+                taken.append((s, e))
         for s, e, text, label in article.toponyms:
             if label not in ("ORG", "PERSON", "FAC") or any(s < te and ts < e for ts, te in taken):
                 continue
@@ -161,6 +168,12 @@ class Geocoder:
                 if found:
                     break
         return out
+
+    def _country_pattern(self) -> re.Pattern[str]:
+        if self._countries_re is None:
+            names = sorted({n for n in self.gaz.countries.values() if len(n) > 3}, key=len, reverse=True)
+            self._countries_re = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+        return self._countries_re
 
     def _plausible(self, body: str, start: int, text: str, label: str) -> bool:
         cleaned = _clean(text)
