@@ -157,3 +157,21 @@ def test_sniff_by_content_not_extension():
     assert sniff(b"<!DOCTYPE html><html>", "x.txt") == "html"
     assert sniff(b"WARC/1.0\r\n", "x") == "warc"
     assert sniff(b"Plain words here.", "x.html") == "text"
+
+
+def test_multi_paragraph_body_without_furniture_comes_through_whole():
+    text = ("Gunmen attacked a checkpoint near Kidal on Monday, killing three soldiers, the army said.\n\n"
+            "Residents said the attackers fled on motorbikes towards the border.\n\n"
+            "No group has claimed the attack.")
+    art = article_from_text(text)
+    assert art.body == text and art.title is None
+
+
+def test_comment_section_link_in_page_header_is_not_a_wall():
+    page = ("Home\n\nNews\n\n3 Comments\n\nRebels seize town\n\n"
+            + "\n\n".join(f"Rebels seized the town of Kalo number {i} on Tuesday after two days of heavy fighting, "
+                          "residents and officials said." for i in range(4))
+            + "\n\nLeave a Reply\n\nSam says:\n\nThey will lose again.\n")
+    art = article_from_text(page)
+    assert "Kalo number 0" in art.body and "Kalo number 3" in art.body
+    assert "lose again" not in art.body

@@ -148,6 +148,11 @@ def _segment_page(lines: list[str], site_boilerplate: Collection[str]) -> list[t
             labels.append(("uncertain", None))
         else:
             labels.append(("navigation", None))
+    # an uncertain sentence right beside article text is article text (the model is shy at a run's edges)
+    for i in [*range(wall), *range(wall - 1, -1, -1)]:
+        if labels[i][0] == "uncertain" and word_count(lines[i]) >= 8 and SENTENCE_END.search(lines[i]) and (
+                (i > 0 and labels[i - 1][0] == "article") or (i + 1 < wall and labels[i + 1][0] == "article")):
+            labels[i] = ("article", None)
     if not seen_article:
         # a short page the model cannot place (a note and a comment): its sentences are the body
         for i in range(wall):
