@@ -27,7 +27,7 @@ from .fatalities import find_fatalities, single_victim
 from .lexicon import (
     ARMED_MODIFIERS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     TRIGGERS,
-    Trigger, trigger_stems,
+    Trigger, trigger_requirements,
 )
 
 #: Largest piece of text handed to spaCy at once; long documents are cut at paragraph breaks.
@@ -101,6 +101,7 @@ class Extractor:
         self.prefilter = prefilter
         self.kb = kb or default_kb()
         self.nlp = nlp or load_pipeline(self.kb)
+        self._prefilter = TriggerPrefilter(self.nlp) if prefilter else None
         self.matcher = Matcher(self.nlp.vocab)
         self.triggers = {t.name: t for t in TRIGGERS}
         for t in TRIGGERS:
@@ -130,7 +131,7 @@ class Extractor:
         def chunks() -> Iterator[tuple[str, int, int]]:
             for art in articles:
                 art.toponyms = []
-                parts = list(_chunks(art.body, self.prefilter)) if should_code is None or should_code(art) else []
+                parts = list(_chunks(art.body, self._prefilter)) if should_code is None or should_code(art) else []
                 state = _DocState(ref=parse_iso(art.published))
                 pending.append((art, len(parts), [], state))
                 for text, offset in parts:
@@ -163,8 +164,9 @@ class Extractor:
             by_sent.setdefault(doc[s].sent.start, []).append((self.nlp.vocab.strings[match_id], s, e))
         events: list[Event] = []
         para_events: list[Event] = []
+        text = doc.text  # Doc.text joins every token: build it once, not once per sentence
         for sent in doc.sents:
-            para_break = "\n\n" in doc.text[max(0, sent.start_char - 3):sent.start_char + 1] or sent.start == 0
+            para_break = "\n\n" in text[max(0, sent.start_char - 3):sent.start_char + 1] or sent.start == 0
             if para_break:
                 state.para_date = None
                 para_events = []
@@ -556,7 +558,7 @@ class Extractor:
             plover_mode=cand.plover_mode,
             certainty=cert,
             attributed_to=attributed,
-            trigger=doc.text[cand.span[0]:cand.span[1]],
+            trigger=sent.text[cand.span[0] - sent.start_char:cand.span[1] - sent.start_char],
             sentence=state.ordinal.get(sent.start, -1),
         )
         ev.spans["trigger"] = (offset + cand.span[0], offset + cand.span[1])
@@ -618,29 +620,69 @@ class _DocState:
     para_date: Any = None
 
 
-_STEMS = frozenset(trigger_stems())
-_STEM_LENGTHS = sorted({len(s) for s in _STEMS})
 _WORD = re.compile(r"[a-z]+")
-_word_cache: dict[str, bool] = {}
 
 
-def may_hold_trigger(text: str) -> bool:
-    """True when some word of ``text`` starts with a trigger stem (a necessary condition for a match).
+class TriggerPrefilter:
+    """Cheap necessary condition for a trigger match: every word of some pattern starts a word of the text.
 
-    Word lookups are cached: a set test per distinct word costs far less than a regex alternation.
+    Paragraphs that fail cannot produce an event and are not parsed (a set lookup per distinct word
+    costs far less than the parser). Irregular forms (took/take, fought/fight) come from the
+    pipeline's own lemma exception tables, so the filter agrees with the matcher's lemmas.
     """
-    for word in set(_WORD.findall(text.lower())):
-        hit = _word_cache.get(word)
+
+    def __init__(self, nlp: Any = None) -> None:
+        irregular: dict[str, set[str]] = {}
+        for word in _IRREGULAR_EXTRA:
+            irregular.setdefault(word[1], set()).add(word[0])
+        if nlp is not None and "lemmatizer" in nlp.pipe_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            if lookups.has_table("lemma_exc"):
+                for table in lookups.get_table("lemma_exc").values():
+                    for form, lemmas in table.items():
+                        for lemma in lemmas:
+                            irregular.setdefault(lemma, set()).add(form)
+        self.requirements = trigger_requirements(irregular)
+        self.prefixes = frozenset(p for req in self.requirements for alts in req for p in alts)
+        self.lengths = sorted({len(p) for p in self.prefixes})
+        # each pattern is indexed under the alternatives of its first requirement
+        self.by_prefix: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for req in self.requirements:
+            for p in req[0]:
+                self.by_prefix.setdefault(p, []).append(req)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def _prefixes_of(self, word: str) -> tuple[str, ...]:
+        hit = self._cache.get(word)
         if hit is None:
-            hit = any(word[:n] in _STEMS for n in _STEM_LENGTHS if n <= len(word))
-            if len(_word_cache) < 500_000:
-                _word_cache[word] = hit
-        if hit:
-            return True
-    return False
+            hit = tuple(word[:n] for n in self.lengths if n <= len(word) and word[:n] in self.prefixes)
+            if len(self._cache) < 500_000:
+                self._cache[word] = hit
+        return hit
+
+    def __call__(self, text: str) -> bool:
+        present: set[str] = set()
+        for word in set(_WORD.findall(text.lower())):
+            present.update(self._prefixes_of(word))
+        if not present:
+            return False
+        for p in present:
+            for req in self.by_prefix.get(p, ()):
+                if all(not alts.isdisjoint(present) for alts in req):
+                    return True
+        return False
 
 
-def _chunks(body: str, prefilter: bool = True) -> Iterator[tuple[str, int]]:
+#: Irregular forms the lemma tables may lack, as (form, lemma).
+_IRREGULAR_EXTRA = (("fought", "fight"), ("shot", "shoot"), ("took", "take"), ("taken", "take"), ("overran", "overrun"),
+                    ("fell", "fall"), ("fallen", "fall"), ("drove", "drive"), ("driven", "drive"), ("held", "hold"),
+                    ("threw", "throw"), ("thrown", "throw"), ("went", "go"), ("gone", "go"), ("led", "lead"),
+                    ("struck", "strike"), ("blew", "blow"), ("blown", "blow"), ("stole", "steal"),
+                    ("stolen", "steal"), ("retook", "retake"), ("retaken", "retake"), ("fled", "flee"),
+                    ("burnt", "burn"), ("set", "set"), ("hit", "hit"))
+
+
+def _chunks(body: str, prefilter: Callable[[str], bool] | None) -> Iterator[tuple[str, int]]:
     """Pieces of the body worth parsing, with their offsets.
 
     Paragraphs that hold no trigger word stem cannot produce an event and are not parsed
@@ -650,7 +692,7 @@ def _chunks(body: str, prefilter: bool = True) -> Iterator[tuple[str, int]]:
     start_chunk = -1
     end_chunk = -1
     for p_start, p_end in _paragraphs(body):
-        if prefilter and not may_hold_trigger(body[p_start:p_end]):
+        if prefilter is not None and not prefilter(body[p_start:p_end]):
             continue
         if start_chunk >= 0 and (p_end - start_chunk > CHUNK_CHARS):
             yield body[start_chunk:end_chunk], start_chunk

@@ -173,23 +173,37 @@ FIRE_OBJECTS = {"shot", "round", "bullet", "weapon", "gun", "mortar", "rocket", 
 EXCESSIVE_FORCE_CUES = {"kill", "shoot", "fire", "dead", "live"}
 
 
-# -- a cheap pre-filter: paragraphs with none of these word stems cannot hold a trigger -----
-_IRREGULAR = ("fought", "shot", "took", "taken", "overran", "fell", "fallen", "drove", "driven", "held", "beaten",
-              "threw", "thrown", "went", "gone", "led", "struck", "hit", "blew", "blown", "stole", "stolen",
-              "retook", "retaken")
+# -- a cheap pre-filter: a paragraph lacking a word of every pattern cannot hold a trigger -----
+#: Words a pattern may hold that are not required by the pre-filter.
 _FUNCTION = {"the", "in", "of", "to", "out", "up", "over", "on", "off", "down", "under", "-", "*", "a", "and"}
-_COMMON = {"go", "set", "take", "hold", "open", "fire", "hand", "pull", "fall", "push", "drive", "gun", "air", "land",
-           "car", "bomb", "gas", "sit", "throw", "hurl", "burn", "form", "reach", "sign", "release", "round",
-           "exchange"}
 
 
-def trigger_stems() -> list[str]:
-    """Word prefixes of which at least one occurs in any text that can match a trigger."""
-    stems: set[str] = set(_IRREGULAR)
+def _inflection_stem(lemma: str) -> str:
+    """A prefix shared by every regular inflection of ``lemma`` (fire/firing, carry/carries, wolf/wolves, man/men)."""
+    if lemma.endswith("man"):
+        return lemma[:-2]
+    if len(lemma) > 2 and lemma[-1] in "eyf":
+        return lemma[:-1]
+    return lemma
+
+
+def trigger_requirements(irregular: dict[str, set[str]]) -> list[tuple[frozenset[str], ...]]:
+    """For each trigger pattern, the word prefixes a text must hold for the pattern to match.
+
+    A pattern matches only when every one of its words occurs (as lemma or lower-cased form), so
+    each word is a requirement: one of its prefixes (the regular-inflection stem, or an irregular
+    form from ``irregular``, lemma -> forms) must start some word of the text. This is a
+    necessary condition, never a sufficient one: the parser decides.
+    """
+    out: set[tuple[frozenset[str], ...]] = set()
     for t in TRIGGERS:
         for seq in t.patterns:
-            content = [w for w in seq if w not in _FUNCTION]
-            # a pattern needs all its words, so one of them is a necessary condition: take a distinctive one
-            w = max([x for x in content if x not in _COMMON] or content, key=len)
-            stems.add(w[: max(3, len(w) - 1)] if len(w) > 4 else w)
-    return sorted(stems, key=len, reverse=True)
+            reqs = []
+            for w in seq:
+                if w in _FUNCTION or not w.isalpha():
+                    continue
+                alts = {_inflection_stem(w)} | irregular.get(w, set())
+                reqs.append(frozenset(alts))
+            if reqs:
+                out.add(tuple(reqs))
+    return sorted(out, key=lambda r: [sorted(a) for a in r])
