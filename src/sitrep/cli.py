@@ -337,6 +337,38 @@ def eval_acled(csv_path: str, limit: int | None, as_json: bool) -> None:
         click.echo(line)
 
 
+def _print_scores(scores: Any, unit: str, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps({"rows": scores.rows, **scores.rates}))
+        return
+    click.echo(f"{scores.rows} {unit}")
+    for line in scores.lines():
+        click.echo(line)
+
+
+@eval_group.command("plover")
+@click.argument("json_path", type=click.Path(dir_okay=False))
+@click.option("--limit", type=int, help="Only the first N records.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_plover(json_path: str, limit: int | None, as_json: bool) -> None:
+    """Score event type and source/target actors against PLOVER gold records (a JSON list)."""
+    from .evaluate import evaluate_plover, read_plover_records
+
+    records = read_plover_records(json_path)
+    _print_scores(evaluate_plover(records[:limit] if limit else records), "records", as_json)
+
+
+@eval_group.command("cameo")
+@click.argument("conll_path", type=click.Path(dir_okay=False))
+@click.option("--limit", type=int, help="Only the first N sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_cameo(conll_path: str, limit: int | None, as_json: bool) -> None:
+    """Span F1 of actor1/actor2 against CAMEO Source/Target actor spans (CoNLL BIO)."""
+    from .evaluate import evaluate_cameo_spans, read_conll_spans
+
+    _print_scores(evaluate_cameo_spans(read_conll_spans(conll_path, limit)), "sentences", as_json)
+
+
 # -- demo -------------------------------------------------------------------------------------
 @cli.command()
 @click.option("--db", help="Database for the demo (default: demo.sqlite in the data dir).")
