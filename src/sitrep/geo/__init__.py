@@ -44,6 +44,23 @@ NOT_PLACES = {
 }
 #: A dateline opening a paragraph: "BEIRUT (Reuters) -", "SAN DIEGO —", "KABUL, Afghanistan –".
 DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?=\s*(?:,|\(|\u2014|\u2013|-|:))")
+#: What separates a place from the region that qualifies it: "Celaya, Guanajuato", "Tieba (Bankass)",
+#: "Bar-Sanguun village (Kismaayo, ...)".
+QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?rhood|camp|commune|municipality|"
+                           r"community|locality|sector))?(?:, ?| \(|, \()")
+#: A run of capitalised words, with the small connecting words of place names ("Leon de los
+#: Aldama", "Ras al Ain", "Bab-Tobruk").
+CAPITALISED = re.compile(
+    r"[A-Z][\w'\u2019\-]*(?:\s+(?:(?:de|del|de la|de los|de las|do|da|dos|al|el|la|las|los|ad|ar|as|an|ash|az|"
+    r"bin|ibn|du|des|le|les|sur|upon|on|en)\s+)?[A-Z][\w'\u2019\-]*){0,3}")
+#: Capitalised words that are never places in running text, whatever the gazetteer holds.
+NOT_PLACE_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "army",
+    "government", "president", "minister", "ministry", "mr", "mrs", "ms", "dr", "general", "colonel", "captain",
+    "forces", "the", "a", "an", "on", "in", "at", "he", "she", "they", "it", "we", "this", "that", "there",
+    "colonia", "sector", "village", "town", "city", "district", "province", "region", "commune", "municipality",
+}
 #: Kinds of place that a name inside an organisation's name ("Air Zimbabwe") or a person-tagged
 #: name ("Tamil Nadu") may stand for: big, unambiguous ones only.
 CUE_KINDS = {COUNTRY, ADMIN1, CAPITAL, REGION, CONTINENT}
@@ -90,7 +107,7 @@ class Geocoder:
         body = article.body
         mentions = [(s, e, t, lb) for s, e, t, lb in article.toponyms if self._plausible(body, s, t, lb)]
         mentions += self._unlabelled(article, mentions)
-        mentions = sorted(set(mentions))
+        mentions = self._join_split_names(body, sorted(set(mentions)))
         context = self._context(article, mentions)
         by_name = {v: k for k, v in self.gaz.countries.items()}
         for name in hint_countries:
@@ -100,8 +117,10 @@ class Geocoder:
         qualifier_of: dict[int, int] = {}
         for i in range(len(mentions) - 1):
             gap = body[mentions[i][1]:mentions[i + 1][0]]
-            if gap in (", ", ",", " (", ", (") and mentions[i + 1][3] != "CUE":
+            if QUALIFIER_GAP.fullmatch(gap) and mentions[i + 1][3] != "CUE":
                 qualifier_of[i + 1] = i
+            elif gap == ", " and i in qualifier_of and body[mentions[i][0] - 2:mentions[i][0]] == " (":
+                qualifier_of[i + 1] = i  # "Bar-Sanguun (Kismaayo, Lower Juba)": the district, then its region
         # one sense per article: names tagged as places are resolved first, and the same name
         # tagged otherwise ("most of Derna" as ORG) reuses their answer
         resolved: dict[tuple[str, bool, int | None], Place | None] = {}
@@ -122,11 +141,16 @@ class Geocoder:
             else:
                 place = self._resolve(name, context, region=region, within=within,
                                       strict=label not in SURE_LABELS and not country)
+                if place is None and within is not None and label in SURE_LABELS:
+                    # the qualifier itself may be misread ("Baja" for Baja California): the name alone
+                    place = self._resolve(name, context, region=region, strict=False)
                 if label == "CUE" and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
                 resolved[cache_key] = place
             if place is not None:
                 places[k] = place
+                if k in qualifier_of and place.fcode == ADMIN1 and place.admin1 not in context["admin1"]:
+                    context["admin1"][place.admin1 or ""] += 1  # "Celaya, Guanajuato": the article's state
         return [Toponym(mentions[k][2], mentions[k][0], mentions[k][1], places[k],
                         "qualifier" if k in qualifier_of else "in") for k in sorted(places)]
 
@@ -150,6 +174,7 @@ class Geocoder:
             if not any(s < te and ts < e for ts, te in taken):
                 out.append((s, e, m.group(0), "GPE"))  # country names NER missed ("in Mauritius and ...")
                 taken.append((s, e))
+        out += self._untagged(body, taken)
         for s, e, text, label in article.toponyms:
             if label not in ("ORG", "PERSON", "FAC") or any(s < te and ts < e for ts, te in taken):
                 continue
@@ -169,6 +194,48 @@ class Geocoder:
                     break
         return out
 
+    def _untagged(self, body: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+        """Names NER left untagged where the text puts a place: after in/near/at ("in Takalout"),
+        inside a parenthesis ("(Kidal)", "(Kismaayo, Lower Juba)") or as a qualifier after a place
+        ("Kamianka, Donetsk."). Kept only when a gazetteer place bears exactly that name."""
+        out: list[tuple[int, int, str, str]] = []
+        ends = {e for _, e in taken}
+        for m in CAPITALISED.finditer(body):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            name = _clean(m.group(0))
+            if not name or name.lower() in NOT_PLACE_WORDS or name.lower() in NOT_PLACES or len(name) < 3:
+                continue
+            before = body[max(0, s - 12):s]
+            in_paren = body.rfind("(", max(0, s - 60), s) > body.rfind(")", max(0, s - 60), s)
+            qualifier = before.endswith(", ") and (s - 2) in ends and body[e:e + 1] in ("", ",", ".", ";", ")", " ")
+            if not (PLACE_PREPOSITIONS.search(before) or (in_paren and (before.endswith("(") or before.endswith(", ")))
+                    or qualifier):
+                continue
+            if s > 0 and body[s - 1] not in " (\n\t\"'\u201c":
+                continue
+            if any(key(p.name) == key(name) or p.fcode in CUE_KINDS or p.population >= 50_000
+                   for p in self.gaz.lookup(name)):  # its own name, or a well-known place's other name
+                out.append((s, s + len(m.group(0).rstrip()), name, "UNTAGGED"))
+                taken.append((s, e))
+                ends.add(s + len(m.group(0).rstrip()))
+        return out
+
+    def _join_split_names(self, body: str, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """NER splits some names in two ("Baja" + "California"): join neighbours the gazetteer knows as one."""
+        out: list[tuple[int, int, str, str]] = []
+        for m in mentions:
+            if out and body[out[-1][1]:m[0]] == " ":
+                prev = out[-1]
+                joined = body[prev[0]:m[1]]
+                if any(key(p.name) == key(joined) for p in self.gaz.lookup(joined)):
+                    label = prev[3] if prev[3] in SURE_LABELS else m[3]
+                    out[-1] = (prev[0], m[1], joined, label)
+                    continue
+            out.append(m)
+        return out
+
     def _country_pattern(self) -> re.Pattern[str]:
         if self._countries_re is None:
             names = sorted({n for n in self.gaz.countries.values() if len(n) > 3}, key=len, reverse=True)
@@ -182,7 +249,10 @@ class Geocoder:
         if label in SURE_LABELS or (label == "NORP" and cleaned.lower() in self.demonyms):
             return True
         # ORG / NORP / PERSON: only after a place preposition ("in Kidal", "of the Bab-Tobruk neighborhood")
-        return bool(PLACE_PREPOSITIONS.search(body[max(0, start - 12):start]))
+        # or inside a parenthesis of places ("(Kismaayo, Lower Juba)")
+        before = body[max(0, start - 12):start]
+        in_paren = body.rfind("(", max(0, start - 60), start) > body.rfind(")", max(0, start - 60), start)
+        return bool(PLACE_PREPOSITIONS.search(before)) or (in_paren and before.endswith(("(", ", ")))
 
     def _context(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> dict[str, Counter[str]]:
         """Countries and admin1 regions named in the title and body, weighted by mentions."""
@@ -199,7 +269,7 @@ class Geocoder:
             top = cands[0]
             if top.fcode == COUNTRY:
                 countries[top.cc or ""] += 2
-            elif top.fcode == ADMIN1 and len({c.admin1 for c in cands}) == 1:
+            elif top.fcode == ADMIN1 and all(c.admin1 == top.admin1 or c.population < 20_000 for c in cands):
                 admin1[top.admin1 or ""] += 1  # only unambiguous regions vote ("Washington" does not)
                 countries[top.cc or ""] += 1
             elif len({c.cc for c in cands}) == 1 or top.population > 100_000:
@@ -213,8 +283,8 @@ class Geocoder:
         ``strict``: only places whose own name it is (for names NER did not tag as places);
         ``within``: a region or country the text puts it in ("Celaya, Guanajuato")."""
         cands = self.gaz.lookup(name)
-        if strict:
-            cands = [p for p in cands if key(p.name) == key(name)]
+        if strict:  # its own name, or a well-known place's other name ("Lower Juba", "Kismaayo")
+            cands = [p for p in cands if key(p.name) == key(name) or p.fcode in CUE_KINDS or p.population >= 50_000]
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
@@ -222,6 +292,7 @@ class Geocoder:
             return cands[0]
 
         wanted = key(name)
+        loose_wanted = _loose(wanted)
 
         def score(p: Place) -> float:
             # size, then cues: the article's countries and regions, capitals ("Washington", "Rome"),
@@ -234,11 +305,13 @@ class Geocoder:
             if p.fcode == CAPITAL:
                 s += 1.5
             if p.fcode == ADMIN1:
-                s -= 0.5  # a region's size is the sum of its towns: news names towns more often
+                # a region's size is the sum of its towns: news names towns more often, except where
+                # the text calls the name a region or uses it to qualify a town ("Kamianka, Donetsk")
+                s += 3.0 if region else -0.5
             if p.fcode == REGION:
                 s += 5.0  # seas and world regions: as strong as a town of 100,000
-            if key(p.name) == wanted:
-                s += 2.5
+            if key(p.name) == wanted or _loose(key(p.name)) == loose_wanted:
+                s += 2.5  # its own name, or a spelling variant of it ("Odessa" for Odesa)
             if within is not None and p.cc == within.cc and (within.fcode != ADMIN1 or p.admin1 == within.admin1):
                 s += 8.0
             return s
@@ -252,13 +325,17 @@ class Geocoder:
                 ranked.remove(town)
                 ranked.insert(0, town)
         top = ranked[0]
-        if within is not None and top.cc != within.cc:
+        if within is not None and (top.cc != within.cc or (within.fcode == ADMIN1 and top.admin1 != within.admin1)):
             return None  # "El Refugio (Ahuachapan)": no El Refugio there; do not jump to another country
         if countries and top.fcode not in (COUNTRY, CONTINENT, REGION) and top.population < 20_000:
             lead, lead_n = countries.most_common(1)[0]
             others = sum(countries.values()) - lead_n
             if lead_n >= 2 and lead_n >= 2 * others and top.cc != lead:
                 return None  # a small namesake abroad, in an article about another country: abstain
+        if admin1 and top.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1) and top.population < 20_000 and within is None:
+            lead, lead_n = admin1.most_common(1)[0]
+            if lead_n >= 1 and len(admin1) == 1 and top.admin1 != lead and lead.split(".")[0] == top.cc:
+                return None  # "in Celaya, Guanajuato ... in Camargo": not a hamlet of that name in another state
         if len(ranked) > 1:
             best, second = score(ranked[0]), score(ranked[1])
             if best - second < 0.3 and ranked[0].cc != ranked[1].cc:
@@ -330,7 +407,9 @@ class Geocoder:
                 ev.location, ev.latitude, ev.longitude, ev.geonameid = (
                     _ascii(capital.name), capital.lat, capital.lon, capital.id)
             ev.geo_precision = 3
-        elif top.relation == "near":
+        elif top.relation in ("near", "qualifier"):
+            # near X; or only the district/town that qualifies an unknown village is known
+            # ("Bar-Sanguun village (Kismaayo, Lower Juba)"): ACLED's precision 2
             ev.geo_precision = 2
         else:
             ev.geo_precision = 1
@@ -343,6 +422,11 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:neighbou?rhood|district|province|governorate|region|city|town|village|area)$", "", text, flags=re.I)
     return text.strip(" \"'\u201c\u201d")
+
+
+def _loose(k: str) -> str:
+    """A spelling-variant key: doubled letters collapsed (Odessa/Odesa, Mosul/Mossul)."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^\w ]", "", k))
 
 
 def _public_id(place: Place) -> int | None:
