@@ -47,10 +47,10 @@ class _Tally:
         self.start = time.monotonic()
         self._last = 0.0
 
-    def add(self, key: str, reason: str | None = None) -> None:
-        self.counts[key] += 1
+    def add(self, key: str, reason: str | None = None, n: int = 1) -> None:
+        self.counts[key] += n
         if reason:
-            self.reasons[reason] += 1
+            self.reasons[reason] += n
         now = time.monotonic()
         if self.show and now - self._last > 0.2:
             self._last = now
@@ -232,6 +232,63 @@ def ingest(paths: tuple[str, ...], db: str | None, jsonl_input: bool, published:
         raise InputError("no document could be ingested (see the reasons above)")
 
 
+# -- batch / load -----------------------------------------------------------------------------
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out", required=True, help="Output folder (path, or a URL such as s3://bucket/run for --engine ray).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: a process pool on this machine; ray: Ray Data (pip install \"sitrep[ray]\").")
+@click.option("--jobs", "-j", type=int, help="Worker processes (local; default: the CPU count) or Ray actors "
+              "(default and at most: the CPU count - 1).")
+@click.option("--shard-size", type=int, default=500, show_default=True, help="Documents per output shard.")
+@click.option("--jsonl-input", is_flag=True, help="Inputs are JSONL records, as for extract.")
+@click.option("--published", help="Publication date YYYY-MM-DD for documents that state none.")
+@click.option("--encoding", help="Text encoding of the input.")
+@click.option("--max-bytes", type=int, help="Skip documents larger than this (default 64 MiB).")
+@click.option("--actors", type=click.Path(dir_okay=False), help="Extra actors (JSON).")
+@click.option("--places", type=click.Path(dir_okay=False), help="Extra places (TSV).")
+def batch(inputs: tuple[str, ...], out: str, engine: str, jobs: int | None, shard_size: int, jsonl_input: bool,
+          published: str | None, encoding: str | None, max_bytes: int | None, actors: str | None,
+          places: str | None) -> None:
+    """Code files, folders, WARC/JSONL shards or @list files into Parquet shards in --out (resumable)."""
+    from .runners import BatchTotals, run_batch
+
+    tally = _Tally("batch")
+    totals = BatchTotals()
+    reports = run_batch(inputs, out, engine, jobs, shard_size, _options(published, encoding, jsonl_input, max_bytes),
+                        {"actors_file": actors, "places_file": places})
+    for report in reports:
+        totals.add(report)
+        tally.add("ok", n=report.coded)
+        for key, reasons in (("skipped", report.skipped), ("failed", report.failed)):
+            for reason, n in reasons.items():
+                tally.add(key, f"{key}: {reason}", n)
+        tally.counts["events"] += report.events
+    if tally.show:
+        sys.stderr.write("\r" + " " * 100 + "\r")
+    for line in totals.lines(time.monotonic() - tally.start):
+        click.echo(f"batch: {line}" if not line.startswith(" ") else line, err=True)
+    click.echo(f"output {out}: load it into the database with: sitrep load {out}", err=True)
+
+
+@cli.command()
+@click.argument("directory")
+@click.option("--db", help="Database: a SQLite file path or a SQLAlchemy URL (default: $SITREP_DB or the data dir).")
+def load(directory: str, db: str | None) -> None:
+    """Load the complete shards of a sitrep batch output folder into the database (idempotent)."""
+    from .runners import load_results
+
+    store = _store(db)
+    tally = _Tally("load")
+    for outcome in load_results(directory, store):
+        tally.add(outcome.status, f"{outcome.status}: {outcome.reason}" if outcome.reason else None)
+        tally.counts["events"] += outcome.events
+    tally.finish()
+    total = store.counts()
+    click.echo(f"database {store.url}: {total['articles']} articles, {total['events']} events, "
+               f"{total['rejects']} rejected documents", err=True)
+
+
 # -- events / export / rejects ------------------------------------------------------------------
 def _filters(f: Any) -> Any:
     f = click.option("--since", help="Events on or after YYYY-MM-DD.")(f)
@@ -312,6 +369,40 @@ def rejects_cmd(db: str | None) -> None:
     for r in kept:
         click.echo(f"{r.reason}\t{r.source}\t{r.detail}")
     click.echo(f"{len(rows)} rejected documents; {len(kept)} stored but not coded", err=True)
+
+
+# -- serve ------------------------------------------------------------------------------------
+def _read_token(token_file: str | None) -> str | None:
+    import os
+
+    if token_file:
+        try:
+            token = Path(token_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise InputError(f"--token-file {token_file}: {exc.strerror}") from exc
+        if not token:
+            raise InputError(f"--token-file {token_file} is empty")
+        return token
+    return os.environ.get("SITREP_TOKEN", "").strip() or None
+
+
+@cli.command()
+@click.option("--db", help="Database file or URL (default: $SITREP_DB or the data dir).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token-file", type=click.Path(dir_okay=False), help="File holding the token for write routes "
+              "(default: $SITREP_TOKEN; without a token the server is read-only).")
+def serve(db: str | None, host: str, port: int, token_file: str | None) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json) and the dashboard at http://HOST:PORT/."""
+    from .serve import serve as run_server
+
+    token = _read_token(token_file)
+    store = _store(db)
+    click.echo(f"sitrep serve: database {store.url}; dashboard at http://{host}:{port}/", err=True)
+    if token is None:
+        click.echo("sitrep serve: no token configured (--token-file or $SITREP_TOKEN): read-only, "
+                   "the write routes (submit, review, merge, split, audit) are not served", err=True)
+    run_server(store, token, host=host, port=port)
 
 
 # -- eval -------------------------------------------------------------------------------------

@@ -18,9 +18,10 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from .ingest import IngestOptions, RawDoc, iter_raw, parse_raw
+from .ingest import IngestOptions, RawDoc, iter_raw
 from .pipeline import Coded, Pipeline
 from .records import Article, Rejected
+from .runners.stages import code_guarded, parse_guarded
 
 __all__ = ["Outcome", "ingest_documents"]
 
@@ -45,17 +46,11 @@ def _init_worker(options: IngestOptions, pipeline_args: dict[str, Any]) -> None:
 
 
 def _parse(raw: RawDoc) -> Article | Rejected:
-    try:
-        return parse_raw(raw, _WORKER["options"])
-    except Exception as exc:  # a reader bug on one odd page must not end the batch
-        return Rejected(raw.source, "parse-error", f"{exc.__class__.__name__}: {exc}")
+    return parse_guarded(raw, _WORKER["options"])
 
 
 def _code(article: Article) -> Coded:
-    try:
-        return _WORKER["pipeline"].code(article)  # type: ignore[no-any-return]
-    except Exception as exc:  # likewise for the coding stages: the article is kept, uncoded
-        return Coded(article, [], f"coding-error: {exc.__class__.__name__}: {exc}")
+    return code_guarded(_WORKER["pipeline"], article)
 
 
 class _Inline(Executor):
@@ -83,25 +78,21 @@ def ingest_documents(paths: Iterable[str], store: Any, options: IngestOptions, j
 
     def parsed(item: Article | Rejected) -> Iterator[Outcome]:
         if isinstance(item, Rejected):
-            yield _rejected(store, item)
+            yield write_rejected(store, item)
             return
         dup = store.find_duplicate(item)
         if dup is not None:
-            res = store.write(item, [], duplicate=dup)
-            yield Outcome(item.source or item.id, "duplicate", dup.kind, 0, res.detail or "")
+            yield write_duplicate(store, item, dup)
             return
         coding.append(executor.submit(_code, item))
 
     def coded(c: Coded) -> Outcome:
-        res = store.write(c.article, c.events, c.skipped)
-        status = {"added": "ok", "skipped": "skipped"}.get(res.status, "duplicate")
-        reason = c.skipped if res.status == "skipped" else (res.status if status == "duplicate" else None)
-        return Outcome(c.article.source or c.article.id, status, reason, res.events, res.detail or "")
+        return write_coded(store, c)
 
     try:
         for raw in iter_raw(paths, options):
             if isinstance(raw, Rejected):
-                yield _rejected(store, raw)
+                yield write_rejected(store, raw)
                 continue
             parsing.append(executor.submit(_parse, raw))
             while len(parsing) > window:
@@ -116,6 +107,20 @@ def ingest_documents(paths: Iterable[str], store: Any, options: IngestOptions, j
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _rejected(store: Any, rej: Rejected) -> Outcome:
+# -- store writes, shared with ``sitrep load`` (runners.load) --------------------------------------
+def write_rejected(store: Any, rej: Rejected) -> Outcome:
     store.record_reject(rej)
     return Outcome(rej.source, "failed", rej.reason, 0, rej.detail)
+
+
+def write_duplicate(store: Any, article: Article, dup: Any) -> Outcome:
+    """Record an article that ``store.find_duplicate`` matched (not coded, no events)."""
+    res = store.write(article, [], duplicate=dup)
+    return Outcome(article.source or article.id, "duplicate", dup.kind, 0, res.detail or "")
+
+
+def write_coded(store: Any, c: Coded) -> Outcome:
+    res = store.write(c.article, c.events, c.skipped)
+    status = {"added": "ok", "skipped": "skipped"}.get(res.status, "duplicate")
+    reason = c.skipped if res.status == "skipped" else (res.status if status == "duplicate" else None)
+    return Outcome(c.article.source or c.article.id, status, reason, res.events, res.detail or "")
