@@ -9,74 +9,68 @@ SQLite runs in WAL mode so ``sitrep ingest`` can write while ``sitrep serve`` re
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..errors import InputError, StoreError
+from ..errors import EventNotFound, InputError, StoreError
 from ..records import Article, Comment, Event, Rejected
-
-metadata = sa.MetaData()
-
-articles = sa.Table(
-    "articles", metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("content_hash", sa.String(40), nullable=False, index=True),
-    sa.Column("url", sa.Text), sa.Column("site", sa.Text), sa.Column("title", sa.Text),
-    sa.Column("author", sa.Text), sa.Column("published", sa.String(10), index=True),
-    sa.Column("language", sa.String(8)), sa.Column("body", sa.Text, nullable=False),
-    sa.Column("comments", sa.Text), sa.Column("boilerplate", sa.Text),
-    sa.Column("source", sa.Text), sa.Column("format", sa.String(16)),
-    sa.Column("status", sa.String(16), nullable=False),  # coded | skipped
-    sa.Column("skip_reason", sa.Text),
-    sa.Column("ingested_at", sa.String(32), nullable=False),
+from . import migrate
+from .merging import (
+    FIELD_GROUPS,
+    MAX_KM,
+    canonical_fields,
+    closeness,
+    date_window,
+    same_event,
+    source_rank,
+)
+from .review import (
+    ACLED_TYPES,
+    CORRECTABLE,
+    REVIEW_STATUSES,
+    STATUS_OF,
+    AuditEntry,
+    check_action,
+    clean_changes,
+)
+from .schema import (
+    articles,
+    audit_log,
+    events,
+    fingerprint_bands,
+    fingerprints,
+    metadata,
+    rejects,
 )
 
-events = sa.Table(
-    "events", metadata,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False, index=True),
-    sa.Column("event_type", sa.String(64), nullable=False, index=True),
-    sa.Column("sub_event_type", sa.String(64), nullable=False),
-    sa.Column("plover_event", sa.String(16)), sa.Column("plover_mode", sa.String(32)),
-    sa.Column("actor1", sa.Text, index=True), sa.Column("assoc_actor_1", sa.Text), sa.Column("inter1", sa.Integer),
-    sa.Column("actor2", sa.Text, index=True), sa.Column("assoc_actor_2", sa.Text), sa.Column("inter2", sa.Integer),
-    sa.Column("event_date", sa.String(10), index=True), sa.Column("time_precision", sa.Integer),
-    sa.Column("country", sa.Text, index=True), sa.Column("admin1", sa.Text), sa.Column("location", sa.Text),
-    sa.Column("latitude", sa.Float), sa.Column("longitude", sa.Float), sa.Column("geo_precision", sa.Integer),
-    sa.Column("geonameid", sa.Integer), sa.Column("fatalities", sa.Integer),
-    sa.Column("certainty", sa.String(16), nullable=False), sa.Column("attributed_to", sa.Text),
-    sa.Column("confidence", sa.Float, nullable=False),
-    sa.Column("evidence_text", sa.Text, nullable=False), sa.Column("evidence_start", sa.Integer, nullable=False),
-    sa.Column("evidence_end", sa.Integer, nullable=False), sa.Column("spans", sa.Text, nullable=False),
-)
+__all__ = [
+    "ACLED_TYPES",
+    "CORRECTABLE",
+    "REVIEW_STATUSES",
+    "ActorSummary",
+    "ArticleSummary",
+    "AuditEntry",
+    "Duplicate",
+    "EventDetail",
+    "Store",
+    "WriteResult",
+    "metadata",
+]
 
-rejects = sa.Table(
-    "rejects", metadata,
-    sa.Column("source", sa.Text, primary_key=True),
-    sa.Column("reason", sa.String(64), nullable=False, index=True),
-    sa.Column("detail", sa.Text),
-    sa.Column("seen_at", sa.String(32), nullable=False),
-)
-
-# near-duplicate lookup (see fingerprint.py): one signature per article, one row per band key
-fingerprints = sa.Table(
-    "fingerprints", metadata,
-    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), primary_key=True),
-    sa.Column("signature", sa.Text, nullable=False),
-)
-fingerprint_bands = sa.Table(
-    "fingerprint_bands", metadata,
-    sa.Column("band", sa.String(24), nullable=False, index=True),
-    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False),
-)
-
-EVENT_FILTERS = ("since", "until", "country", "actor", "event_type", "certainty")
+#: Filters of ``Store.events``, ``count_events`` and ``timeline`` (the CLI uses the first six).
+EVENT_FILTERS = ("since", "until", "country", "actor", "event_type", "certainty", "admin1", "bbox", "text",
+                 "include_rejected", "include_merged")
+ORDERS = ("date", "-date")
+BBox = tuple[float, float, float, float]  # (min_lon, min_lat, max_lon, max_lat)
 
 
 @dataclass
@@ -100,16 +94,59 @@ class Duplicate:
         return f"same text as article {self.of}"
 
 
+@dataclass
+class EventDetail:
+    """One event with every report merged into it (itself included, as extracted) and its audit trail."""
+
+    event: Event
+    review_status: str
+    sources: list[Event]
+    audit: list[AuditEntry]
+    merged_into: str | None = None  # set when this event is itself a report merged into another
+
+
+@dataclass
+class ArticleSummary:
+    id: str
+    title: str | None
+    site: str | None
+    url: str | None
+    published: str | None
+    status: str  # coded | skipped | near-duplicate
+    n_events: int  # events coded from this article (merged into others or not)
+
+
+@dataclass
+class ActorSummary:
+    """An actor seen in stored events, with what the knowledge base knows of it (when it does)."""
+
+    name: str
+    n_events: int
+    known: bool = False  # in the actor knowledge base
+    aliases: list[str] = field(default_factory=list)
+    inter: int | None = None
+    country: str | None = None
+    kind: str | None = None
+    relations: dict[str, list[str]] = field(default_factory=dict)
+
+
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
-    """A database of articles and events. ``url``: SQLAlchemy URL or a plain file path."""
+    """A database of articles and events. ``url``: SQLAlchemy URL or a plain file path.
+
+    ``postgresql://user@host/db`` is read as ``postgresql+psycopg://`` (psycopg 3). Opening a
+    database brings its schema to the current revision (see ``migrate.py``).
+    """
 
     def __init__(self, url: str) -> None:
         if "://" not in url:
             url = f"sqlite:///{Path(url).expanduser()}"
+        for plain in ("postgresql://", "postgres://"):  # psycopg 3 is the driver sitrep installs
+            if url.startswith(plain):
+                url = "postgresql+psycopg://" + url[len(plain):]
         self.url = url
         if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
             path = Path(url[len("sqlite:///"):])
@@ -125,7 +162,7 @@ class Store:
         # fingerprints of articles accepted in this session but not written yet (in-batch wire copies)
         self._pending: dict[str, tuple[Any, list[str], str]] = {}
         try:
-            metadata.create_all(self.engine)
+            migrate.upgrade(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {url!r}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
 
@@ -192,6 +229,8 @@ class Store:
                 rows = [] if duplicate else [_event_row(ev, article.id) for ev in evs]
                 if rows:
                     conn.execute(events.insert(), rows)
+                    for ev in evs:
+                        self._merge_new(conn, ev, article.id)
                 pending = self._pending.pop(article.id, None)
                 sig = pending[0] if pending else (None if duplicate else fp.signature(article.body))
                 if sig is not None:
@@ -216,31 +255,243 @@ class Store:
     # -- reading -------------------------------------------------------------------------
     def events(self, since: str | None = None, until: str | None = None, country: str | None = None,
                actor: str | None = None, event_type: str | None = None, certainty: str | None = None,
-               limit: int | None = None, offset: int = 0) -> Iterator[Event]:
-        q = sa.select(events).order_by(events.c.event_date, events.c.id)
-        if since:
-            q = q.where(events.c.event_date >= since)
-        if until:
-            q = q.where(events.c.event_date <= until)
-        if country:
-            q = q.where(sa.func.lower(events.c.country) == country.lower())
-        if actor:
-            pattern = f"%{actor.lower()}%"
-            q = q.where(sa.or_(sa.func.lower(events.c.actor1).like(pattern), sa.func.lower(events.c.actor2).like(pattern),
-                               sa.func.lower(events.c.assoc_actor_1).like(pattern),
-                               sa.func.lower(events.c.assoc_actor_2).like(pattern)))
-        if event_type:
-            q = q.where(sa.or_(sa.func.lower(events.c.event_type) == event_type.lower(),
-                               sa.func.lower(events.c.sub_event_type) == event_type.lower()))
-        if certainty:
-            q = q.where(events.c.certainty == certainty)
+               admin1: str | None = None, bbox: BBox | None = None, text: str | None = None,
+               include_rejected: bool = False, include_merged: bool = False,
+               limit: int | None = None, offset: int = 0, order: str = "date") -> Iterator[Event]:
+        """Events matching every filter given, canonical and not rejected unless asked.
+
+        ``bbox`` is (min_lon, min_lat, max_lon, max_lat); ``text`` a case-insensitive substring of
+        the evidence; ``order`` 'date' or '-date' (newest first). Values are bound parameters.
+        """
+        if order not in ORDERS:
+            raise InputError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+        if (limit is not None and limit < 0) or offset < 0:
+            raise InputError("limit and offset must not be negative")
+        where = _where(since=since, until=until, country=country, actor=actor, event_type=event_type,
+                       certainty=certainty, admin1=admin1, bbox=bbox, text=text,
+                       include_rejected=include_rejected, include_merged=include_merged)
+        key = [sa.nulls_last(events.c.event_date.asc()), events.c.id.asc()] if order == "date" \
+            else [sa.nulls_last(events.c.event_date.desc()), events.c.id.desc()]
+        q = sa.select(events).where(*where).order_by(*key)
         if limit is not None:
             q = q.limit(limit)
         if offset:
             q = q.offset(offset)
+        return self._iter_events(q)
+
+    def _iter_events(self, q: sa.Select[Any]) -> Iterator[Event]:
         with self.engine.connect() as conn:
             for row in conn.execute(q).mappings():
                 yield _row_event(row)
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events ``events(**filters)`` would give without limit/offset."""
+        q = sa.select(sa.func.count()).select_from(events).where(*_where(**filters))
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
+
+    def timeline(self, period: str = "day", **filters: Any) -> list[tuple[str, int]]:
+        """Event counts per day or per ISO week (Monday's date), oldest first; undated events left out."""
+        if period not in ("day", "week"):
+            raise InputError(f"period must be 'day' or 'week', not {period!r}")
+        q = (sa.select(events.c.event_date, sa.func.count()).where(*_where(**filters), events.c.event_date.is_not(None))
+             .group_by(events.c.event_date))
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        counts: Counter[str] = Counter()
+        for day, n in rows:
+            if period == "week":
+                d = date.fromisoformat(day)
+                day = (d - timedelta(days=d.weekday())).isoformat()
+            counts[day] += n
+        return sorted(counts.items())
+
+    def event_detail(self, event_id: str) -> EventDetail | None:
+        """An event, the reports merged into it (best first, each as extracted) and its audit trail."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
+            if row is None:
+                return None
+            if row["merged_into"] is None:
+                members = conn.execute(sa.select(events).where(sa.or_(
+                    events.c.id == event_id, events.c.merged_into == event_id))).mappings().all()
+            else:
+                members = [row]
+            ids = [m["id"] for m in members]
+            audit = conn.execute(sa.select(audit_log).where(audit_log.c.event_id.in_(ids))
+                                 .order_by(audit_log.c.id)).mappings().all()
+        sources = sorted((_source(m) for m in members), key=source_rank)
+        return EventDetail(_row_event(row), row["review_status"], sources, [_audit_entry(a) for a in audit],
+                           row["merged_into"])
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
+        """Stored articles, newest publication first, with how many events each gave."""
+        if limit < 0 or offset < 0:
+            raise InputError("limit and offset must not be negative")
+        n_events = sa.select(sa.func.count()).where(events.c.article_id == articles.c.id).scalar_subquery()
+        q = (sa.select(articles.c.id, articles.c.title, articles.c.site, articles.c.url, articles.c.published,
+                       articles.c.status, n_events.label("n_events"))
+             .order_by(sa.nulls_last(articles.c.published.desc()), articles.c.id).limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [ArticleSummary(*row) for row in conn.execute(q).all()]
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+
+    def actors(self, limit: int | None = None) -> list[ActorSummary]:
+        """Every actor named in shown events (either side or associated), most events first."""
+        counts: Counter[str] = Counter()
+        q = sa.select(events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2).where(
+            *_where())
+        with self.engine.connect() as conn:
+            for a1, a2, assoc1, assoc2 in conn.execute(q):
+                names = {a1, a2, *json.loads(assoc1 or "[]"), *json.loads(assoc2 or "[]")} - {None, ""}
+                counts.update(names)
+        kb = self._kb()
+        merged: dict[str, ActorSummary] = {}
+        for name, n in counts.items():
+            known = kb.get(name)
+            key = known.name if known else name
+            summary = merged.get(key) or _actor_summary(key, known)
+            summary.n_events += n
+            merged[key] = summary
+        out = sorted(merged.values(), key=lambda a: (-a.n_events, a.name))
+        return out if limit is None else out[:limit]
+
+    def actor(self, name: str) -> ActorSummary | None:
+        """One actor by name or alias: the knowledge base's entry and its event count, or None if unknown."""
+        known = self._kb().get(name)
+        key = known.name if known else name
+        found = next((a for a in self.actors() if a.name == key), None)
+        if found is not None:
+            return found
+        return _actor_summary(key, known) if known else None
+
+    def _kb(self) -> Any:
+        from ..nlp import default_kb
+
+        return default_kb()
+
+    def audit_log(self, event_id: str | None = None, limit: int = 100) -> list[AuditEntry]:
+        """Review and merge actions, newest first (of one event, or of all)."""
+        q = sa.select(audit_log).order_by(audit_log.c.id.desc()).limit(max(0, limit))
+        if event_id is not None:
+            q = q.where(audit_log.c.event_id == event_id)
+        with self.engine.connect() as conn:
+            return [_audit_entry(r) for r in conn.execute(q).mappings()]
+
+    def training_corrections(self) -> Iterator[dict[str, Any]]:
+        """Confirmed and corrected events as training rows for ``sitrep train`` (one dict per event)."""
+        q = (sa.select(events.c.id, events.c.article_id, events.c.evidence_text, events.c.event_type,
+                       events.c.sub_event_type, events.c.actor1, events.c.actor2, events.c.review_status)
+             .where(events.c.review_status.in_(("confirmed", "corrected"))).order_by(events.c.id))
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                yield {"text": r.evidence_text, "event_type": r.event_type, "sub_event_type": r.sub_event_type,
+                       "actor1": r.actor1, "actor2": r.actor2, "review_status": r.review_status,
+                       "event_id": r.id, "doc_id": r.article_id}
+
+    # -- analyst review ------------------------------------------------------------------
+    def review(self, event_id: str, action: str, changes: dict[str, Any] | None, reviewer: str,
+               note: str | None = None) -> EventDetail:
+        """Confirm, correct (the fields of ``CORRECTABLE``) or reject an event; audited in the same transaction."""
+        check_action(action, changes, reviewer)
+        with self._writing() as conn:
+            row = _get(conn, event_id)
+            if action == "correct":
+                clean = clean_changes(changes or {}, dict(row))
+                diff = {k: v for k, v in clean.items() if row[k] != v}
+                if diff:
+                    conn.execute(events.update().where(events.c.id == event_id).values(**diff))
+                for key, value in diff.items():
+                    _audit(conn, event_id, "correct", key, row[key], value, reviewer, note)
+            status = STATUS_OF[action]
+            conn.execute(events.update().where(events.c.id == event_id).values(review_status=status))
+            _audit(conn, event_id, action, "review_status", row["review_status"], status, reviewer, note)
+        return self.event_detail(event_id)  # type: ignore[return-value]
+
+    def merge_events(self, ids: list[str], reviewer: str, note: str | None = None) -> EventDetail:
+        """Make the events of ``ids`` one: every one (and its sources) joins the first one's canonical event."""
+        _check_reviewer(reviewer)
+        with self._writing() as conn:
+            canons: list[str] = []
+            for event_id in ids:
+                row = _get(conn, event_id)
+                canon = row["merged_into"] or row["id"]
+                if canon not in canons:
+                    canons.append(canon)
+            if len(canons) < 2:
+                raise InputError("merging needs events that are not already one event")
+            target = canons[0]
+            for canon in canons[1:]:
+                members = conn.execute(sa.select(events.c.id, events.c.merged_into).where(
+                    sa.or_(events.c.id == canon, events.c.merged_into == canon))).all()
+                for member_id, old in members:
+                    _audit(conn, member_id, "merge", "merged_into", old, target, reviewer, note)
+                conn.execute(events.update().where(sa.or_(events.c.id == canon, events.c.merged_into == canon))
+                             .values(merged_into=target))
+                _audit(conn, target, "merge", "source", None, canon, reviewer, note)
+            _recompute(conn, target)
+        return self.event_detail(target)  # type: ignore[return-value]
+
+    def split_event(self, source_id: str, reviewer: str, note: str | None = None) -> EventDetail:
+        """Take one report out of its merged event: it becomes an event of its own, as extracted."""
+        _check_reviewer(reviewer)
+        with self._writing() as conn:
+            row = _get(conn, source_id)
+            if row["merged_into"] is not None:
+                canon = row["merged_into"]
+            else:
+                members = conn.execute(sa.select(events).where(events.c.merged_into == source_id)).mappings().all()
+                if not members:
+                    raise InputError(f"event {source_id!r} has no other report to split it from")
+                # the canonical report leaves: the best remaining one becomes the canonical event
+                canon = min(members, key=lambda m: source_rank(_source(m)))["id"]
+                for m in members:
+                    new = None if m["id"] == canon else canon
+                    _audit(conn, m["id"], "split", "merged_into", source_id, new, reviewer, note)
+                conn.execute(events.update().where(events.c.merged_into == source_id).values(merged_into=canon))
+                conn.execute(events.update().where(events.c.id == canon).values(merged_into=None))
+            fields = _fact_values(_source(row))
+            conn.execute(events.update().where(events.c.id == source_id).values(merged_into=None, **fields))
+            _audit(conn, source_id, "split", "merged_into", row["merged_into"], None, reviewer, note)
+            _audit(conn, canon, "split", "source", source_id, None, reviewer, note)
+            _recompute(conn, canon)
+        return self.event_detail(source_id)  # type: ignore[return-value]
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise StoreError(f"cannot write to {self.url}: {exc.orig}") from exc
+
+    # -- cross-article merging -----------------------------------------------------------
+    def _merge_new(self, conn: sa.Connection, ev: Event, article_id: str) -> None:
+        """Join a newly written report to the stored canonical event it tells, if there is one."""
+        if not ev.event_date or not (ev.location or (ev.latitude is not None and ev.longitude is not None)):
+            return
+        lo, hi = date_window(date.fromisoformat(ev.event_date))
+        q = sa.select(events).where(
+            events.c.merged_into.is_(None), events.c.review_status != "rejected", events.c.article_id != article_id,
+            events.c.event_type == ev.event_type, events.c.event_date.between(lo, hi))
+        if ev.country:
+            q = q.where(sa.or_(events.c.country.is_(None), sa.func.lower(events.c.country) == ev.country.lower()))
+        place = [sa.func.lower(events.c.location) == ev.location.lower()] if ev.location else []
+        if ev.latitude is not None and ev.longitude is not None:
+            dlat = MAX_KM / 110.0 + 0.01
+            dlon = dlat / max(0.05, math.cos(math.radians(ev.latitude)))
+            place.append(sa.and_(events.c.latitude.between(ev.latitude - dlat, ev.latitude + dlat),
+                                 events.c.longitude.between(ev.longitude - dlon, ev.longitude + dlon)))
+        q = q.where(sa.or_(*place))
+        matches = [c for c in (_row_event(r) for r in conn.execute(q).mappings()) if same_event(ev, c)]
+        if not matches:
+            return
+        best = min(matches, key=lambda c: (closeness(ev, c), c.id))
+        conn.execute(events.update().where(events.c.id == ev.id).values(merged_into=best.id))
+        _recompute(conn, best.id)
 
     def article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
@@ -288,6 +539,116 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _where(since: str | None = None, until: str | None = None, country: str | None = None, actor: str | None = None,
+           event_type: str | None = None, certainty: str | None = None, admin1: str | None = None,
+           bbox: BBox | None = None, text: str | None = None, include_rejected: bool = False,
+           include_merged: bool = False) -> list[Any]:
+    """The WHERE clauses of the event filters (every value a bound parameter)."""
+    where: list[Any] = []
+    if not include_merged:
+        where.append(events.c.merged_into.is_(None))
+    if not include_rejected:
+        where.append(events.c.review_status != "rejected")
+    if since:
+        where.append(events.c.event_date >= since)
+    if until:
+        where.append(events.c.event_date <= until)
+    if country:
+        where.append(sa.func.lower(events.c.country) == country.lower())
+    if admin1:
+        where.append(sa.func.lower(events.c.admin1) == admin1.lower())
+    if actor:
+        pattern = actor.lower()
+        where.append(sa.or_(*(sa.func.lower(c).contains(pattern, autoescape=True) for c in (
+            events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2))))
+    if event_type:
+        where.append(sa.or_(sa.func.lower(events.c.event_type) == event_type.lower(),
+                            sa.func.lower(events.c.sub_event_type) == event_type.lower()))
+    if certainty:
+        where.append(events.c.certainty == certainty)
+    if text:
+        where.append(sa.func.lower(events.c.evidence_text).contains(text.lower(), autoescape=True))
+    if bbox is not None:
+        where.extend(_bbox_clauses(bbox))
+    return where
+
+
+def _bbox_clauses(bbox: Any) -> list[Any]:
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(v) for v in bbox)
+    except (TypeError, ValueError) as exc:
+        raise InputError("bbox must be four numbers: min_lon, min_lat, max_lon, max_lat") from exc
+    if not (-90 <= min_lat <= max_lat <= 90 and -180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+        raise InputError("bbox must be min_lon, min_lat, max_lon, max_lat with latitudes in -90..90 "
+                         "(min_lat <= max_lat) and longitudes in -180..180")
+    lat = events.c.latitude.between(min_lat, max_lat)
+    if min_lon <= max_lon:
+        return [lat, events.c.longitude.between(min_lon, max_lon)]
+    # a box across the antimeridian
+    return [lat, sa.or_(events.c.longitude >= min_lon, events.c.longitude <= max_lon)]
+
+
+def _get(conn: sa.Connection, event_id: str) -> Any:
+    row = conn.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
+    if row is None:
+        raise EventNotFound(event_id)
+    return row
+
+
+def _check_reviewer(reviewer: str) -> None:
+    if not isinstance(reviewer, str) or not reviewer.strip():
+        raise InputError("a review needs the reviewer's name")
+
+
+def _audit(conn: sa.Connection, event_id: str, action: str, field_name: str | None, old: Any, new: Any,
+           reviewer: str, note: str | None) -> None:
+    conn.execute(audit_log.insert().values(
+        event_id=event_id, action=action, field=field_name, old_value=json.dumps(old, ensure_ascii=False),
+        new_value=json.dumps(new, ensure_ascii=False), reviewer=reviewer.strip(), note=note, at=_now()))
+
+
+def _audit_entry(row: Any) -> AuditEntry:
+    return AuditEntry(row["id"], row["event_id"], row["action"], row["field"],
+                      json.loads(row["old_value"]) if row["old_value"] is not None else None,
+                      json.loads(row["new_value"]) if row["new_value"] is not None else None,
+                      row["reviewer"], row["note"], row["at"])
+
+
+def _source(row: Any) -> Event:
+    """A stored report as it was extracted (before merging or corrections changed its row)."""
+    if not row["original"]:
+        return _row_event(row)  # stored before revision 0002 kept originals
+    ev = Event.from_contract(json.loads(row["original"]), event_id=row["id"])
+    ev.doc_id = row["article_id"]
+    return ev
+
+
+def _fact_values(ev: Event) -> dict[str, Any]:
+    """Column values of the merged fields (FIELD_GROUPS) of an event."""
+    values = {f: getattr(ev, f) for group in FIELD_GROUPS for f in group}
+    values["assoc_actor_1"] = json.dumps(values["assoc_actor_1"], ensure_ascii=False)
+    values["assoc_actor_2"] = json.dumps(values["assoc_actor_2"], ensure_ascii=False)
+    return values
+
+
+def _recompute(conn: sa.Connection, canon_id: str) -> None:
+    """Set a canonical event's fields from its best sources, unless an analyst has confirmed or corrected it."""
+    canon = _get(conn, canon_id)
+    if canon["review_status"] in ("confirmed", "corrected"):
+        return
+    members = conn.execute(sa.select(events).where(sa.or_(
+        events.c.id == canon_id, events.c.merged_into == canon_id))).mappings().all()
+    best = Event.from_contract({**_source(canon).to_contract(), **canonical_fields([_source(m) for m in members])})
+    conn.execute(events.update().where(events.c.id == canon_id).values(**_fact_values(best)))
+
+
+def _actor_summary(name: str, known: Any) -> ActorSummary:
+    if known is None:
+        return ActorSummary(name, 0)
+    return ActorSummary(name, 0, True, sorted(set(known.aliases) - {name}), known.inter, known.country, known.kind,
+                        {k: list(v) for k, v in known.relations.items()})
+
+
 def _article_row(a: Article, status: str, reason: str | None) -> dict[str, Any]:
     return {
         "id": a.id, "content_hash": a.content_hash, "url": a.url, "site": a.site, "title": a.title,
@@ -309,7 +670,8 @@ def _event_row(ev: Event, article_id: str) -> dict[str, Any]:
         assoc_actor_1=json.dumps(ev.assoc_actor_1, ensure_ascii=False),
         assoc_actor_2=json.dumps(ev.assoc_actor_2, ensure_ascii=False),
         evidence_text=ev.evidence.text, evidence_start=ev.evidence.start, evidence_end=ev.evidence.end,
-        spans=json.dumps(d["spans"]),
+        spans=json.dumps(d["spans"]), merged_into=None, review_status="unreviewed",
+        original=json.dumps(d, ensure_ascii=False),
     )
     return row
 
@@ -317,6 +679,8 @@ def _event_row(ev: Event, article_id: str) -> dict[str, Any]:
 def _row_event(row: Any) -> Event:
     data = dict(row)
     data["doc_id"] = data.pop("article_id")
+    for key in ("merged_into", "review_status", "original"):
+        data.pop(key, None)
     data["evidence"] = {"text": data.pop("evidence_text"), "start": data.pop("evidence_start"),
                         "end": data.pop("evidence_end")}
     data["spans"] = json.loads(data["spans"])

@@ -1,0 +1,1 @@
+"""Alembic migrations of the sitrep store (run by ``sitrep.store.migrate.upgrade``; no alembic.ini)."""
