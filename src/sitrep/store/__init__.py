@@ -471,21 +471,9 @@ class Store:
     # -- cross-article merging -----------------------------------------------------------
     def _merge_new(self, conn: sa.Connection, ev: Event, article_id: str) -> None:
         """Join a newly written report to the stored canonical event it tells, if there is one."""
-        if not ev.event_date or not (ev.location or (ev.latitude is not None and ev.longitude is not None)):
+        q = candidates_query(ev, article_id)
+        if q is None:
             return
-        lo, hi = date_window(date.fromisoformat(ev.event_date))
-        q = sa.select(events).where(
-            events.c.merged_into.is_(None), events.c.review_status != "rejected", events.c.article_id != article_id,
-            events.c.event_type == ev.event_type, events.c.event_date.between(lo, hi))
-        if ev.country:
-            q = q.where(sa.or_(events.c.country.is_(None), sa.func.lower(events.c.country) == ev.country.lower()))
-        place = [sa.func.lower(events.c.location) == ev.location.lower()] if ev.location else []
-        if ev.latitude is not None and ev.longitude is not None:
-            dlat = MAX_KM / 110.0 + 0.01
-            dlon = dlat / max(0.05, math.cos(math.radians(ev.latitude)))
-            place.append(sa.and_(events.c.latitude.between(ev.latitude - dlat, ev.latitude + dlat),
-                                 events.c.longitude.between(ev.longitude - dlon, ev.longitude + dlon)))
-        q = q.where(sa.or_(*place))
         matches = [c for c in (_row_event(r) for r in conn.execute(q).mappings()) if same_event(ev, c)]
         if not matches:
             return
@@ -586,6 +574,26 @@ def _bbox_clauses(bbox: Any) -> list[Any]:
         return [lat, events.c.longitude.between(min_lon, max_lon)]
     # a box across the antimeridian
     return [lat, sa.or_(events.c.longitude >= min_lon, events.c.longitude <= max_lon)]
+
+
+def candidates_query(ev: Event, article_id: str) -> sa.Select[Any] | None:
+    """Stored canonical events that may tell the same event as ``ev``: an indexed date-range lookup
+    narrowed by type, country and place; ``merging.same_event`` decides. None: ``ev`` has no date or place."""
+    if not ev.event_date or not (ev.location or (ev.latitude is not None and ev.longitude is not None)):
+        return None
+    lo, hi = date_window(date.fromisoformat(ev.event_date))
+    q = sa.select(events).where(
+        events.c.merged_into.is_(None), events.c.event_date.between(lo, hi), events.c.event_type == ev.event_type,
+        events.c.review_status != "rejected", events.c.article_id != article_id)
+    if ev.country:
+        q = q.where(sa.or_(events.c.country.is_(None), sa.func.lower(events.c.country) == ev.country.lower()))
+    place = [sa.func.lower(events.c.location) == ev.location.lower()] if ev.location else []
+    if ev.latitude is not None and ev.longitude is not None:
+        dlat = MAX_KM / 110.0 + 0.01  # a box a little larger than MAX_KM around the point
+        dlon = dlat / max(0.05, math.cos(math.radians(ev.latitude)))
+        place.append(sa.and_(events.c.latitude.between(ev.latitude - dlat, ev.latitude + dlat),
+                             events.c.longitude.between(ev.longitude - dlon, ev.longitude + dlon)))
+    return q.where(sa.or_(*place))
 
 
 def _get(conn: sa.Connection, event_id: str) -> Any:
