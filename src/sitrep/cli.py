@@ -346,12 +346,23 @@ def events_cmd(db: str | None, fmt: str, limit: int | None, **filters: Any) -> N
 
 @cli.command("export")
 @_filters
-@click.option("--format", "fmt", type=click.Choice(["acled-csv", "plover-jsonl", "geojson", "parquet"]), required=True)
+@click.option("--format", "fmt", required=True, help="training-jsonl: reviewed events as rows for sitrep train.",
+              type=click.Choice(["acled-csv", "plover-jsonl", "geojson", "parquet", "training-jsonl"]))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Output file (default: stdout; parquet needs a file).")
 def export_cmd(db: str | None, fmt: str, output: str | None, **filters: Any) -> None:
-    """Export stored events as ACLED-compatible CSV, PLOVER JSONL, GeoJSON or Parquet."""
+    """Export stored events as ACLED-compatible CSV, PLOVER JSONL, GeoJSON or Parquet, or analysts'
+    reviews as training data (training-jsonl)."""
+    from contextlib import nullcontext
+
     from .export import export
 
+    if fmt == "training-jsonl":
+        with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:
+            n = 0
+            for n, row in enumerate(_store(db).training_corrections(), start=1):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        click.echo(f"exported {n} reviewed events as training rows" + (f" to {output}" if output else ""), err=True)
+        return
     store, evs = _query(db, **filters)
     n = export(evs, fmt, output if output else sys.stdout)
     click.echo(f"exported {n} events" + (f" to {output}" if output else ""), err=True)
@@ -415,11 +426,13 @@ def eval_group() -> None:
 @click.argument("csv_path", type=click.Path(dir_okay=False))
 @click.option("--limit", type=int, help="Only the first N rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_acled(csv_path: str, limit: int | None, as_json: bool) -> None:
+@click.option("--model", "model_file", help="Event classifier (sitrep train; 'default': the shipped one). Default: $SITREP_MODEL.")
+def eval_acled(csv_path: str, limit: int | None, as_json: bool, model_file: str | None) -> None:
     """Code each note of an ACLED-format CSV and score the top event against its row."""
     from .evaluate import evaluate_acled, read_acled_rows
+    from .pipeline import Pipeline
 
-    scores = evaluate_acled(read_acled_rows(csv_path, limit))
+    scores = evaluate_acled(read_acled_rows(csv_path, limit), Pipeline(model_file=model_file))
     if as_json:
         click.echo(json.dumps({"rows": scores.rows, **scores.rates}))
         return
@@ -441,23 +454,49 @@ def _print_scores(scores: Any, unit: str, as_json: bool) -> None:
 @click.argument("json_path", type=click.Path(dir_okay=False))
 @click.option("--limit", type=int, help="Only the first N records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_plover(json_path: str, limit: int | None, as_json: bool) -> None:
+@click.option("--model", "model_file", help="Event classifier, as for eval acled.")
+def eval_plover(json_path: str, limit: int | None, as_json: bool, model_file: str | None) -> None:
     """Score event type and source/target actors against PLOVER gold records (a JSON list)."""
     from .evaluate import evaluate_plover, read_plover_records
+    from .pipeline import Pipeline
 
     records = read_plover_records(json_path)
-    _print_scores(evaluate_plover(records[:limit] if limit else records), "records", as_json)
+    _print_scores(evaluate_plover(records[:limit] if limit else records, Pipeline(model_file=model_file)),
+                  "records", as_json)
 
 
 @eval_group.command("cameo")
 @click.argument("conll_path", type=click.Path(dir_okay=False))
 @click.option("--limit", type=int, help="Only the first N sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_cameo(conll_path: str, limit: int | None, as_json: bool) -> None:
+@click.option("--model", "model_file", help="Event classifier, as for eval acled.")
+def eval_cameo(conll_path: str, limit: int | None, as_json: bool, model_file: str | None) -> None:
     """Span F1 of actor1/actor2 against CAMEO Source/Target actor spans (CoNLL BIO)."""
     from .evaluate import evaluate_cameo_spans, read_conll_spans
+    from .pipeline import Pipeline
 
-    _print_scores(evaluate_cameo_spans(read_conll_spans(conll_path, limit)), "sentences", as_json)
+    _print_scores(evaluate_cameo_spans(read_conll_spans(conll_path, limit), Pipeline(model_file=model_file)),
+                  "sentences", as_json)
+
+
+# -- train ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False), help="Model file to write (.npz or .json).")
+@click.option("--folds", type=int, default=5, show_default=True, help="Cross-validation folds (0: no cross-validation).")
+@click.option("--epochs", type=int, default=8, show_default=True, help="Passes over the training data.")
+def train(paths: tuple[str, ...], out: str, folds: int, epochs: int) -> None:
+    """Fit the event (sub-)type classifier from labelled files: ACLED-format CSV, PLOVER JSON or JSONL."""
+    from .events.classifier import EventClassifier, cross_validate, train_file
+
+    examples = train_file(paths)
+    labels = {e.label for e in examples}
+    click.echo(f"{len(examples)} examples, {len(labels)} labels", err=True)
+    if folds > 1:
+        for key, value in cross_validate(examples, folds, epochs=epochs).items():
+            click.echo(f"cv_{key:22s} {value:.3f}" if key != "examples" else f"cv_folds                  {folds}")
+    path = EventClassifier.fit(examples, epochs=epochs).save(out)
+    click.echo(f"wrote {path}", err=True)
 
 
 # -- demo -------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ coded (not English, no text) come back with ``skipped`` set to the reason.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -30,10 +31,18 @@ class Pipeline:
     """Runs the NLP, events and geo stages over articles. Create once; models load lazily."""
 
     def __init__(self, actors_file: str | Path | None = None, places_file: str | Path | None = None,
-                 prefilter: bool = True) -> None:
+                 prefilter: bool = True, model_file: str | Path | None = None) -> None:
         self.actors_file = actors_file
         self.places_file = places_file
         self.prefilter = prefilter  # False: parse every paragraph, not only those with trigger words
+        # an event classifier (``sitrep train``) that arbitrates sub-event types; opt-in
+        self.model_file = model_file or os.environ.get("SITREP_MODEL") or None
+
+    @cached_property
+    def classifier(self):  # type: ignore[no-untyped-def]
+        from .events.classifier import load_model
+
+        return load_model(self.model_file) if self.model_file else None
 
     @cached_property
     def extractor(self):  # type: ignore[no-untyped-def]
@@ -56,6 +65,10 @@ class Pipeline:
             if not is_coded(art):
                 yield Coded(art, [], f"language:{art.language}")
                 continue
+            if self.classifier is not None:
+                from .events.classifier import refine
+
+                refine(events, self.classifier)
             self.geocoder.geocode(art, events, self._actor_countries(events))
             yield Coded(art, merge_within_article(events))
 
