@@ -105,7 +105,9 @@ def test_review_confirm_correct_reject_with_audit(db_url):
     assert log[0].event_id == ids["bamako"] and log[0].action == "reject"  # newest first
     assert {e.event_id for e in store.audit_log(event_id=gao)} == {gao}
     rows = list(store.training_corrections())
-    assert {(r["event_id"], r["review_status"]) for r in rows} == {(gao, "corrected"), (ids["timbuktu"], "confirmed")}
+    assert {(r["event_id"], r["review_status"]) for r in rows} == {
+        (gao, "corrected"), (ids["timbuktu"], "confirmed"), (ids["bamako"], "rejected")}
+    assert next(r for r in rows if r["review_status"] == "rejected")["sub_event_type"] == ""  # a non-event
     gao_row = next(r for r in rows if r["event_id"] == gao)
     assert gao_row["text"].startswith("JNIM fighters") and gao_row["sub_event_type"] == "Government regains territory"
 
@@ -155,3 +157,21 @@ def test_merge_and_split_by_hand(db_url):
     assert _ids(store.events()) == [ids["gao"], ids["timbuktu"], ids["bamako"]]
     with pytest.raises(InputError, match="no other report"):
         store.split_event(ids["gao"], reviewer="ana")
+
+
+def test_export_training_jsonl_from_the_cli(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+
+    db = str(tmp_path / "x.sqlite")
+    store, ids = _filled(db)
+    store.review(ids["gao"], "correct", {"sub_event_type": "Government regains territory"}, reviewer="ana")
+    out = tmp_path / "train.jsonl"
+    result = CliRunner().invoke(cli, ["export", "--db", db, "--format", "training-jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert (row["text"], row["sub_event_type"]) == ("JNIM fighters attacked the army post in Gao.",
+                                                    "Government regains territory")

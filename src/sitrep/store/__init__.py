@@ -382,15 +382,18 @@ class Store:
             return [_audit_entry(r) for r in conn.execute(q).mappings()]
 
     def training_corrections(self) -> Iterator[dict[str, Any]]:
-        """Confirmed and corrected events as training rows for ``sitrep train`` (one dict per event)."""
+        """Reviewed events as training rows for ``sitrep train`` (JSONL): confirmed and corrected events
+        with their (corrected) types, rejected ones as non-events (empty types, the trainer's NONE)."""
         q = (sa.select(events.c.id, events.c.article_id, events.c.evidence_text, events.c.event_type,
                        events.c.sub_event_type, events.c.actor1, events.c.actor2, events.c.review_status)
-             .where(events.c.review_status.in_(("confirmed", "corrected"))).order_by(events.c.id))
+             .where(events.c.review_status.in_(("confirmed", "corrected", "rejected"))).order_by(events.c.id))
         with self.engine.connect() as conn:
             for r in conn.execute(q):
-                yield {"text": r.evidence_text, "event_type": r.event_type, "sub_event_type": r.sub_event_type,
-                       "actor1": r.actor1, "actor2": r.actor2, "review_status": r.review_status,
-                       "event_id": r.id, "doc_id": r.article_id}
+                rejected = r.review_status == "rejected"
+                yield {"text": r.evidence_text, "event_type": "" if rejected else r.event_type,
+                       "sub_event_type": "" if rejected else r.sub_event_type,
+                       "actor1": None if rejected else r.actor1, "actor2": None if rejected else r.actor2,
+                       "review_status": r.review_status, "event_id": r.id, "doc_id": r.article_id}
 
     # -- analyst review ------------------------------------------------------------------
     def review(self, event_id: str, action: str, changes: dict[str, Any] | None, reviewer: str,
