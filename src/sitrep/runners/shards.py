@@ -13,6 +13,7 @@ built. Rejected documents are part of their shard: they are written to its rejec
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -182,7 +183,7 @@ def _iter_stream(fh: Any, name: str, source: str, options: IngestOptions) -> Ite
     from ..ingest import _looks_like_warc, _raw_from_bytes
 
     if _is_jsonl(name, options):
-        yield from iter_jsonl(_maybe_gunzip(fh, name), source, options)
+        yield from iter_jsonl(_maybe_gunzip(io.BufferedReader(fh), name), source, options)  # pyarrow files lack readline
         return
     head = fh.read(65536)
     fh.seek(0)
