@@ -3,6 +3,8 @@ articles, actors, review with its audit log, training rows, merge and split by h
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from store_fixtures import make_event
 
@@ -175,3 +177,26 @@ def test_export_training_jsonl_from_the_cli(tmp_path):
     (row,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert (row["text"], row["sub_event_type"]) == ("JNIM fighters attacked the army post in Gao.",
                                                     "Government regains territory")
+
+
+def test_ingest_and_list_through_the_cli(db_url):
+    """The CLI's --db takes a file path or a postgresql:// URL; the same code path stores and reads."""
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+
+    examples = str(Path(__file__).resolve().parents[1] / "src" / "sitrep" / "examples")
+    result = CliRunner().invoke(cli, ["ingest", examples, "--db", db_url])
+    assert result.exit_code == 0, result.output
+    store = Store(db_url)
+    assert store.count_articles() == 6 and store.count_events() > 0
+    listed = CliRunner().invoke(cli, ["events", "--db", db_url, "--format", "jsonl"])
+    assert listed.exit_code == 0 and len(listed.output.splitlines()) == store.count_events()
+
+
+def test_a_password_in_the_url_is_not_shown(tmp_path):
+    from sitrep.errors import StoreError
+
+    with pytest.raises(StoreError, match=r"bob:\*\*\*@") as err:
+        Store("postgresql://bob:secret@127.0.0.1:1/nowhere")
+    assert "secret" not in str(err.value)

@@ -157,6 +157,8 @@ class Store:
             self.engine = sa.create_engine(url, future=True)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"cannot use database {url!r}: {exc}") from exc
+        #: the URL for messages: a password in it is shown as ***
+        self.shown_url = self.engine.url.render_as_string(hide_password=True)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         # fingerprints of articles accepted in this session but not written yet (in-batch wire copies)
@@ -164,7 +166,8 @@ class Store:
         try:
             migrate.upgrade(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open database {url!r}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+            raise StoreError(f"cannot open database {self.shown_url!r}: {exc.__class__.__name__}: "
+                             f"{exc.orig if hasattr(exc, 'orig') else exc}") from exc
 
     # -- duplicates ----------------------------------------------------------------------
     def find_duplicate(self, article: Article) -> Duplicate | None:
@@ -239,7 +242,7 @@ class Store:
             result = "near-duplicate" if duplicate else ("skipped" if skipped else "added")
             return WriteResult(result, len(rows), reason)
         except OperationalError as exc:
-            raise StoreError(f"cannot write to {self.url}: {exc.orig}") from exc
+            raise StoreError(f"cannot write to {self.shown_url}: {exc.orig}") from exc
 
     def record_reject(self, rej: Rejected) -> None:
         with self.engine.begin() as conn:
@@ -469,7 +472,7 @@ class Store:
             with self.engine.begin() as conn:
                 yield conn
         except OperationalError as exc:
-            raise StoreError(f"cannot write to {self.url}: {exc.orig}") from exc
+            raise StoreError(f"cannot write to {self.shown_url}: {exc.orig}") from exc
 
     # -- cross-article merging -----------------------------------------------------------
     def _merge_new(self, conn: sa.Connection, ev: Event, article_id: str) -> None:
