@@ -140,6 +140,7 @@
       const last = Math.min(state.offset + page.events.length, page.total);
       $("#page").textContent = page.total ? `${state.offset + 1}-${last} of ${page.total}` : "no events";
       status(`${page.total} events`);
+      document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
     } catch (e) {
       status("error: " + e.message);
     }
@@ -309,6 +310,7 @@
 
   async function showArticle(ev) {
     const target = $("#article-body");
+    delete target.dataset.doc;
     clear(target);
     clear($("#comments"));
     $("#article-meta").textContent = "";
@@ -319,6 +321,7 @@
     }
     $("#article-meta").textContent = [art.title, art.site, art.published].filter(Boolean).join(" - ");
     highlight(target, art.body, ev);
+    target.dataset.doc = art.id;
     for (const c of art.comments) $("#comments").appendChild(el("li", (c.author ? c.author + ": " : "") + c.text));
     $("#comments-box").hidden = !art.comments.length;
     const first = target.querySelector("mark.span-trigger") || target.querySelector(".evidence");
@@ -453,6 +456,7 @@
     initReview();
     await initMap();
     await refresh();
+    window.sitrepDashboard = { map, cluster };  // for the browser tests and the console
     document.body.dataset.ready = "1";
   }
 
