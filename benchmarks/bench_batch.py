@@ -40,9 +40,23 @@ def batch_run(inp: Path, out: Path, jobs: int, shard_size: int) -> dict[str, flo
     rss: dict[str, float] = {}
     for m in markers:
         rss[m["worker"]] = max(rss.get(m["worker"], 0.0), m["peak_rss_mb"])
+    markers.sort(key=lambda m: m["shard"])
     return {"wall": wall, "shard_seconds": sum(m["seconds"] for m in markers),
             "documents": sum(m["documents"] for m in markers), "events": sum(m["events"] for m in markers),
-            "peak_rss_mb": max(rss.values()), "workers": len(rss)}
+            "peak_rss_mb": max(rss.values()), "workers": len(rss),
+            "rss_first_shard": markers[0]["peak_rss_mb"], "rss_last_shard": markers[-1]["peak_rss_mb"]}
+
+
+def stream_run(path: Path, shard_size: int) -> dict[str, float]:
+    """Read a large JSONL file into shards (no coding) in a child process: time and peak RSS of the reader."""
+    code = ("import json, resource, sys, time; from sitrep.ingest import IngestOptions; "
+            "from sitrep.runners.shards import iter_shards; t = time.perf_counter(); "
+            "n = sum(len(s.docs) for s in iter_shards([sys.argv[1]], int(sys.argv[2]), IngestOptions())); "
+            "print(json.dumps({'docs': n, 'seconds': time.perf_counter() - t, "
+            "'maxrss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))")
+    out = subprocess.run([sys.executable, "-c", code, str(path), str(shard_size)], check=True, capture_output=True,
+                         text=True).stdout
+    return json.loads(out)  # type: ignore[no-any-return]
 
 
 def bare_run(texts_json: Path) -> dict[str, float]:
@@ -56,6 +70,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--shard-size", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--stream-gb", type=float, default=0.0,
+                    help="also read a JSONL file of this many GB into shards (no coding) and report the reader's memory")
     ap.add_argument("--out", type=Path, help="append the result section to this markdown file")
     args = ap.parse_args()
     base, source = load_texts(args.articles)
@@ -77,6 +93,15 @@ def main() -> None:
                     r = batch_run(inp, tmp / key, int(key[-1]), args.shard_size)
                 if key not in best or r["wall"] < best[key]["wall"]:
                     best[key] = r
+        stream = None
+        if args.stream_gb > 0:
+            big = tmp / "big.jsonl"
+            with inp.open("rb") as src, big.open("wb") as dst:
+                chunk = src.read()
+                while dst.tell() < args.stream_gb * 1e9:
+                    dst.write(chunk)
+            stream = stream_run(big, args.shard_size)
+            stream["gb"] = big.stat().st_size / 1e9
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     n = len(texts)
@@ -109,6 +134,14 @@ def main() -> None:
         f"- Extrapolated per worker-core ({per_article_wall * 1000:.1f} ms per article, wall): 10,000 articles "
         f"{10_000 * per_article_wall / 60:.1f} min; 1,000,000 articles {1e6 * per_article_wall / 3600:.1f} h "
         f"(divide by the worker-cores: cost grows linearly with the number of articles).",
+        f"- A worker's peak RSS after its first shard {j1['rss_first_shard']:.0f} MiB, after its last "
+        f"{j1['rss_last_shard']:.0f} MiB (--jobs 1, {n // args.shard_size} shards).",
+    ]
+    if stream:
+        lines.append(f"- Streaming: a {stream['gb']:.2f} GB JSONL file ({stream['docs']:,} documents) read into shards "
+                     f"(no coding) in {stream['seconds']:.0f} s with a peak RSS of {stream['maxrss_mb']:.0f} MiB "
+                     f"(`--stream-gb {args.stream_gb:g}`).")
+    lines += [
         "",
     ]
     report = "\n".join(lines)
