@@ -110,11 +110,13 @@ def test_rerun_skips_complete_shards_and_redoes_a_partial_one(local_run) -> None
     partial = shards[0]
     (out / f"{partial}.done").unlink()  # as if the run died after writing the shard's files
     (out / f"events-{partial}.parquet").write_bytes(b"half a file")
+    (out / f".events-{partial}.parquet.0123abcd.tmp").write_bytes(b"a killed run's temporary file")
     mtimes = {s: (out / f"{s}.done").stat().st_mtime_ns for s in shards[1:]}
     totals = run([f"@{base / 'inputs.txt'}"], out, jobs=1, shard_size=4)
     assert totals.shards == 1  # only the partial shard was coded again
     assert {s: (out / f"{s}.done").stat().st_mtime_ns for s in shards[1:]} == mtimes
     assert event_set(out) == before
+    assert not list(out.glob(".*.tmp"))
 
 
 def test_load_then_events_and_loading_twice_adds_nothing(local_run, tmp_path: Path) -> None:
@@ -189,12 +191,15 @@ def _ray_available() -> bool:
 def test_ray_engine_codes_the_same_events_as_the_local_engine(local_run, tmp_path: Path) -> None:
     if not _ray_available():
         pytest.skip('Ray is not installed (pip install "sitrep[ray]"); set SITREP_REQUIRE_RAY=1 to make this fail')
+    from sitrep.runners.rayengine import actor_count
+
     base, local_out, _ = local_run
     out = tmp_path / "ray"
     inputs = [f"file://{EXAMPLES}", f"file://{base / 'news.jsonl'}", str(base / "scan.pdf")]
     totals = run(inputs, out, engine="ray", jobs=4, shard_size=4)
     assert totals.shards == 6 and totals.documents == 18
-    assert len(totals.peak_rss_mb) == 1  # one actor on 2 CPUs: the pool stays below the CPU count
+    # one actor on 2 CPUs: the pool stays below the CPU count
+    assert 1 <= len(totals.peak_rss_mb) <= actor_count(4, os.cpu_count() or 1) < max(2, os.cpu_count() or 1)
     assert event_set(out) == event_set(local_out)
     assert run(inputs, out, engine="ray", shard_size=4).shards == 0  # rerun: every shard complete
 

@@ -45,11 +45,13 @@ def run_batch(inputs: Iterable[str], out: str, engine: str = "local", jobs: int 
         from .rayengine import _import_ray, run_ray
 
         _import_ray()  # fail before creating the output folder
-        yield from run_ray(sources, OutDir(out), stage, shard_size, jobs)
+    outdir = OutDir(out)
+    outdir.remove_temporary()
+    if engine == "ray":
+        yield from run_ray(sources, outdir, stage, shard_size, jobs)
         return
     from .local import run_local
 
-    outdir = OutDir(out)
     tasks = iter_shards(sources, shard_size, stage.options, skip=outdir.is_done)
     yield from run_local(tasks, outdir, stage, jobs or os.cpu_count() or 1)
 

@@ -74,6 +74,14 @@ class OutDir:
         return sorted(i.base_name[: -len(MARKER)] for i in infos
                       if i.type == pafs.FileType.File and i.base_name.endswith(MARKER))
 
+    def remove_temporary(self) -> None:
+        """Delete the temporary files a killed run left (one run at a time per folder)."""
+        import pyarrow.fs as pafs
+
+        for i in self.fs.get_file_info(pafs.FileSelector(self.root, allow_not_found=True)):
+            if i.type == pafs.FileType.File and i.base_name.startswith(".") and i.base_name.endswith(".tmp"):
+                self.fs.delete_file(i.path)
+
     def _atomic(self, name: str, write: Any) -> None:
         tmp = self.path(f".{name}.{uuid.uuid4().hex[:8]}.tmp")
         write(tmp)
