@@ -46,9 +46,10 @@ def test_reports_of_different_events_stay_apart(db_url):
     later = make_event("a3", "2024-03-06")  # 4 days later, both dates to the day
     rivals = make_event("a4", "2024-03-02", actor1="Islamic State Sahel Province", actor2="Dozo Militia")
     other_kind = make_event("a5", "2024-03-02", sub="Air/drone strike", etype="Explosions/Remote violence")
-    for aid, ev in (("a1", base), ("a2", far), ("a3", later), ("a4", rivals), ("a5", other_kind)):
+    next_week = make_event("a6", "2024-03-12", time_precision=2)  # two ISO weeks later
+    for aid, ev in (("a1", base), ("a2", far), ("a3", later), ("a4", rivals), ("a5", other_kind), ("a6", next_week)):
         _write(store, aid, ev)
-    assert store.count_events() == 5
+    assert store.count_events() == 6
 
 
 def test_what_may_still_be_the_same_event(db_url):
@@ -61,7 +62,9 @@ def test_what_may_still_be_the_same_event(db_url):
     _write(store, "a3", make_event("a3", "2024-03-28", time_precision=3))
     # no coordinates, same place name
     _write(store, "a4", make_event("a4", "2024-03-02", lat=None, lon=None, location="GAO"))
-    assert store.count_events() == 1 and len(store.event_detail(next(store.events()).id).sources) == 4
+    # only the week is known: 2024-02-27 is in the ISO week of Saturday 2024-03-02
+    _write(store, "a5", make_event("a5", "2024-02-27", time_precision=2))
+    assert store.count_events() == 1 and len(store.event_detail(next(store.events()).id).sources) == 5
 
 
 def test_analysts_decisions_hold_against_new_reports(db_url):

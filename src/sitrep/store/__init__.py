@@ -29,7 +29,7 @@ from .merging import (
     MAX_KM,
     canonical_fields,
     closeness,
-    date_window,
+    date_windows,
     same_event,
     source_rank,
 )
@@ -583,13 +583,17 @@ def _bbox_clauses(bbox: Any) -> list[Any]:
 
 
 def candidates_query(ev: Event, article_id: str) -> sa.Select[Any] | None:
-    """Stored canonical events that may tell the same event as ``ev``: an indexed date-range lookup
-    narrowed by type, country and place; ``merging.same_event`` decides. None: ``ev`` has no date or place."""
+    """Stored canonical events that may tell the same event as ``ev``: indexed date-range lookups (one per
+    precision window) narrowed by type, country and place; ``merging.same_event`` decides.
+    None: ``ev`` has no date or no place."""
     if not ev.event_date or not (ev.location or (ev.latitude is not None and ev.longitude is not None)):
         return None
-    lo, hi = date_window(date.fromisoformat(ev.event_date))
+    when = []
+    for lo, hi, precision in date_windows(date.fromisoformat(ev.event_date), ev.time_precision):
+        in_range = events.c.event_date.between(lo, hi)
+        when.append(in_range if precision is None else sa.and_(events.c.time_precision == precision, in_range))
     q = sa.select(events).where(
-        events.c.merged_into.is_(None), events.c.event_date.between(lo, hi), events.c.event_type == ev.event_type,
+        events.c.merged_into.is_(None), sa.or_(*when), events.c.event_type == ev.event_type,
         events.c.review_status != "rejected", events.c.article_id != article_id)
     if ev.country:
         q = q.where(sa.or_(events.c.country.is_(None), sa.func.lower(events.c.country) == ev.country.lower()))

@@ -37,11 +37,21 @@ FIELD_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def date_window(day: date) -> tuple[str, str]:
-    """The date range (ISO) that holds every possible match of an event on ``day``."""
+def date_windows(day: date, precision: int | None) -> list[tuple[str, str, int | None]]:
+    """The date ranges (ISO, inclusive) where a match of an event on ``day`` may lie, each with the
+    time_precision a stored event must have there (None: any): a day either side for exact dates,
+    the ISO week for week-precise ones, the month for month-precise ones (ACLED's three levels).
+    Narrow ranges keep the lookup to a few index entries even in a large store."""
+    monday = day - timedelta(days=day.weekday())
+    week = (monday.isoformat(), (monday + timedelta(days=6)).isoformat())
     first = day.replace(day=1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return min(first, day - timedelta(days=7)).isoformat(), max(last, day + timedelta(days=7)).isoformat()
+    month = (first.isoformat(), ((first + timedelta(days=32)).replace(day=1) - timedelta(days=1)).isoformat())
+    if (precision or 1) >= 3:
+        return [(*month, None)]
+    if precision == 2:
+        return [(*week, None), (*month, 3)]
+    return [((day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat(), None),
+            (*week, 2), (*month, 3)]
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -46,6 +46,8 @@ events = sa.Table(
     sa.Column("review_status", sa.String(16), nullable=False, server_default="unreviewed"),
     sa.Column("original", sa.Text),  # the report as extracted (contract JSON): merges and corrections keep it
     sa.Index("ix_events_canonical_date", "merged_into", "event_date"),
+    # revision 0003: the merge lookup of week- and month-precise events
+    sa.Index("ix_events_canonical_precision_date", "merged_into", "time_precision", "event_date"),
 )
 
 rejects = sa.Table(
