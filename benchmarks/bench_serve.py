@@ -30,10 +30,10 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from bench_store import DAYS, START, fill  # noqa: E402
+from bench_store import DAYS, START, fill
 
-from sitrep.serve import free_port  # noqa: E402
-from sitrep.store import Store  # noqa: E402
+from sitrep.serve import free_port
+from sitrep.store import Store
 
 
 def query(rng: random.Random) -> dict[str, str]:
