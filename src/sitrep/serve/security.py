@@ -77,7 +77,8 @@ class BodyLimit:
             if not replayed:
                 replayed = True
                 return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
+            message: Message = await receive()  # after the body: a disconnect
+            return message
 
         await self.app(scope, replay, send)
 
