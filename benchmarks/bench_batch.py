@@ -2,7 +2,7 @@
 
 Input: one JSONL file of --articles documents built in a temporary folder from the openly
 licensed texts in ../shared/data/open-examples (else the bundled examples; the texts of
-benchmarks/bench_extract.py), each given its own id and first line. Measured, per run:
+benchmarks/bench_extract.py), each given its own id. Measured, per run:
 wall time of the whole command (model loading included) -> articles/s; the shards' own
 coding time (from their markers: parse + code + write, model loading excluded) -> seconds
 per article, set against a bare spaCy ``nlp.pipe`` of the same model over the same texts
@@ -74,8 +74,7 @@ def main() -> None:
                     help="also read a JSONL file of this many GB into shards (no coding) and report the reader's memory")
     ap.add_argument("--out", type=Path, help="append the result section to this markdown file")
     args = ap.parse_args()
-    base, source = load_texts(args.articles)
-    texts = [f"Dispatch {i}.\n\n{t}" for i, t in enumerate(base)]  # distinct documents, same NLP work
+    texts, source = load_texts(args.articles)  # repeated texts are distinct documents by id (batch does not dedupe)
     tmp = Path(tempfile.mkdtemp(prefix="sitrep-bench-batch-"))
     try:
         inp = tmp / "input.jsonl"
@@ -115,7 +114,7 @@ def main() -> None:
         "",
         f"`python benchmarks/bench_batch.py --articles {args.articles} --shard-size {args.shard_size}"
         f"{f' --repeat {args.repeat}' if args.repeat > 1 else ''}`. Input: one JSONL file of {n} articles "
-        f"from {source}, each with its own id and first line; {args.shard_size} articles a shard.",
+        f"from {source}, repeated, each with its own id; {args.shard_size} articles a shard.",
         "",
         "| run | wall s | articles/s | events | workers | peak RSS per worker (MiB) |",
         "|---|---|---|---|---|---|",
