@@ -404,6 +404,7 @@
         showAudit(detail.audit);
         const badge = $("#ev-fields .badge");
         if (badge) { badge.textContent = detail.review_status; badge.className = "badge " + detail.review_status; }
+        loadEvents();  // a rejected event leaves the list; a correction shows in the table
       } catch (err) {
         out.className = "error";
         out.textContent = err.status === 404 && !token ? "write routes are off (server has no token)" : "not saved: " + err.message;
