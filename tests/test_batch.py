@@ -73,7 +73,7 @@ def local_run(tmp_path_factory: pytest.TempPathFactory, bodies: list[Article]) -
 
 
 def test_shards_hold_events_articles_rejects_and_a_marker(local_run, pipeline) -> None:
-    base, out, totals = local_run
+    _, out, totals = local_run
     outdir = OutDir(str(out))
     shards = outdir.done_shards()
     # 6 examples -> 2 shards of 4; 11 JSONL lines -> 3; the PDF -> 1
@@ -120,7 +120,7 @@ def test_rerun_skips_complete_shards_and_redoes_a_partial_one(local_run) -> None
 
 
 def test_load_then_events_and_loading_twice_adds_nothing(local_run, tmp_path: Path) -> None:
-    _, out, totals = local_run
+    out = local_run[1]
     db = str(tmp_path / "db.sqlite")
     first = cli("load", str(out), "--db", db)
     assert first.returncode == 0, first.stderr
@@ -179,7 +179,7 @@ def test_killed_run_resumes_to_the_same_output(tmp_path: Path, bodies: list[Arti
 
 def _ray_available() -> bool:
     try:
-        import ray  # noqa: F401
+        import ray
         import ray.data  # noqa: F401
     except ImportError:
         if os.environ.get("SITREP_REQUIRE_RAY"):
@@ -192,6 +192,7 @@ def test_ray_engine_codes_the_same_events_as_the_local_engine(local_run, tmp_pat
     if not _ray_available():
         pytest.skip('Ray is not installed (pip install "sitrep[ray]"); set SITREP_REQUIRE_RAY=1 to make this fail')
     from sitrep.runners.rayengine import actor_count
+    from sitrep.runners.stages import usable_cpus
 
     base, local_out, _ = local_run
     out = tmp_path / "ray"
@@ -199,7 +200,7 @@ def test_ray_engine_codes_the_same_events_as_the_local_engine(local_run, tmp_pat
     totals = run(inputs, out, engine="ray", jobs=4, shard_size=4)
     assert totals.shards == 6 and totals.documents == 18
     # one actor on 2 CPUs: the pool stays below the CPU count
-    assert 1 <= len(totals.peak_rss_mb) <= actor_count(4, os.cpu_count() or 1) < max(2, os.cpu_count() or 1)
+    assert 1 <= len(totals.peak_rss_mb) <= actor_count(4, usable_cpus()) < max(2, usable_cpus())
     assert event_set(out) == event_set(local_out)
     assert run(inputs, out, engine="ray", shard_size=4).shards == 0  # rerun: every shard complete
 

@@ -8,7 +8,6 @@ store). Nothing here imports Ray unless the Ray engine is asked for.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,10 +18,19 @@ from ..ingest import IngestOptions
 from .files import OutDir, ShardReport
 from .load import load_results
 from .shards import expand_inputs, iter_shards
-from .stages import BatchOutput, Stage
+from .stages import BatchOutput, Stage, usable_cpus
 
-__all__ = ["BatchTotals", "BatchOutput", "OutDir", "ShardReport", "Stage", "ENGINES", "DEFAULT_SHARD_SIZE",
-           "run_batch", "load_results"]
+__all__ = [
+    "DEFAULT_SHARD_SIZE",
+    "ENGINES",
+    "BatchOutput",
+    "BatchTotals",
+    "OutDir",
+    "ShardReport",
+    "Stage",
+    "load_results",
+    "run_batch",
+]
 
 ENGINES = ("local", "ray")
 #: Documents per shard: big enough that per-shard costs vanish, small enough to redo cheaply.
@@ -53,7 +61,7 @@ def run_batch(inputs: Iterable[str], out: str, engine: str = "local", jobs: int 
     from .local import run_local
 
     tasks = iter_shards(sources, shard_size, stage.options, skip=outdir.is_done)
-    yield from run_local(tasks, outdir, stage, jobs or os.cpu_count() or 1)
+    yield from run_local(tasks, outdir, stage, jobs or usable_cpus())
 
 
 @dataclass

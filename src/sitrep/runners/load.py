@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 
 def load_results(out_uri: str, store: Any) -> Iterator[Outcome]:
     """Every document of every complete shard in ``out_uri`` into ``store``; one Outcome per document."""
-    from ..runner import write_coded, write_duplicate, write_rejected  # runner imports runners.stages
+    from ..runner import (  # runner imports runners.stages
+        write_coded,
+        write_duplicate,
+        write_rejected,
+    )
     if "://" not in out_uri:
         from pathlib import Path
 

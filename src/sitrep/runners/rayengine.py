@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..ingest import IngestOptions
 from .files import OutDir, ShardReport
 from .shards import shards_of
-from .stages import Stage
+from .stages import Stage, usable_cpus
 
 RAY_MISSING = 'the Ray engine needs Ray, which is not installed here: pip install "sitrep[ray]"'
 
@@ -30,7 +30,7 @@ RAY_MISSING = 'the Ray engine needs Ray, which is not installed here: pip instal
 def _import_ray() -> Any:
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError as exc:
         raise InputError(RAY_MISSING) from exc
     return ray
@@ -100,7 +100,7 @@ def run_ray(inputs: list[str], out: OutDir, stage: Stage, shard_size: int, jobs:
     if not ray.is_initialized():
         kwargs: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
         if not os.environ.get("RAY_ADDRESS"):
-            kwargs.update(num_cpus=os.cpu_count() or 1, include_dashboard=False)
+            kwargs.update(num_cpus=usable_cpus(), include_dashboard=False)
         ray.init(**kwargs)
         started = True
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # Ray Data's plan and timing lines

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..ingest import IngestOptions, RawDoc, iter_raw
-from ..ingest import _jsonl_raw as _jsonl_record  # one JSONL record -> RawDoc (shared with sitrep ingest)
+from ..ingest import _jsonl_raw as _jsonl_record  # one JSONL record -> RawDoc, as sitrep ingest reads it
 from ..ingest.warc import iter_warc
 from ..records import Rejected
 

@@ -67,7 +67,7 @@ class Stage:
 
     def setup(self) -> None:
         self.pipeline = Pipeline(**self.pipeline_args)
-        self.pipeline.extractor, self.pipeline.geocoder  # load the model and gazetteer now  # noqa: B018
+        self.pipeline.extractor, self.pipeline.geocoder  # load the model and gazetteer now
 
     def process_batch(self, docs: Iterable[RawDoc | Rejected]) -> BatchOutput:
         if self.pipeline is None:
@@ -105,6 +105,14 @@ class Stage:
         )
         out.write_shard(report, result.coded, result.rejects)
         return report
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, where the OS tells), at least 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
 
 
 def peak_rss_mb() -> float:
