@@ -4,7 +4,8 @@
   its events, nothing half-written, ``PRAGMA integrity_check`` ok;
 - running the same ingest again completes the batch: no duplicates, nothing lost — the same
   articles, events and merges as an uninterrupted run into a fresh database;
-- a reader querying the store while ``sitrep ingest`` writes to it sees no errors.
+- a reader querying the store (and confirming events, as an analyst in ``sitrep serve`` does)
+  while ``sitrep ingest`` writes to it sees no errors.
 """
 
 from __future__ import annotations
@@ -97,12 +98,14 @@ def test_reading_while_ingest_writes(docs, reference, tmp_path):
     db = tmp_path / "live.sqlite"
     proc = _ingest(docs, db)
     store = Store(str(db))  # may create the schema while the writer does too: one of them retries
-    reads, seen = 0, []
+    reads, reviews, seen = 0, 0, []
     while proc.poll() is None:
         n = store.count_events()
         shown = list(store.events(limit=50, order="-date"))
         if shown:
             assert store.event_detail(shown[0].id) is not None
+            store.review(shown[0].id, "confirm", None, reviewer="analyst")  # a second writer, as serve is
+            reviews += 1
         store.timeline("week")
         seen.append(n)
         reads += 1
@@ -111,3 +114,4 @@ def test_reading_while_ingest_writes(docs, reference, tmp_path):
     assert reads > 5 and seen == sorted(seen)  # events only ever appear
     assert _snapshot(db) == reference
     assert store.count_events(include_merged=True) == len(reference["events"])
+    assert reviews and len(store.audit_log(limit=1000)) == reviews

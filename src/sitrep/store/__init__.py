@@ -67,6 +67,9 @@ __all__ = [
 ]
 
 #: Filters of ``Store.events``, ``count_events`` and ``timeline`` (the CLI uses the first six).
+#: Execution option of connections that write (see ``_sqlite_begin``); other backends ignore it.
+WRITE = migrate.WRITE
+
 EVENT_FILTERS = ("since", "until", "country", "actor", "event_type", "certainty", "admin1", "bbox", "text",
                  "include_rejected", "include_merged")
 ORDERS = ("date", "-date")
@@ -161,6 +164,7 @@ class Store:
         self.shown_url = self.engine.url.render_as_string(hide_password=True)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(self.engine, "begin", _sqlite_begin)
         # fingerprints of articles accepted in this session but not written yet (in-batch wire copies)
         self._pending: dict[str, tuple[Any, list[str], str]] = {}
         try:
@@ -216,7 +220,7 @@ class Store:
         from . import fingerprint as fp
 
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 if conn.execute(sa.select(articles.c.id).where(articles.c.id == article.id)).first():
                     return WriteResult("duplicate")
                 if duplicate is None or duplicate.kind == "duplicate":
@@ -245,7 +249,7 @@ class Store:
             raise StoreError(f"cannot write to {self.shown_url}: {exc.orig}") from exc
 
     def record_reject(self, rej: Rejected) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             self._reject(conn, rej)
 
     def _reject(self, conn: sa.Connection, rej: Rejected) -> None:
@@ -468,8 +472,9 @@ class Store:
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
+        """A write transaction (BEGIN IMMEDIATE on SQLite); a locked or lost database is a StoreError."""
         try:
-            with self.engine.begin() as conn:
+            with self.engine.connect() as conn, conn.execution_options(**{WRITE: True}).begin():
                 yield conn
         except OperationalError as exc:
             raise StoreError(f"cannot write to {self.shown_url}: {exc.orig}") from exc
@@ -525,12 +530,20 @@ class Store:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # sitrep emits BEGIN itself (_sqlite_begin)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """Writers take SQLite's write lock when they begin (BEGIN IMMEDIATE), so that a transaction
+    that reads before it writes waits for another writer (busy_timeout) instead of failing with
+    'database is locked' when that writer commits first (ingest and serve's reviews at once)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
 
 def _where(since: str | None = None, until: str | None = None, country: str | None = None, actor: str | None = None,

@@ -14,6 +14,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 INITIAL = "0001"
+#: Execution option of connections that write: on SQLite the store begins them with BEGIN IMMEDIATE
+WRITE = "sitrep_write"
 _SCRIPTS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -37,9 +39,12 @@ def current(conn: sa.Connection) -> str | None:
 def upgrade(engine: sa.Engine, attempts: int = 3) -> None:
     """Upgrade to head. Two processes opening a new database at once: the loser retries and finds it done."""
     target = head()
+    with engine.connect() as conn:  # the usual case, checked without taking SQLite's write lock
+        if current(conn) == target:
+            return
     for attempt in range(attempts):
         try:
-            with engine.begin() as conn:
+            with engine.connect() as conn, conn.execution_options(**{WRITE: True}).begin():
                 if current(conn) == target:
                     return
                 if current(conn) is None and sa.inspect(conn).has_table("articles"):
