@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/sitrep/data/training/events.jsonl"
-PER_TYPE = 320
+PER_TYPE = 360
 NON_EVENTS = 1600
 
 # country, demonym, places, rebel/insurgent groups, militias/communal groups
@@ -115,6 +115,15 @@ TOLL_END = ["", "", " No casualties were reported.", " Fatalities are unknown.",
             " {n} were killed and several others wounded.", " The number of casualties is not known.",
             " Several people were injured.", " {n} fighters were reported killed.", " One person died.",
             " Casualties were reported on both sides."]
+#: Second sentences that add a source or context without changing the event.
+FOLLOW_UPS = ["", "", "", "", " Local sources confirmed the incident.", " A security official confirmed the account.",
+              " Residents said the area remained tense afterwards.", " The motive was not immediately clear.",
+              " No group has claimed responsibility.", " The information could not be independently verified.",
+              " The incident was reported by a local radio station.", " Witnesses described scenes of panic.",
+              " Authorities said an investigation had been opened.", " It was the second such incident this month.",
+              " The victims were taken to a hospital in {place2}.", " Reinforcements were sent from {place2}."]
+ATTRIBUTIONS = ["", "", "", "", "", "according to local sources, ", "a military spokesman said ", "residents said ",
+                "the provincial police chief said ", "reports indicate that ", "a local official said that "]
 VILLAGE_WORDS = ["village", "town", "district", "area", "locality", "camp", "neighbourhood", "outskirts"]
 
 
@@ -144,13 +153,30 @@ class Slots:
         }
         if not template.startswith("{date}"):  # "... in Kunduz on Monday."
             values["date"] = self.date[0].lower() + self.date[1:]
+        values["toll"] += r.choice(FOLLOW_UPS).format(place2=self.place2)
         text = template.format(**values)
+        lead = r.choice(ATTRIBUTIONS)
+        if lead and template.startswith("{date}") and text[0].isupper() and "," in text[:40]:
+            opener, rest = text.split(",", 1)  # "On Monday, a military spokesman said militants ..."
+            text = f"{opener}, {lead}{rest.lstrip()}"
         return text[0].upper() + text[1:]
 
 
 # Templates per ACLED sub-event type. {date} opens many; some put it later, some leave it out.
 T: dict[str, list[str]] = {
     "Armed clash": [
+        "{date}, {rebel} attacked a police checkpoint in {place}, killing {n} policemen before withdrawing.",
+        "{date}, {rebel} raided an army outpost in {place}; {n} soldiers and several attackers died in the fighting.",
+        "{date}, {state} and {rebel} engaged in a firefight on the outskirts of {place} during a search operation.{toll}",
+        "{date}, an army unit was ambushed by {rebel} between {place} and {place2}; the troops fought back.{toll}",
+        "{date}, {rebel} attacked security posts in {place}. Security forces responded and the attackers fled.{toll}",
+        "{date}, {police} engaged {armed} in a shootout in {place}.{toll}",
+        "{date}, {rebel} and {state} fought for several hours in {place}, using small arms and rocket-propelled grenades.{toll}",
+        "{date}, {state} conducted a clearing operation against {rebel} in {place}; the two sides exchanged fire.{toll}",
+        "{date}, {armed} attacked an army checkpoint in {place}; the soldiers repulsed the assault.{toll}",
+        "{date}, {militia} and {rebel} clashed near {place} after a dispute over grazing land.{toll}",
+        "{date}, {rebel} attacked {police} at a roadblock in {place}, triggering a shootout.{toll}",
+        "{date}, {state} killed {n} members of {rebel} during an operation in {place}.{toll}",
         "{date}, {state} clashed with {rebel} in {place}.{toll}",
         "{date}, {rebel} attacked a military post in {place}, sparking a gunfight with {state}.{toll}",
         "Heavy fighting broke out between {state} and {rebel} near {place} {date}.{toll}",
@@ -168,6 +194,8 @@ T: dict[str, list[str]] = {
         "{date}, a patrol of {state} came under fire from {rebel} near {place} and returned fire.{toll}",
     ],
     "Government regains territory": [
+        "{date}, {state} pushed {rebel} back and reoccupied the {place} {vil}.{toll}",
+        "{date}, the {dem} army said it had cleared {place} of {rebel} and restored state control.{toll}",
         "{date}, {state} recaptured {place} from {rebel} after days of fighting.{toll}",
         "{state} retook control of the {place} {vil} {date}, pushing {rebel} out of the area.{toll}",
         "{date}, {state} regained control of {place}, which had been held by {rebel} since last year.{toll}",
@@ -179,6 +207,8 @@ T: dict[str, list[str]] = {
         "{date}, {state} recovered several villages around {place} previously controlled by {rebel}.{toll}",
     ],
     "Non-state actor overtakes territory": [
+        "{date}, {rebel} entered {place} and occupied the government buildings after the garrison fled.{toll}",
+        "{date}, {rebel} took the {place} {vil} from {militia} after brief fighting.{toll}",
         "{date}, {rebel} seized control of {place} after government forces withdrew.{toll}",
         "{rebel} overran an army base in {place} {date} and took control of the {vil}.{toll}",
         "{date}, {rebel} captured the district centre of {place} following heavy fighting.{toll}",
@@ -199,6 +229,8 @@ T: dict[str, list[str]] = {
         "Mustard gas was used in an attack on {place} {date}, a monitoring group said.{toll}",
     ],
     "Air/drone strike": [
+        "{date}, jets of the {dem} air force struck a gathering of {rebel} in {place}.{toll}",
+        "{date}, an air raid on {place} destroyed a bridge and several vehicles.{toll}",
         "{date}, an airstrike hit a {rebel} hideout in {place}.{toll}",
         "{date}, warplanes bombed targets in {place}.{toll}",
         "A drone strike targeted a vehicle carrying {rebel} near {place} {date}.{toll}",
@@ -221,6 +253,9 @@ T: dict[str, list[str]] = {
         "{date}, two suicide bombers attacked a displacement camp in {place}.{toll}",
     ],
     "Shelling/artillery/missile attack": [
+        "{date}, {state} fired artillery shells at {rebel} in the {place} {vil}.{toll}",
+        "{date}, a rocket-propelled grenade fired by {rebel} hit a house in {place}.{toll}",
+        "{date}, {rebel} shelled the outskirts of {place} with heavy weapons.{toll}",
         "{date}, {state} shelled {rebel} positions in {place}.{toll}",
         "{date}, {rebel} fired mortars at a military base in {place}.{toll}",
         "Artillery fire hit residential areas of {place} {date}.{toll}",
@@ -233,6 +268,9 @@ T: dict[str, list[str]] = {
         "{date}, a guided missile hit a weapons depot of {rebel} near {place}.{toll}",
     ],
     "Remote explosive/landmine/IED": [
+        "{date}, a sticky bomb attached to a rickshaw exploded in {place}.{toll}",
+        "{date}, a motorcycle rigged with explosives blew up near a checkpoint in {place}.{toll}",
+        "{date}, an explosion caused by a buried mine hit a pick-up truck carrying {civ} near {place}.{toll}",
         "{date}, a roadside bomb struck a military vehicle in {place}.{toll}",
         "{date}, an IED exploded near a police patrol in {place}.{toll}",
         "A landmine killed {civ} in {place} {date}.{toll}",
@@ -254,6 +292,9 @@ T: dict[str, list[str]] = {
         "{date}, a grenade thrown over a compound wall in {place} injured {civ}.{toll}",
     ],
     "Peaceful protest": [
+        "{date}, {demo} demonstrated in {place} {why}. No incidents were reported.",
+        "{date}, a group of {demo} protested outside the district court in {place} {why}.",
+        "{date}, {demo} in {place} boycotted classes and held a march {why}.",
         "{date}, {demo} protested in {place} {why}.",
         "{date}, hundreds of {demo} marched peacefully through {place} {why}.",
         "{demo} held a sit-in outside the governor's office in {place} {date} {why}.",
@@ -267,6 +308,8 @@ T: dict[str, list[str]] = {
         "Around {k} {demo} picketed the ministry offices in {place} {date} {why}.",
     ],
     "Protest with intervention": [
+        "{date}, {demo} gathered in {place} {why}, but {police} forced them to leave the square.",
+        "{date}, {police} prevented {demo} from marching in {place} and detained the organisers.",
         "{date}, {police} dispersed {demo} protesting in {place} {why}, using tear gas.",
         "{date}, {demo} demonstrated in {place} {why}; {police} arrested {k} of them.",
         "{police} broke up a demonstration by {demo} in {place} {date}. The protesters were rallying {why}.",
@@ -284,6 +327,8 @@ T: dict[str, list[str]] = {
         "Soldiers fired into a crowd of peaceful demonstrators in {place} {date}.{toll}",
     ],
     "Violent demonstration": [
+        "{date}, {demo} rallying {why} in {place} threw rocks at passing cars and smashed shop windows.",
+        "{date}, a demonstration {why} in {place} turned violent when {demo} attacked a police post.",
         "{date}, {demo} rioted in {place} {why}, burning tyres and throwing stones at {police}.",
         "{date}, angry {demo} set fire to a police station in {place} {why}.",
         "Rioters looted shops and torched vehicles in {place} {date} {why}.",
@@ -294,6 +339,8 @@ T: dict[str, list[str]] = {
         "{date}, {demo} attacked the house of a local official in {place} {why}.",
     ],
     "Mob violence": [
+        "{date}, residents of two neighbouring villages near {place} attacked each other with machetes over a land dispute.{toll}",
+        "{date}, a crowd set upon a man suspected of stealing a motorbike in {place} and beat him badly.",
         "{date}, a mob lynched a suspected thief in {place}.",
         "{date}, a mob of villagers beat a man accused of witchcraft to death in {place}.",
         "An angry crowd attacked and burned a suspected kidnapper in {place} {date}.",
@@ -304,6 +351,7 @@ T: dict[str, list[str]] = {
         "{date}, a mob attacked a church in {place} and beat several worshippers.",
     ],
     "Agreement": [
+        "{date}, {rebel} and {militia} agreed in {place} to exchange the bodies of fighters killed in recent clashes.",
         "{date}, {state} and {rebel} signed a ceasefire agreement in {place}.",
         "{date}, the government and {rebel} agreed to a prisoner exchange mediated by elders in {place}.",
         "Leaders of {militia} and a rival community signed a peace deal in {place} {date}.",
@@ -313,6 +361,8 @@ T: dict[str, list[str]] = {
         "{date}, community leaders in {place} signed a non-aggression pact with {rebel}.",
     ],
     "Arrests": [
+        "{date}, {k} people were arrested in {place} for violating the curfew.",
+        "{date}, intelligence officers detained a member of {rebel} at a checkpoint in {place}.",
         "{date}, {police} arrested {k} suspected members of {rebel} in {place}.",
         "{date}, {police} detained a journalist in {place} for criticising the government.",
         "Security forces rounded up {k} people during a search operation in {place} {date}.",
@@ -322,6 +372,8 @@ T: dict[str, list[str]] = {
         "The governor of {place} was arrested {date} on charges of collaborating with {rebel}.",
     ],
     "Change to group/activity": [
+        "{date}, {rebel} announced a new leader in {place} after the death of their commander.",
+        "{date}, {k} fighters of {rebel} defected to {militia} in {place}.",
         "{date}, {rebel} announced the creation of a new brigade in {place}.",
         "{date}, {k} members of {rebel} surrendered to {state} in {place} with their weapons.",
         "{date}, {rebel} announced a unilateral pause in their operations around {place}.",
@@ -333,6 +385,8 @@ T: dict[str, list[str]] = {
         "{date}, {rebel} distributed leaflets in {place} ordering residents to pay a tax.",
     ],
     "Disrupted weapons use": [
+        "{date}, {state} found and removed {k} landmines from a road near {place}.",
+        "{date}, troops stopped a truck carrying explosives at a checkpoint near {place} and arrested the driver.",
         "{date}, {state} defused a roadside bomb planted on the road to {place}.",
         "{date}, {police} seized a cache of weapons and explosives belonging to {rebel} in {place}.",
         "A bomb disposal team dismantled an explosive device found near a school in {place} {date}.",
@@ -351,6 +405,8 @@ T: dict[str, list[str]] = {
         "{date}, {state} deployed troops and established a permanent camp in the {place} {vil}.",
     ],
     "Looting/property destruction": [
+        "{date}, {armed} broke into a bank in {place} and stole cash.",
+        "{date}, {rebel} destroyed a bridge linking {place} and {place2}.",
         "{date}, {rebel} looted shops and livestock in {place}.",
         "{date}, {armed} burned down {k} houses in the {place} {vil}.",
         "{date}, {state} destroyed the homes of suspected militants in {place}.",
@@ -378,6 +434,7 @@ T: dict[str, list[str]] = {
         "{date}, residents of {place} reported hearing heavy gunfire of unknown origin during the night.",
     ],
     "Sexual violence": [
+        "{date}, a woman was sexually assaulted by a soldier at a checkpoint near {place}.",
         "{date}, {armed} raped a woman in {place}.",
         "{date}, {state} were accused of sexually assaulting women in {place} during a search operation.",
         "A girl was raped by {rebel} near {place} {date}.",
@@ -386,6 +443,11 @@ T: dict[str, list[str]] = {
         "{date}, a teenage girl was gang-raped by {armed} in the {place} {vil}.",
     ],
     "Attack": [
+        "{date}, {armed} opened fire on a minibus near {place}, killing {n} passengers.",
+        "{date}, {armed} attacked a wedding party in {place}.{toll}",
+        "{date}, {rebel} killed {civ} accused of spying for the army in {place}.",
+        "{date}, {armed} raided the {place} {vil} at night and shot residents in their homes.{toll}",
+        "{date}, {police} shot dead {civ} at a checkpoint in {place} after an argument.",
         "{date}, {armed} killed {civ} in {place}.",
         "{date}, {rebel} attacked the {place} {vil}, killing {n} civilians.",
         "{date}, {civ} was shot dead by {armed} in {place}.",
@@ -400,6 +462,8 @@ T: dict[str, list[str]] = {
         "{date}, {police} tortured {civ} to death in custody in {place}.",
     ],
     "Abduction/forced disappearance": [
+        "{date}, {rebel} seized {k} travellers at a fake checkpoint near {place}; their whereabouts are unknown.",
+        "{date}, a businessman was taken from his car by {armed} in {place}.",
         "{date}, {armed} kidnapped {civ} in {place}.",
         "{date}, {rebel} abducted {k} passengers from a bus near {place}.",
         "{civ} was abducted by {rebel} in {place} {date}.",
@@ -411,6 +475,14 @@ T: dict[str, list[str]] = {
 }
 
 NON_EVENT = [
+    "{rebel} have vowed to attack {place} if the army does not withdraw, a statement said.",
+    "The army warned that it would launch an offensive against {rebel} in the coming weeks.",
+    "{date}, a memorial service was held in {place} for soldiers killed in an ambush last year.",
+    "Investigators are still trying to determine who was behind last month's bombing in {place}.",
+    "Sources said {rebel} are preparing new attacks on government positions near {place}.",
+    "The number of people killed in the conflict in {country} this year has risen to more than {k}00, a monitor said.",
+    "A former hostage described his months in captivity in a book published {date}.",
+    "The minister said the government would not tolerate protests that disrupt public order.",
     "Analysts say the conflict in {place} is unlikely to end soon without political dialogue.",
     "The {country} national team beat its rivals 2-1 in a football match in {place} {date}.",
     "{date}, residents of {place} commemorated the anniversary of a massacre that took place ten years ago.",
@@ -469,11 +541,11 @@ def main() -> int:
     rows: list[dict[str, str]] = []
     seen: set[str] = set()
 
-    def add(text: str, sub: str, etype: str) -> bool:
+    def add(text: str, sub: str, etype: str, template: str) -> bool:
         if text in seen:
             return False
         seen.add(text)
-        rows.append({"text": text, "event_type": etype, "sub_event_type": sub})
+        rows.append({"text": text, "event_type": etype, "sub_event_type": sub, "group": template})
         return True
 
     from sitrep.events.classifier import ACLED_SUB_TYPES
@@ -483,11 +555,13 @@ def main() -> int:
         made = tries = 0
         while made < PER_TYPE and tries < PER_TYPE * 20:
             tries += 1
-            made += add(Slots(rng).fill(rng.choice(templates)), sub, ACLED_SUB_TYPES[sub])
+            k = rng.randrange(len(templates))
+            made += add(Slots(rng).fill(templates[k]), sub, ACLED_SUB_TYPES[sub], f"{sub}#{k}")
     made = tries = 0
     while made < NON_EVENTS and tries < NON_EVENTS * 20:
         tries += 1
-        made += add(Slots(rng).fill(rng.choice(NON_EVENT)), "", "")
+        k = rng.randrange(len(NON_EVENT))
+        made += add(Slots(rng).fill(NON_EVENT[k]), "", "", f"NONE#{k}")
     rng.shuffle(rows)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as fh:

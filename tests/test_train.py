@@ -95,12 +95,17 @@ def test_refine_retypes_within_the_event_type_only():
     model = EventClassifier.fit(SMALL, epochs=20)
     # strong classifier evidence, same event type: the sub-type changes (with its PLOVER codes)
     ev = _event("Warplanes bombed a drone base.", "Explosions/Remote violence", "Shelling/artillery/missile attack")
-    assert refine([ev], model, min_probability=0.3) == 1
+    assert refine([ev], model, min_probability=0.3, same_type_only=True) == 1
     assert ev.sub_event_type == "Air/drone strike" and ev.plover_mode == "aerial"
-    # another event type: the rules' type stands unless asked otherwise
+    # another event type: the rules' type stands when the scope is the same type
     ev = _event("Gunmen kidnapped a trader.", "Battles", "Armed clash")
-    assert refine([ev], model, min_probability=0.3) == 0 and ev.sub_event_type == "Armed clash"
-    assert refine([ev], model, min_probability=0.3, same_type_only=False) == 1
+    assert refine([ev], model, min_probability=0.3, same_type_only=True) == 0 and ev.sub_event_type == "Armed clash"
+    assert refine([ev], model, min_probability=0.99) == 0  # below the threshold
+    # the model's own settings (sitrep train --scope --min-probability) are the defaults
+    model.meta.update(scope="same-type", min_probability=0.3)
+    assert refine([ev], model) == 0
+    model.meta.update(scope="any")
+    assert refine([ev], model) == 1
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
 
 
@@ -108,6 +113,7 @@ def test_shipped_model_covers_every_sub_type_and_non_events():
     model = load_model("default")
     assert set(model.labels) == set(ACLED_SUB_TYPES) | {NONE}
     assert model.meta["examples"] >= 5000
+    assert model.meta["scope"] == "same-type"  # trained on synthetic text: it never overrides the rules' type
     assert model.predict("A suicide bomber blew himself up outside a bank in the city centre.")[0] == "Suicide bomb"
     assert model.predict("Fans cheered as the home side won the derby.")[0] == NONE
 
@@ -130,9 +136,19 @@ def test_train_command(tmp_path):
                                         "event_type": ACLED_SUB_TYPES.get(e.label, "")}) + "\n" for e in SMALL * 2),
                     encoding="utf-8")
     out = tmp_path / "model.npz"
-    res = CliRunner().invoke(cli, ["train", str(data), "--out", str(out), "--folds", "3"])
+    res = CliRunner().invoke(cli, ["train", str(data), "--out", str(out), "--folds", "3", "--scope", "same-type"])
     assert res.exit_code == 0, res.output
     assert "cv_weighted_f1" in res.output and "cv_macro_f1" in res.output
     model = EventClassifier.load(out)
     assert set(model.labels) == {e.label for e in SMALL}
     assert np.isfinite(model.weights).all()
+    assert model.meta["scope"] == "same-type" and model.meta["min_probability"] == 0.6
+
+
+def test_cross_validation_holds_out_whole_groups():
+    # each group has its own vocabulary: with groups held out, the test words were never seen
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
+    examples = [Example(f"{w} {w}{k}", "A" if n % 2 else "B", group=w) for n, w in enumerate(words) for k in range(4)]
+    grouped = cross_validate(examples, folds=3, epochs=10)
+    mixed = cross_validate([Example(e.text, e.label) for e in examples], folds=3, epochs=10)
+    assert mixed["accuracy"] == 1.0 and grouped["accuracy"] < 1.0

@@ -485,7 +485,11 @@ def eval_cameo(conll_path: str, limit: int | None, as_json: bool, model_file: st
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=False), help="Model file to write (.npz or .json).")
 @click.option("--folds", type=int, default=5, show_default=True, help="Cross-validation folds (0: no cross-validation).")
 @click.option("--epochs", type=int, default=8, show_default=True, help="Passes over the training data.")
-def train(paths: tuple[str, ...], out: str, folds: int, epochs: int) -> None:
+@click.option("--scope", type=click.Choice(["any", "same-type"]), default="any", show_default=True,
+              help="In use, may the model change the rules' event type (any) or only the sub-type within it?")
+@click.option("--min-probability", type=float, default=0.6, show_default=True,
+              help="In use, the model re-types an event only at this probability or above.")
+def train(paths: tuple[str, ...], out: str, folds: int, epochs: int, scope: str, min_probability: float) -> None:
     """Fit the event (sub-)type classifier from labelled files: ACLED-format CSV, PLOVER JSON or JSONL."""
     from .events.classifier import EventClassifier, cross_validate, train_file
 
@@ -494,8 +498,11 @@ def train(paths: tuple[str, ...], out: str, folds: int, epochs: int) -> None:
     click.echo(f"{len(examples)} examples, {len(labels)} labels", err=True)
     if folds > 1:
         for key, value in cross_validate(examples, folds, epochs=epochs).items():
-            click.echo(f"cv_{key:22s} {value:.3f}" if key != "examples" else f"cv_folds                  {folds}")
-    path = EventClassifier.fit(examples, epochs=epochs).save(out)
+            by = " (whole groups held out)" if all(e.group for e in examples) else ""
+            click.echo(f"cv_{key:22s} {value:.3f}" if key != "examples" else f"cv_folds                  {folds}{by}")
+    model = EventClassifier.fit(examples, epochs=epochs)
+    model.meta.update(scope=scope, min_probability=min_probability)
+    path = model.save(out)
     click.echo(f"wrote {path}", err=True)
 
 

@@ -65,6 +65,7 @@ def features(text: str) -> list[int]:
 class Example:
     text: str
     label: str
+    group: str = ""  # examples of one group (e.g. one template) stay in one cross-validation fold
 
 
 @dataclass
@@ -199,22 +200,27 @@ def _jsonl(path: Path, text: str) -> list[Example]:
         if not isinstance(row, dict) or not str(row.get("text") or "").strip():
             raise InputError(f"{path}:{n}: a training row needs a 'text'")
         label = (row.get("sub_event_type") or row.get("event_type") or "").strip() or NONE
-        out.append(Example(row["text"], label))
+        out.append(Example(row["text"], label, str(row.get("group") or "")))
     return out
 
 
 # -- cross-validation ----------------------------------------------------------------------------
 def cross_validate(examples: Sequence[Example], folds: int = 5, **fit_args: Any) -> dict[str, float]:
-    """k-fold figures (fold = position modulo k after a seeded shuffle): accuracy, weighted and
-    macro F1 of the label, and accuracy of the ACLED event type implied by the label."""
-    from ..evaluate import weighted_f1
-
+    """k-fold figures: accuracy, weighted and macro F1 of the label, and accuracy of the ACLED event
+    type implied by the label. Folds: position modulo k after a seeded shuffle, or, where examples
+    name a ``group``, whole groups (so that near-copies of one template are never on both sides)."""
     order = np.random.default_rng(1).permutation(len(examples))
+    groups = sorted({e.group for e in examples})
+    if len(groups) >= folds and all(e.group for e in examples):
+        group_fold = {g: n % folds for n, g in enumerate(groups)}
+        fold_of = [group_fold[examples[i].group] for i in order]
+    else:
+        fold_of = [j % folds for j in range(len(order))]
     gold: list[str] = []
     pred: list[str] = []
     for k in range(folds):
-        test = [examples[i] for j, i in enumerate(order) if j % folds == k]
-        train = [examples[i] for j, i in enumerate(order) if j % folds != k]
+        test = [examples[i] for j, i in enumerate(order) if fold_of[j] == k]
+        train = [examples[i] for j, i in enumerate(order) if fold_of[j] != k]
         model = EventClassifier.fit(train, **fit_args)
         gold += [e.label for e in test]
         pred += [model.predict(e.text)[0] for e in test]
@@ -250,6 +256,8 @@ def train_file(paths: Iterable[str | Path]) -> list[Example]:
 # -- the hybrid: rules decide the event, the classifier arbitrates its sub-type ----------------------
 #: Default threshold: the classifier's sub-type must reach this probability to replace the rules'.
 MIN_PROBABILITY = 0.6
+#: How far a model may re-type: ``any`` sub-type, or only one of the rules' event type (``same-type``).
+SCOPES = ("any", "same-type")
 
 
 def _plover_codes() -> dict[str, tuple[str | None, str | None]]:
@@ -261,14 +269,19 @@ def _plover_codes() -> dict[str, tuple[str | None, str | None]]:
     return codes
 
 
-def refine(events: list[Any], model: EventClassifier, min_probability: float = MIN_PROBABILITY,
-           same_type_only: bool = True) -> int:
+def refine(events: list[Any], model: EventClassifier, min_probability: float | None = None,
+           same_type_only: bool | None = None) -> int:
     """Re-type events in place from their evidence sentence; returns how many changed.
 
     The rules keep deciding whether there is an event, its actors, place, date and toll. The
     classifier's best sub-type (non-events excluded) replaces the rules' one when it reaches
     ``min_probability`` and, with ``same_type_only``, belongs to the same ACLED event type.
+    Both default to what the model was trained with (``sitrep train --scope/--min-probability``).
     """
+    if min_probability is None:
+        min_probability = float(model.meta.get("min_probability", MIN_PROBABILITY))
+    if same_type_only is None:
+        same_type_only = model.meta.get("scope", "any") == "same-type"
     codes = _plover_codes()
     changed = 0
     for ev in events:
