@@ -75,7 +75,8 @@ def test_timeline_articles_and_actors(db_url):
 
 def test_actors_merge_aliases_with_the_knowledge_base(db_url):
     store = Store(db_url)
-    a = make_event("a1", "2015-06-10", actor1="ISIS", location="Derna", lat=32.76, lon=22.64, country="Libya")
+    a = make_event("a1", "2015-06-10", actor1="ISIS", location="Derna", lat=32.76, lon=22.64, country="Libya",
+                   actor2="Mujahideen Shura Council of Derna", assoc_actor_2=["Ansar al-Sharia", "Derna Brigade"])
     b = make_event("a2", "2015-08-10", actor1="Islamic State", location="Sirte", lat=31.2, lon=16.59, country="Libya")
     store.write(Article(body="one", id="a1"), [a])
     store.write(Article(body="two", id="a2"), [b])
@@ -83,6 +84,10 @@ def test_actors_merge_aliases_with_the_knowledge_base(db_url):
     assert isis.known and isis.n_events == 2 and "ISIS" in isis.aliases and isis.inter == 2
     assert "rival_of" in isis.relations
     assert store.actor("Daesh").name == "Islamic State"
+    counts = {x.name: x.n_events for x in store.actors()}
+    assert counts["Ansar al-Sharia (Libya)"] == 1 and counts["Derna Brigade"] == 1  # by canonical name
+    assert sum(counts.values()) == 5  # each name once per event that names it
+    assert [x.name for x in store.actors(limit=1)] == ["Islamic State"]
 
 
 def test_review_confirm_correct_reject_with_audit(db_url):

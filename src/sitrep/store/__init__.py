@@ -348,13 +348,20 @@ class Store:
 
     def actors(self, limit: int | None = None) -> list[ActorSummary]:
         """Every actor named in shown events (either side or associated), most events first."""
+        # each event counts once per name: actor1, then actor2 unless the same, then associated actors
+        # not already named (grouped in SQL; only the few rows with associated actors are read)
         counts: Counter[str] = Counter()
-        q = sa.select(events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2).where(
-            *_where())
+        shown = _where()
+        a1, a2, assoc1, assoc2 = events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2
         with self.engine.connect() as conn:
-            for a1, a2, assoc1, assoc2 in conn.execute(q):
-                names = {a1, a2, *json.loads(assoc1 or "[]"), *json.loads(assoc2 or "[]")} - {None, ""}
-                counts.update(names)
+            counts.update(dict(conn.execute(sa.select(a1, sa.func.count()).where(*shown, a1.is_not(None))
+                                            .group_by(a1)).all()))
+            counts.update(dict(conn.execute(sa.select(a2, sa.func.count()).where(
+                *shown, a2.is_not(None), sa.or_(a1.is_(None), a1 != a2)).group_by(a2)).all()))
+            with_assoc = sa.or_(sa.func.coalesce(assoc1, "[]") != "[]", sa.func.coalesce(assoc2, "[]") != "[]")
+            for n1, n2, l1, l2 in conn.execute(sa.select(a1, a2, assoc1, assoc2).where(*shown, with_assoc)):
+                counts.update({*json.loads(l1 or "[]"), *json.loads(l2 or "[]")} - {n1, n2})
+        counts.pop("", None)
         kb = self._kb()
         merged: dict[str, ActorSummary] = {}
         for name, n in counts.items():
