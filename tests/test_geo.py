@@ -50,7 +50,11 @@ def test_bad_user_places_file_is_a_clear_error(tmp_path):
 
 
 def _event(body: str, start: int, end: int, mentions) -> Event:
-    ev = Event("Battles", "Armed clash", Evidence(body, 0, len(body)), actor1="Protesters ({country})")
+    # the evidence is the trigger's sentence, as the extractor gives it
+    s0 = body.rfind(". ", 0, start) + 2 if body.rfind(". ", 0, start) >= 0 else 0
+    s1 = body.find(". ", end)
+    s1 = len(body) if s1 < 0 else s1 + 1
+    ev = Event("Battles", "Armed clash", Evidence(body[s0:s1], s0, s1), actor1="Protesters ({country})")
     ev.spans["trigger"] = (start, end)
     ev.place_mentions = mentions
     return ev
@@ -101,3 +105,62 @@ def test_article_focus_is_the_fallback(gaz):
     ev = _event(body, 7, 15, [])
     Geocoder(gaz).geocode(art, [ev])
     assert ev.location == "Kidal" and ev.spans["location"] is None
+
+
+def _span(body: str, text: str, label: str = "GPE") -> tuple[int, int, str, str]:
+    s = body.index(text)
+    return (s, s + len(text), text, label)
+
+
+def test_untagged_region_after_a_town_qualifies_it(gaz):
+    # NER tagged only the village; "Donetsk" after the comma is the oblast, not the city or a namesake
+    body = "Mortars were fired near Kamianka, Donetsk."
+    art = make_article(body, [_span(body, "Kamianka")])
+    tops = {t.text: t for t in Geocoder(gaz).toponyms(art)}
+    assert tops["Donetsk"].place.fcode == "ADM1" and tops["Donetsk"].relation == "qualifier"
+    # no Kamianka in Donetsk oblast in the gazetteer: abstain rather than jump to another oblast
+    assert "Kamianka" not in tops or tops["Kamianka"].place.admin1 == tops["Donetsk"].place.admin1
+
+
+def test_a_named_district_is_placed_at_its_seat_with_precision_2(gaz):
+    body = "Two soldiers were killed in Sherzad district, Nangarhar."
+    art = make_article(body, [_span(body, "Nangarhar")])
+    ev = _event(body, 13, 24, [])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.location == "Sherzad" and ev.geo_precision == 2 and ev.admin1 == "Nangarhar"
+    assert ev.spans["location"] == (28, 35)
+
+
+def test_a_district_is_no_candidate_where_the_text_does_not_call_it_one(gaz):
+    body = "Two soldiers were killed in Sherzad."
+    art = make_article(body, [_span(body, "Sherzad")])
+    assert Geocoder(gaz).toponyms(art) == []
+
+
+def test_ner_split_name_is_joined_and_its_town_kept(gaz):
+    body = "In Tijuana, Baja California, a woman was found dead."
+    art = make_article(body, [_span(body, "Tijuana"), _span(body, "Baja"), _span(body, "California")])
+    tops = {t.text: t.place for t in Geocoder(gaz).toponyms(art)}
+    assert tops["Baja California"].fcode == "ADM1" and tops["Baja California"].cc == "MX"
+    assert tops["Tijuana"].cc == "MX"
+
+
+def test_acronym_in_parentheses_is_not_a_place(gaz):
+    body = "Fighters of the Mujahideen Shura Council (MSC) took the building in Derna, Libya."
+    art = make_article(body, [_span(body, "Derna"), _span(body, "Libya")])
+    assert [t.text for t in Geocoder(gaz).toponyms(art)] == ["Derna", "Libya"]
+
+
+def test_spelling_variant_of_a_big_city_beats_a_small_exact_namesake(gaz):
+    body = "Activists blocked a road near Odessa."
+    art = make_article(body, [_span(body, "Odessa")])
+    (top,) = Geocoder(gaz).toponyms(art)
+    assert top.place.cc == "UA"
+
+
+def test_a_small_namesake_in_another_state_is_dropped(gaz):
+    body = "In Celaya, Guanajuato, gunmen attacked a police patrol in Camargo community."
+    art = make_article(body, [_span(body, "Celaya"), _span(body, "Guanajuato"), _span(body, "Camargo")])
+    tops = {t.text: t.place for t in Geocoder(gaz).toponyms(art)}
+    assert tops["Celaya"].admin1 == tops["Guanajuato"].admin1
+    assert "Camargo" not in tops

@@ -26,7 +26,7 @@ from .dates import find_dates, parse_iso
 from .fatalities import find_fatalities, single_victim
 from .lexicon import (
     ARMED_MODIFIERS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
-    TRIGGERS,
+    NEAR_AFTER, NEAR_BEFORE, TRIGGERS,
     Trigger, trigger_requirements,
 )
 
@@ -1018,15 +1018,6 @@ def _protesters_first(ev: Event) -> None:
     ev.actor2, ev.inter2, ev.assoc_actor_2, ev.spans["actor2"] = None, None, [], None
     if state is not None:
         ev.actor2, ev.inter2, ev.spans["actor2"] = state
-
-
-NEAR_BEFORE = re.compile(
-    r"\b(?:near|nearby|outside|outskirts of|km from|kilometres from|kilometers from|miles from|close to|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|vicinity of|areas? of|"
-    r"around|surroundings of|countryside of|periphery of|fronts? of|frontlines? of|axis of|positions in)"
-    r"\s*(?:the\s+)?$")
-NEAR_AFTER = re.compile(r"^\s*(?:countryside|outskirts|area|front|frontline|axis|surroundings|environs|district|"
-                        r"municipality|commune|county|sub-district|subdistrict|department)\b")
 
 
 def _place_relation(ent: Any) -> str:

@@ -19,9 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..records import Article, Event
 from ..data import demonyms
-from .gazetteer import ADMIN1, CAPITAL, CONTINENT, COUNTRY, REGION, SECTION, Gazetteer, Place, _ascii, key
+from ..events.lexicon import NEAR_AFTER, NEAR_BEFORE
+from ..records import Article, Event
+from .gazetteer import ADMIN1, ADMIN2, CAPITAL, CONTINENT, COUNTRY, REGION, SECTION, Gazetteer, Place, _ascii, key
 
 __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
@@ -29,6 +30,9 @@ __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 SURE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards)\s+(?:the\s+)?)$", re.I)
 REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
+#: Words that make a name a district: "in Sherzad district", "Nahrin District", "Bankass cercle".
+DISTRICT_WORDS = re.compile(r"^\s*(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
+                            r"local government area|LGA)\b", re.I)
 REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 #: Adjectives of continents and regions ("European", "Middle Eastern") and of parts of the UK.
 REGION_DEMONYMS = {
@@ -105,7 +109,11 @@ class Geocoder:
         ``hint_countries``: country names known from elsewhere (the actors' countries), used as context.
         """
         body = article.body
-        mentions = [(s, e, t, lb) for s, e, t, lb in article.toponyms if self._plausible(body, s, t, lb)]
+        mentions = []
+        for s, e, t, lb in self._extend_names(body, self._split_lists(article.toponyms)):
+            after_place = bool(mentions) and bool(QUALIFIER_GAP.fullmatch(body[mentions[-1][1]:s]))
+            if after_place or self._plausible(body, s, t, lb):
+                mentions.append((s, e, t, lb))
         mentions += self._unlabelled(article, mentions)
         mentions = self._join_split_names(body, sorted(set(mentions)))
         context = self._context(article, mentions)
@@ -133,13 +141,15 @@ class Geocoder:
             cleaned = _clean(text)
             country = self.demonyms.get(cleaned.lower())
             name = country or cleaned
-            region = k in qualifier_of or bool(REGION_WORDS.search(text) or REGION_AFTER.match(body[e:e + 20]))
+            after = body[e:e + 28]
+            district = bool(DISTRICT_WORDS.match(after) or DISTRICT_WORDS.search(" " + text.split()[-1]))
+            region = (k in qualifier_of or bool(REGION_WORDS.search(text) or REGION_AFTER.match(after))) and not district
             within = places.get(within_of[k]) if k in within_of else None
-            cache_key = (key(name), region, within.id if within else None)
+            cache_key = (key(name), region, within.id if within else None, district)
             if cache_key in resolved:
                 place = resolved[cache_key]
             else:
-                place = self._resolve(name, context, region=region, within=within,
+                place = self._resolve(name, context, region=region, within=within, district=district,
                                       strict=label not in SURE_LABELS and not country)
                 if place is None and within is not None and label in SURE_LABELS:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone
@@ -169,12 +179,12 @@ class Geocoder:
             if not any(s < te and ts < e for ts, te in taken):
                 out.append((s, e, m.group(1).title(), "GPE"))
                 taken.append((s, e))
+        out += self._untagged(body, taken)  # before country names: "Ciudad de Mexico" is not Mexico
         for m in self._country_pattern().finditer(body):
             s, e = m.span()
             if not any(s < te and ts < e for ts, te in taken):
                 out.append((s, e, m.group(0), "GPE"))  # country names NER missed ("in Mauritius and ...")
                 taken.append((s, e))
-        out += self._untagged(body, taken)
         for s, e, text, label in article.toponyms:
             if label not in ("ORG", "PERSON", "FAC") or any(s < te and ts < e for ts, te in taken):
                 continue
@@ -207,9 +217,11 @@ class Geocoder:
             name = _clean(m.group(0))
             if not name or name.lower() in NOT_PLACE_WORDS or name.lower() in NOT_PLACES or len(name) < 3:
                 continue
+            if name.isupper() and len(name) <= 6:
+                continue  # acronyms in parentheses name groups ("(MSC)"), not places
             before = body[max(0, s - 12):s]
             in_paren = body.rfind("(", max(0, s - 60), s) > body.rfind(")", max(0, s - 60), s)
-            qualifier = before.endswith(", ") and (s - 2) in ends and body[e:e + 1] in ("", ",", ".", ";", ")", " ")
+            qualifier = any(QUALIFIER_GAP.fullmatch(body[x:s]) for x in ends if 0 < s - x <= 30)
             if not (PLACE_PREPOSITIONS.search(before) or (in_paren and (before.endswith("(") or before.endswith(", ")))
                     or qualifier):
                 continue
@@ -220,6 +232,37 @@ class Geocoder:
                 out.append((s, s + len(m.group(0).rstrip()), name, "UNTAGGED"))
                 taken.append((s, e))
                 ends.add(s + len(m.group(0).rstrip()))
+        return out
+
+    def _split_lists(self, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """NER joins some place and qualifier into one entity ("Nis, Serbia", "Cienaga, Magdalena
+        department" as ORG): cut them at the comma when the gazetteer knows the parts."""
+        out: list[tuple[int, int, str, str]] = []
+        for s, e, text, label in mentions:
+            parts = text.split(", ")
+            if len(parts) < 2 or not all(self.gaz.lookup(_clean(p)) for p in parts):
+                out.append((s, e, text, label))
+                continue
+            pos = s
+            for i, part in enumerate(parts):
+                # the first part keeps NER's label; the qualifiers after it are places by position
+                out.append((pos, pos + len(part), part, label if i == 0 or label in SURE_LABELS else "UNTAGGED"))
+                pos += len(part) + 2
+        return out
+
+    def _extend_names(self, body: str, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """NER cuts some names short ("Dawlat" of "Dawlat Abad district"): take the whole capitalised
+        run when the gazetteer knows it and the short name is no place of its own, or a district word follows."""
+        out = []
+        for s, e, text, label in mentions:
+            m = CAPITALISED.match(body, s)
+            if m is not None and m.end() > e and not any(s < os_ < m.end() for os_, _, _, _ in mentions if os_ != s):
+                longer = body[s:m.end()].rstrip()
+                short_known = any(key(p.name) == key(_clean(text)) for p in self.gaz.lookup(_clean(text)))
+                if (not short_known or DISTRICT_WORDS.match(body[s + len(longer):])) and self.gaz.lookup(_clean(longer)):
+                    out.append((s, s + len(longer), longer, label))
+                    continue
+            out.append((s, e, text, label))
         return out
 
     def _join_split_names(self, body: str, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -246,7 +289,7 @@ class Geocoder:
         cleaned = _clean(text)
         if not cleaned or cleaned.lower() in NOT_PLACES or (len(cleaned) < 3 and not cleaned.isupper()):
             return False
-        if label in SURE_LABELS or (label == "NORP" and cleaned.lower() in self.demonyms):
+        if label in SURE_LABELS or label == "UNTAGGED" or (label == "NORP" and cleaned.lower() in self.demonyms):
             return True
         # ORG / NORP / PERSON: only after a place preposition ("in Kidal", "of the Bab-Tobruk neighborhood")
         # or inside a parenthesis of places ("(Kismaayo, Lower Juba)")
@@ -278,13 +321,17 @@ class Geocoder:
         return {"countries": countries, "admin1": admin1, "towns": towns}
 
     def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False,
-                 strict: bool = False, within: Place | None = None) -> Place | None:
+                 strict: bool = False, within: Place | None = None, district: bool = False) -> Place | None:
         """The place ``name`` most likely means; ``region``: the text called it a region or province;
         ``strict``: only places whose own name it is (for names NER did not tag as places);
-        ``within``: a region or country the text puts it in ("Celaya, Guanajuato")."""
+        ``within``: a region or country the text puts it in ("Celaya, Guanajuato");
+        ``district``: the text calls it a district, county or commune (districts are candidates only then)."""
         cands = self.gaz.lookup(name)
-        if strict:  # its own name, or a well-known place's other name ("Lower Juba", "Kismaayo")
-            cands = [p for p in cands if key(p.name) == key(name) or p.fcode in CUE_KINDS or p.population >= 50_000]
+        if strict:  # its own name, or a well-known place's other name ("Lower Juba", "Kismaayo"; not acronyms)
+            cands = [p for p in cands if key(p.name) == key(name)
+                     or (not name.isupper() and (p.fcode in CUE_KINDS or p.population >= 50_000))]
+        if not district:  # a district only where the text calls the name one ("Sherzad district")
+            cands = [p for p in cands if p.fcode != ADMIN2]
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
@@ -310,6 +357,8 @@ class Geocoder:
                 s += 3.0 if region else -0.5
             if p.fcode == REGION:
                 s += 5.0  # seas and world regions: as strong as a town of 100,000
+            if p.fcode == ADMIN2:
+                s += 4.0  # named as a district: the district, not a town of the name elsewhere
             if key(p.name) == wanted or _loose(key(p.name)) == loose_wanted:
                 s += 2.5  # its own name, or a spelling variant of it ("Odessa" for Odesa)
             if within is not None and p.cc == within.cc and (within.fcode != ADMIN1 or p.admin1 == within.admin1):
@@ -352,7 +401,7 @@ class Geocoder:
         by_span = {(t.start, t.end): t for t in tops}
         focus = self._focus(tops)
         for ev in events:
-            chosen = self._event_place(ev, by_span)
+            chosen = self._event_place(ev, by_span, article.body)
             if chosen is None and focus is not None:
                 chosen = Toponym(focus.text, focus.start, focus.end, focus.place, "article")
             if chosen is not None:
@@ -362,7 +411,7 @@ class Geocoder:
 
     def _focus(self, tops: list[Toponym]) -> Toponym | None:
         """The article's main place: the most named town (else region, else country)."""
-        for kinds in ({"PPL", "PPLC", "PPLA", SECTION}, {ADMIN1}, {COUNTRY}):
+        for kinds in ({"PPL", "PPLC", "PPLA", SECTION}, {ADMIN2}, {ADMIN1}, {COUNTRY}):
             named = [t for t in tops if t.place.fcode in kinds and t.place.fcode != SECTION]
             if named:
                 counts = Counter(t.place.id for t in named)
@@ -370,14 +419,22 @@ class Geocoder:
                 return next(t for t in named if t.place.id == best_id)
         return None
 
-    def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym]) -> Toponym | None:
+    def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym], body: str = "") -> Toponym | None:
         trig = ev.spans.get("trigger") or (ev.evidence.start, ev.evidence.start)
         found = []
+        seen = set()
         for s, e, _text, relation in ev.place_mentions:
             t = by_span.get((s, e))
             if t is not None:
+                seen.add((s, e))
                 found.append(Toponym(t.text, t.start, t.end, t.place,
                                      "qualifier" if t.relation == "qualifier" else relation))
+        for (s, e), t in by_span.items():  # names NER did not tag, in the event's own sentence
+            if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end and body
+                    and t.place.fcode not in (COUNTRY, CONTINENT)):
+                near = NEAR_BEFORE.search(body[max(0, s - 30):s].lower()) or NEAR_AFTER.match(body[e:e + 16].lower())
+                found.append(Toponym(t.text, s, e, t.place, "qualifier" if t.relation == "qualifier" else
+                                     ("near" if near else "in")))
         if not found:
             return None
         # the most specific place in the sentence, nearest the trigger among equals
@@ -407,6 +464,8 @@ class Geocoder:
                 ev.location, ev.latitude, ev.longitude, ev.geonameid = (
                     _ascii(capital.name), capital.lat, capital.lon, capital.id)
             ev.geo_precision = 3
+        elif place.fcode == ADMIN2:
+            ev.geo_precision = 2  # ACLED: an event known only by its district sits at the district's seat
         elif top.relation in ("near", "qualifier"):
             # near X; or only the district/town that qualifies an unknown village is known
             # ("Bar-Sanguun village (Kismaayo, Lower Juba)"): ACLED's precision 2

@@ -19,8 +19,10 @@ from pathlib import Path
 from ..errors import InputError, ModelError
 
 #: Feature codes: CONT continent, PCLI country, ADM1 first-order region, PPL/PPLC town/capital, PPLX neighbourhood.
-#: RGN: seas and world regions from the curated supplement.
+#: RGN: seas and world regions from the curated supplement. ADM2: districts, counties, cercles, at their seat
+#: (``parent`` is the seat town).
 CONTINENT, COUNTRY, ADMIN1, CAPITAL, TOWN, SECTION, REGION = "CONT", "PCLI", "ADM1", "PPLC", "PPL", "PPLX", "RGN"
+ADMIN2 = "ADM2"
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ class Gazetteer:
 
 
 def _rank(p: Place) -> int:
-    return {CONTINENT: 3, COUNTRY: 3, ADMIN1: 1}.get(p.fcode, 0)
+    return {CONTINENT: 3, COUNTRY: 3, ADMIN1: 1, ADMIN2: -1}.get(p.fcode, 0)
 
 
 def _ascii(name: str) -> str:
