@@ -80,8 +80,10 @@ def test_read_acled_csv_jsonl_and_plover(tmp_path):
     g.write_text(json.dumps([{"event": "FIGHT", "text": "Troops fought rebels."}]), encoding="utf-8")
     assert read_examples(g) == [Example("Troops fought rebels.", "ASSAULT")]
     bad = tmp_path / "b.jsonl"
-    bad.write_text('{"label": 1}\n', encoding="utf-8")
-    with pytest.raises(InputError, match="needs a 'text'"):
+    bad.write_text('{"text": null, "event_type": "Battles"}\n', encoding="utf-8")
+    assert read_examples(bad) == []  # rows without text are left out
+    bad.write_text('"Troops fought rebels."\n', encoding="utf-8")
+    with pytest.raises(InputError, match="a JSON object with a 'text'"):
         read_examples(bad)
     with pytest.raises(InputError, match="no such file"):
         read_examples(tmp_path / "absent.csv")

@@ -197,8 +197,10 @@ def _jsonl(path: Path, text: str) -> list[Example]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{n}: not JSON ({exc})") from exc
-        if not isinstance(row, dict) or not str(row.get("text") or "").strip():
-            raise InputError(f"{path}:{n}: a training row needs a 'text'")
+        if not isinstance(row, dict):
+            raise InputError(f"{path}:{n}: a training row is a JSON object with a 'text'")
+        if not str(row.get("text") or "").strip():
+            continue  # e.g. a reviewed event stored without its evidence text
         label = (row.get("sub_event_type") or row.get("event_type") or "").strip() or NONE
         out.append(Example(row["text"], label, str(row.get("group") or "")))
     return out
