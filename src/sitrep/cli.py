@@ -432,13 +432,7 @@ def eval_acled(csv_path: str, limit: int | None, as_json: bool, model_file: str 
     from .evaluate import evaluate_acled, read_acled_rows
     from .pipeline import Pipeline
 
-    scores = evaluate_acled(read_acled_rows(csv_path, limit), Pipeline(model_file=model_file))
-    if as_json:
-        click.echo(json.dumps({"rows": scores.rows, **scores.rates}))
-        return
-    click.echo(f"{scores.rows} notes")
-    for line in scores.lines():
-        click.echo(line)
+    _print_scores(evaluate_acled(read_acled_rows(csv_path, limit), Pipeline(model_file=model_file)), "notes", as_json)
 
 
 def _print_scores(scores: Any, unit: str, as_json: bool) -> None:
