@@ -52,6 +52,8 @@ DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?
 #: "Bar-Sanguun village (Kismaayo, ...)".
 QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?rhood|camp|commune|municipality|"
                            r"community|locality|sector))?(?:, ?| \(|, \()")
+#: Where NER's one entity holds a place and its qualifiers.
+LIST_SEPARATOR = re.compile(r", | \(|\)")
 #: A run of capitalised words, with the small connecting words of place names ("Leon de los
 #: Aldama", "Ras al Ain", "Bab-Tobruk").
 CAPITALISED = re.compile(
@@ -142,7 +144,11 @@ class Geocoder:
             country = self.demonyms.get(cleaned.lower())
             name = country or cleaned
             after = body[e:e + 28]
-            district = bool(DISTRICT_WORDS.match(after) or DISTRICT_WORDS.search(" " + text.split()[-1]))
+            # a district where the text calls it one, or in an ACLED-style parenthesis of divisions
+            # ("Zigberi (Markoye, Oudalan)": commune, then province)
+            in_paren = body.rfind("(", max(0, s - 60), s) > body.rfind(")", max(0, s - 60), s)
+            district = bool(DISTRICT_WORDS.match(after) or DISTRICT_WORDS.search(" " + text.split()[-1])
+                            or in_paren)
             region = (k in qualifier_of or bool(REGION_WORDS.search(text) or REGION_AFTER.match(after))) and not district
             within = places.get(within_of[k]) if k in within_of else None
             cache_key = (key(name), region, within.id if within else None, district)
@@ -236,18 +242,21 @@ class Geocoder:
 
     def _split_lists(self, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """NER joins some place and qualifier into one entity ("Nis, Serbia", "Cienaga, Magdalena
-        department" as ORG): cut them at the comma when the gazetteer knows the parts."""
+        department" as ORG, "Bogande (Bogande, Gnagna"): cut them when the gazetteer knows the parts."""
         out: list[tuple[int, int, str, str]] = []
         for s, e, text, label in mentions:
-            parts = text.split(", ")
-            if len(parts) < 2 or not all(self.gaz.lookup(_clean(p)) for p in parts):
+            cuts = [m.span() for m in LIST_SEPARATOR.finditer(text)]
+            if not cuts:
                 out.append((s, e, text, label))
                 continue
-            pos = s
-            for i, part in enumerate(parts):
+            bounds = [0] + [x for span in cuts for x in span] + [len(text)]
+            parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2) if bounds[i] < bounds[i + 1]]
+            if not all(self.gaz.lookup(_clean(text[a:b])) for a, b in parts):
+                out.append((s, e, text, label))
+                continue
+            for i, (a, b) in enumerate(parts):
                 # the first part keeps NER's label; the qualifiers after it are places by position
-                out.append((pos, pos + len(part), part, label if i == 0 or label in SURE_LABELS else "UNTAGGED"))
-                pos += len(part) + 2
+                out.append((s + a, s + b, text[a:b], label if i == 0 or label in SURE_LABELS else "UNTAGGED"))
         return out
 
     def _extend_names(self, body: str, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
