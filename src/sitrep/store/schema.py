@@ -45,7 +45,8 @@ events = sa.Table(
     sa.Column("merged_into", sa.String(32), index=True),  # the canonical event this report was merged into
     sa.Column("review_status", sa.String(16), nullable=False, server_default="unreviewed"),
     sa.Column("original", sa.Text),  # the report as extracted (contract JSON): merges and corrections keep it
-    sa.Index("ix_events_canonical_date", "merged_into", "event_date"),
+    # revision 0004 (was ix_events_canonical_date in 0002): date + bounding box filtered inside the index
+    sa.Index("ix_events_canonical_date_place", "merged_into", "event_date", "latitude", "longitude", "review_status"),
     # revision 0003: the merge lookup of week- and month-precise events
     sa.Index("ix_events_canonical_precision_date", "merged_into", "time_precision", "event_date"),
 )
