@@ -154,3 +154,15 @@ def test_cross_validation_holds_out_whole_groups():
     grouped = cross_validate(examples, folds=3, epochs=10)
     mixed = cross_validate([Example(e.text, e.label) for e in examples], folds=3, epochs=10)
     assert mixed["accuracy"] == 1.0 and grouped["accuracy"] < 1.0
+
+
+def test_sitrep_model_environment_variable(monkeypatch, tmp_path):
+    from sitrep.pipeline import Pipeline
+
+    monkeypatch.setenv("SITREP_MODEL", "default")
+    assert Pipeline().classifier.labels == load_model("default").labels
+    monkeypatch.setenv("SITREP_MODEL", str(tmp_path / "absent.npz"))
+    with pytest.raises(InputError, match="no such model file"):
+        Pipeline().classifier  # noqa: B018
+    monkeypatch.delenv("SITREP_MODEL")
+    assert Pipeline().classifier is None
