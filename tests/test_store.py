@@ -30,8 +30,8 @@ def test_write_is_idempotent_and_atomic(tmp_path):
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_filters(tmp_path):
-    store = Store(str(tmp_path / "x.sqlite"))
+def test_filters(db_url):
+    store = Store(db_url)
     store.write(Article(body="one", id="a1"), [ev("a1", "2020-05-01", "Mali", "JNIM"),
                                                ev("a1", "2020-05-09", "Niger", "Islamic State Sahel Province", start=9)])
     store.write(Article(body="two", id="a2"), [ev("a2", "2020-06-01", "Mali", "Protesters (Mali)",
@@ -48,8 +48,8 @@ def test_filters(tmp_path):
     assert len(list(store.events(limit=1))) == 1
 
 
-def test_round_trip_of_events_and_articles(tmp_path):
-    store = Store(str(tmp_path / "x.sqlite"))
+def test_round_trip_of_events_and_articles(db_url):
+    store = Store(db_url)
     e = ev("a1", "2020-05-01", "Mali", "JNIM")
     e.assoc_actor_1 = ["Ansar Dine"]
     e.fatalities, e.latitude, e.longitude = 4, 18.44, 1.41
@@ -61,8 +61,8 @@ def test_round_trip_of_events_and_articles(tmp_path):
     assert store.article("missing") is None
 
 
-def test_rejects_are_queryable_and_updated(tmp_path):
-    store = Store(str(tmp_path / "x.sqlite"))
+def test_rejects_are_queryable_and_updated(db_url):
+    store = Store(db_url)
     store.record_reject(Rejected("f.bin", "binary", "not text"))
     store.record_reject(Rejected("f.bin", "binary", "still not text"))
     (r,) = store.rejects()

@@ -147,6 +147,11 @@ def test_review_errors(db_url):
     with pytest.raises(InputError, match="reviewer"):
         store.review(ids["gao"], "confirm", None, reviewer=" ")
     assert store.event_detail("nope") is None
+    with pytest.raises(EventNotFound):
+        store.merge_events([ids["gao"], "nope"], reviewer="ana")
+    with pytest.raises(EventNotFound):
+        store.split_event("nope", reviewer="ana")
+    assert store.audit_log() == []  # nothing half-done
 
 
 def test_merge_and_split_by_hand(db_url):
