@@ -227,9 +227,9 @@ class Store:
                     twin = conn.execute(sa.select(articles.c.id).where(
                         articles.c.content_hash == article.content_hash)).first()
                     if twin or duplicate is not None:
-                        reason = duplicate.reason() if duplicate else f"same text as article {twin[0]}"  # type: ignore[index]
-                        self._reject(conn, Rejected(article.source or article.id, "duplicate", reason))
-                        return WriteResult("duplicate", detail=reason)
+                        why = duplicate.reason() if duplicate else f"same text as article {twin[0]}"  # type: ignore[index]
+                        self._reject(conn, Rejected(article.source or article.id, "duplicate", why))
+                        return WriteResult("duplicate", detail=why)
                 status = "near-duplicate" if duplicate else ("skipped" if skipped else "coded")
                 reason = duplicate.reason() if duplicate else skipped
                 conn.execute(articles.insert().values(**_article_row(article, status, reason)))
