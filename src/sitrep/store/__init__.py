@@ -4,6 +4,14 @@ Reads/writes through SQLAlchemy Core so one code path serves both. Each article 
 with its events in one transaction: a crash loses nothing already committed, and writing
 the same article again changes nothing (ids are content-derived; inserts skip existing rows).
 SQLite runs in WAL mode so ``sitrep ingest`` can write while ``sitrep serve`` reads.
+
+Around that: the schema comes from Alembic migrations run on open (``migrate.py``); reports of
+one event in several articles are merged as they are written (``merging.py``: the first report
+stays the canonical event, the others point to it with ``merged_into``); analysts confirm,
+correct or reject events and merge or split them by hand, each change in ``audit_log`` within
+the same transaction, the extracted report kept in ``original`` (``review.py``). The read API
+(``events``, ``count_events``, ``timeline``, ``event_detail``, ``articles``, ``actors``) serves
+the CLI and ``sitrep serve``.
 """
 
 from __future__ import annotations
