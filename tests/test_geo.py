@@ -164,3 +164,20 @@ def test_a_small_namesake_in_another_state_is_dropped(gaz):
     tops = {t.text: t.place for t in Geocoder(gaz).toponyms(art)}
     assert tops["Celaya"].admin1 == tops["Guanajuato"].admin1
     assert "Camargo" not in tops
+
+
+def test_a_qualifier_is_the_region_that_holds_the_place(gaz):
+    # "Bari" alone is the Italian city; qualifying Bossaso it is the Somali region
+    body = "Militants attacked a post in Bossaso town (Bossaso, Bari)."
+    art = make_article(body, [_span(body, "Bossaso"), (43, 50, "Bossaso", "PERSON"), _span(body, "Bari", "PERSON")])
+    tops = Geocoder(gaz).toponyms(art)
+    assert {t.place.cc for t in tops} == {"SO"}
+    assert [t.place.fcode for t in tops if t.text == "Bari"] == ["ADM1"]
+
+
+def test_mexican_colonia_is_a_neighbourhood_not_uruguay(gaz):
+    body = "In Ciudad Victoria, Tamaulipas, gunmen shot at people in Colonia Loma Alta."
+    art = make_article(body, [(3, 19, "Ciudad Victoria,", "PERSON"), _span(body, "Tamaulipas"),
+                              _span(body, "Colonia Loma Alta", "ORG")])
+    tops = {t.text: t.place for t in Geocoder(gaz).toponyms(art)}
+    assert tops["Ciudad Victoria"].cc == "MX" and all(p.cc == "MX" for p in tops.values())

@@ -52,6 +52,8 @@ DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?
 #: "Bar-Sanguun village (Kismaayo, ...)".
 QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?rhood|camp|commune|municipality|"
                            r"community|locality|sector))?(?:, ?| \(|, \()")
+#: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta".
+COLONIA = re.compile(r"[Cc]olonia\s+(?!del Sacramento)[A-Z0-9]")
 #: Where NER's one entity holds a place and its qualifiers.
 LIST_SEPARATOR = re.compile(r", | \(|\)")
 #: A run of capitalised words, with the small connecting words of place names ("Leon de los
@@ -136,7 +138,8 @@ class Geocoder:
         resolved: dict[tuple[str, bool, int | None], Place | None] = {}
         places: dict[int, Place] = {}
         order = sorted(range(len(mentions)), key=lambda k: (mentions[k][3] not in SURE_LABELS, k not in qualifier_of))
-        order = [k for k in order if k in qualifier_of] + [k for k in order if k not in qualifier_of]
+        # qualifiers first, the outermost of a chain first: "Hays (Hays, Al Hudaydah)"
+        order = sorted((k for k in order if k in qualifier_of), reverse=True) + [k for k in order if k not in qualifier_of]
         within_of = {v: k for k, v in qualifier_of.items()}
         for k in order:
             s, e, text, label = mentions[k]
@@ -151,12 +154,14 @@ class Geocoder:
                             or in_paren)
             region = (k in qualifier_of or bool(REGION_WORDS.search(text) or REGION_AFTER.match(after))) and not district
             within = places.get(within_of[k]) if k in within_of else None
-            cache_key = (key(name), region, within.id if within else None, district)
+            # a qualifier holds the place it qualifies: "(Bossaso, Bari)" is Bari in Somalia, not Italy
+            holds = self.gaz.lookup(_clean(mentions[qualifier_of[k]][2])) if k in qualifier_of else []
+            cache_key = (key(name), region, within.id if within else None, district, tuple(p.id for p in holds[:20]))
             if cache_key in resolved:
                 place = resolved[cache_key]
             else:
                 place = self._resolve(name, context, region=region, within=within, district=district,
-                                      strict=label not in SURE_LABELS and not country)
+                                      strict=label not in SURE_LABELS and not country, holds=holds[:20])
                 if place is None and within is not None and label in SURE_LABELS:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone
                     place = self._resolve(name, context, region=region, strict=False)
@@ -233,7 +238,7 @@ class Geocoder:
                 continue
             if s > 0 and body[s - 1] not in " (\n\t\"'\u201c":
                 continue
-            if any(key(p.name) == key(name) or p.fcode in CUE_KINDS or p.population >= 50_000
+            if any(key(p.name) == key(name) or (len(name) >= 5 and (p.fcode in CUE_KINDS or p.population >= 50_000))
                    for p in self.gaz.lookup(name)):  # its own name, or a well-known place's other name
                 out.append((s, s + len(m.group(0).rstrip()), name, "UNTAGGED"))
                 taken.append((s, e))
@@ -245,7 +250,11 @@ class Geocoder:
         department" as ORG, "Bogande (Bogande, Gnagna"): cut them when the gazetteer knows the parts."""
         out: list[tuple[int, int, str, str]] = []
         for s, e, text, label in mentions:
+            trimmed = text.rstrip(",;: ")  # "Ciudad Victoria," as NER cut it ("U.S." keeps its dot)
+            e, text = s + len(trimmed), trimmed
             cuts = [m.span() for m in LIST_SEPARATOR.finditer(text)]
+            if not text:
+                continue
             if not cuts:
                 out.append((s, e, text, label))
                 continue
@@ -298,6 +307,8 @@ class Geocoder:
         cleaned = _clean(text)
         if not cleaned or cleaned.lower() in NOT_PLACES or (len(cleaned) < 3 and not cleaned.isupper()):
             return False
+        if COLONIA.match(body, start):
+            return False  # "Colonia Loma Alta": a neighbourhood of a Mexican town, not Colonia in Uruguay
         if label in SURE_LABELS or label == "UNTAGGED" or (label == "NORP" and cleaned.lower() in self.demonyms):
             return True
         # ORG / NORP / PERSON: only after a place preposition ("in Kidal", "of the Bab-Tobruk neighborhood")
@@ -330,15 +341,17 @@ class Geocoder:
         return {"countries": countries, "admin1": admin1, "towns": towns}
 
     def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False,
-                 strict: bool = False, within: Place | None = None, district: bool = False) -> Place | None:
+                 strict: bool = False, within: Place | None = None, district: bool = False,
+                 holds: list[Place] | None = None) -> Place | None:
         """The place ``name`` most likely means; ``region``: the text called it a region or province;
         ``strict``: only places whose own name it is (for names NER did not tag as places);
         ``within``: a region or country the text puts it in ("Celaya, Guanajuato");
-        ``district``: the text calls it a district, county or commune (districts are candidates only then)."""
+        ``district``: the text calls it a district, county or commune (districts are candidates only then);
+        ``holds``: candidates of a name this one qualifies ("Bari" in "Bossaso, Bari")."""
         cands = self.gaz.lookup(name)
         if strict:  # its own name, or a well-known place's other name ("Lower Juba", "Kismaayo"; not acronyms)
             cands = [p for p in cands if key(p.name) == key(name)
-                     or (not name.isupper() and (p.fcode in CUE_KINDS or p.population >= 50_000))]
+                     or (not name.isupper() and len(name) >= 5 and (p.fcode in CUE_KINDS or p.population >= 50_000))]
         if not district:  # a district only where the text calls the name one ("Sherzad district")
             cands = [p for p in cands if p.fcode != ADMIN2]
         if not cands:
@@ -370,8 +383,10 @@ class Geocoder:
                 s += 4.0  # named as a district: the district, not a town of the name elsewhere
             if key(p.name) == wanted or _loose(key(p.name)) == loose_wanted:
                 s += 2.5  # its own name, or a spelling variant of it ("Odessa" for Odesa)
-            if within is not None and p.cc == within.cc and (within.fcode != ADMIN1 or p.admin1 == within.admin1):
-                s += 8.0
+            if within is not None and p.cc == within.cc:
+                s += 8.0 if _inside(p, within) else (4.0 if within.fcode != ADMIN1 else 0.0)
+            if holds and any(_inside(c, p) for c in holds):
+                s += 6.0
             return s
 
         ranked = sorted(cands, key=score, reverse=True)
@@ -490,6 +505,13 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:neighbou?rhood|district|province|governorate|region|city|town|village|area)$", "", text, flags=re.I)
     return text.strip(" \"'\u201c\u201d")
+
+
+def _inside(place: Place, area: Place) -> bool:
+    """Can ``place`` lie in ``area``? Same country, and same region unless the area is a country."""
+    if place.cc != area.cc or place.cc is None:
+        return False
+    return area.fcode in (COUNTRY, CONTINENT) or place.admin1 == area.admin1
 
 
 def _loose(k: str) -> str:

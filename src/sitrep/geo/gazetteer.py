@@ -78,6 +78,12 @@ class Gazetteer:
             "JOIN places p ON p.id = n.id WHERE n.key = ?",
             (k,),
         ).fetchall()
+        if not rows and re.search(r"(\w)\1", k):  # "Bossaso", "Kismaayo": spellings with doubled letters
+            rows = self.db.execute(
+                "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.pop, p.fcode, p.parent FROM names n "
+                "JOIN places p ON p.id = n.id WHERE n.key = ?",
+                (re.sub(r"(\w)\1+", r"\1", k),),
+            ).fetchall()
         places = [Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8]) for r in rows]
         places += self._extra.get(k, [])
         places.sort(key=lambda p: (-_rank(p), -p.population))
