@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from serve_data import HOSTILE_TEXT, HOSTILE_TITLE, TOKEN, build_store
+from serve_data import HOSTILE_TEXT, HOSTILE_TITLE, TOKEN, build_store, database
 
 from sitrep.serve import create_app, running
 
@@ -31,7 +31,7 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """(base URL, store, has_derna): examples, Derna when present, and an article full of markup."""
-    store, has_derna = build_store(tmp_path_factory.mktemp("dashboard") / "db.sqlite")
+    store, has_derna = build_store(database("sqlite", tmp_path_factory.mktemp("dashboard"), "db"))
     with running(create_app(store, TOKEN)) as url:
         resp = httpx.post(f"{url}/api/articles", headers=AUTH, timeout=60,
                           json={"text": HOSTILE_TEXT, "published": "2024-03-14", "title": HOSTILE_TITLE})

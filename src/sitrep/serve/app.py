@@ -47,7 +47,7 @@ from .schemas import (
     TimelineBucket,
     TimelineOut,
 )
-from .security import BodyLimit, SecurityHeaders
+from .security import BodyLimit, NoNulInUrl, SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 5 * 1024 * 1024
@@ -135,6 +135,7 @@ def create_app(store: Any, token: str | None = None, max_body: int = MAX_BODY) -
     app.state.store = store
     app.state.writes = bool(token)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(NoNulInUrl)
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(HTTPException)

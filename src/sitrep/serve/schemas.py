@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from ..records import Article, Event
 
@@ -171,7 +171,28 @@ class HealthOut(BaseModel):
     writes: bool = Field(description="Whether the write routes are enabled (a token is configured).")
 
 
-class ArticleIn(BaseModel):
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+class Input(BaseModel):
+    """A request body. No text in it may hold a NUL character (PostgreSQL cannot store one)."""
+
+    @model_validator(mode="after")
+    def _no_nul(self) -> Input:
+        for name in type(self).model_fields:
+            if _has_nul(getattr(self, name)):
+                raise ValueError(f"{name}: NUL characters are not allowed")
+        return self
+
+
+class ArticleIn(Input):
     """An article to ingest: ``text`` or ``html`` (one of them), with what is known about it."""
 
     text: str | None = Field(None, description="Plain text of the article.")
@@ -189,19 +210,19 @@ class IngestOut(BaseModel):
     events: int = Field(description="Events coded and stored.")
 
 
-class ReviewIn(BaseModel):
+class ReviewIn(Input):
     action: Literal["confirm", "correct", "reject"]
     reviewer: str = Field(min_length=1, max_length=200)
     note: str | None = Field(None, max_length=10_000)
     changes: dict[str, Any] | None = Field(None, description="For 'correct': the fields to change and their new values.")
 
 
-class MergeIn(BaseModel):
+class MergeIn(Input):
     ids: list[str] = Field(min_length=2, max_length=100, description="The events to merge into one.")
     reviewer: str = Field(min_length=1, max_length=200)
     note: str | None = Field(None, max_length=10_000)
 
 
-class SplitIn(BaseModel):
+class SplitIn(Input):
     reviewer: str = Field(min_length=1, max_length=200)
     note: str | None = Field(None, max_length=10_000)

@@ -1,4 +1,5 @@
-"""ASGI middleware: a request-body size limit and security headers on every response."""
+"""ASGI middleware: a request-body size limit, no NUL characters in the URL, and security headers
+on every response."""
 
 from __future__ import annotations
 
@@ -35,6 +36,25 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class NoNulInUrl:
+    """Refuse (422) a path or query string holding a NUL character (``%00``).
+
+    No route takes one, and PostgreSQL cannot store or compare text holding one: refused here
+    it is a clear 422 on every database instead of a driver error.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            query = scope.get("query_string", b"").lower()
+            if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
+                await _send_error(send, 422, "invalid", "NUL characters are not allowed in the URL")
+                return
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:
@@ -83,9 +103,13 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, send: Any) -> None:
-        payload = json.dumps({"error": {"code": "too-large",
-                                        "message": f"request body over {self.max_bytes} bytes"}}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": payload})
+        await _send_error(send, 413, "too-large", f"request body over {self.max_bytes} bytes")
+
+
+async def _send_error(send: Any, status: int, code: str, message: str) -> None:
+    """The API's one error shape, sent from middleware (before any route runs)."""
+    payload = json.dumps({"error": {"code": code, "message": message}}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": payload})
