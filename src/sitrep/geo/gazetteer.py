@@ -39,11 +39,14 @@ class Place:
 
 
 def key(name: str) -> str:
-    """Lookup key: accents stripped, lower case, hyphens/apostrophes as spaces, Arabic article dropped."""
+    """Lookup key: accents stripped, lower case, hyphens/apostrophes/ayns as spaces, a leading Arabic
+    article dropped and inner ones spelled "al"."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = re.sub(r"['\u2019`\-\.]", " ", s.lower())
+    s = re.sub(r"['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4\-\.]", " ", s.lower())
     s = re.sub(r"^(?:al|el|ad|ar|as|an|at|az)\s+", "", s)
+    # the Arabic article inside a name, however transliterated: "Ras el Ain" = "Ras al-Ain"
+    s = re.sub(r"\s(?:el|al|ad|ar|as|an|at|az|ash|ath|adh)\s", " al ", f" {s} ")
     return " ".join(s.split())
 
 
