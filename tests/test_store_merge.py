@@ -88,3 +88,22 @@ def test_candidate_lookup_is_an_index_search(tmp_path):
     with store.engine.connect() as conn:
         plan = " ".join(str(r[-1]) for r in conn.execute(sa.text("EXPLAIN QUERY PLAN " + sql)))
     assert "USING INDEX" in plan and "SCAN events" not in plan, plan
+
+
+def test_plover_only_events_are_stored_and_merge_only_with_their_own_plover_type(db_url):
+    # a consultation has no ACLED type: it is stored, listed, and merged only with another consultation
+    store = Store(db_url)
+    talks = make_event("a1", "2024-03-02", etype=None, sub=None, plover_event="CONSULT",
+                       text="The governor met JNIM elders in Gao.")
+    talks_again = make_event("a2", "2024-03-02", etype=None, sub=None, plover_event="CONSULT",
+                             text="JNIM elders held talks with the governor in Gao.")
+    accusation = make_event("a3", "2024-03-02", etype=None, sub=None, plover_event="ACCUSE",
+                            text="JNIM accused the governor in Gao of lying.")
+    attack = make_event("a4", "2024-03-02", text="JNIM attacked an army post in Gao.")
+    for aid, e in (("a1", talks), ("a2", talks_again), ("a3", accusation), ("a4", attack)):
+        _write(store, aid, e)
+    shown = {e.id: e for e in store.events()}
+    assert set(shown) == {talks.id, accusation.id, attack.id}
+    assert shown[talks.id].event_type is None and shown[talks.id].plover_event == "CONSULT"
+    assert {s.doc_id for s in store.event_detail(talks.id).sources} == {"a1", "a2"}
+    assert [e.id for e in store.events(event_type="accuse")] == [accusation.id]

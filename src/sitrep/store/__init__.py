@@ -585,7 +585,8 @@ def _where(since: str | None = None, until: str | None = None, country: str | No
             events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2))))
     if event_type:
         where.append(sa.or_(sa.func.lower(events.c.event_type) == event_type.lower(),
-                            sa.func.lower(events.c.sub_event_type) == event_type.lower()))
+                            sa.func.lower(events.c.sub_event_type) == event_type.lower(),
+                            sa.func.lower(events.c.plover_event) == event_type.lower()))
     if certainty:
         where.append(events.c.certainty == certainty)
     if text:
@@ -616,12 +617,14 @@ def candidates_query(ev: Event, article_id: str) -> sa.Select[Any] | None:
     None: ``ev`` has no date or no place."""
     if not ev.event_date or not (ev.location or (ev.latitude is not None and ev.longitude is not None)):
         return None
+    type_match = (events.c.event_type == ev.event_type if ev.event_type is not None else
+                  sa.and_(events.c.event_type.is_(None), events.c.plover_event == ev.plover_event))
     when = []
     for lo, hi, precision in date_windows(date.fromisoformat(ev.event_date), ev.time_precision):
         in_range = events.c.event_date.between(lo, hi)
         when.append(in_range if precision is None else sa.and_(events.c.time_precision == precision, in_range))
     q = sa.select(events).where(
-        events.c.merged_into.is_(None), sa.or_(*when), events.c.event_type == ev.event_type,
+        events.c.merged_into.is_(None), sa.or_(*when), type_match,
         events.c.review_status != "rejected", events.c.article_id != article_id)
     if ev.country:
         q = q.where(sa.or_(events.c.country.is_(None), sa.func.lower(events.c.country) == ev.country.lower()))

@@ -97,6 +97,8 @@ def actors_match(a: Event, b: Event) -> bool:
 
 
 def types_match(a: Event, b: Event) -> bool:
+    if a.event_type is None or b.event_type is None:  # PLOVER-only events: the same PLOVER type
+        return a.event_type == b.event_type and a.plover_event == b.plover_event
     if a.event_type != b.event_type:
         return False
     return a.sub_event_type == b.sub_event_type or a.sub_event_type in GENERIC or b.sub_event_type in GENERIC

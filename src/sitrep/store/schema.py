@@ -28,8 +28,9 @@ events = sa.Table(
     "events", metadata,
     sa.Column("id", sa.String(32), primary_key=True),
     sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False, index=True),
-    sa.Column("event_type", sa.String(64), nullable=False, index=True),
-    sa.Column("sub_event_type", sa.String(64), nullable=False),
+    # null for PLOVER-only events, which ACLED does not code (migration 0005)
+    sa.Column("event_type", sa.String(64), index=True),
+    sa.Column("sub_event_type", sa.String(64)),
     sa.Column("plover_event", sa.String(16)), sa.Column("plover_mode", sa.String(32)),
     sa.Column("actor1", sa.Text, index=True), sa.Column("assoc_actor_1", sa.Text), sa.Column("inter1", sa.Integer),
     sa.Column("actor2", sa.Text, index=True), sa.Column("assoc_actor_2", sa.Text), sa.Column("inter2", sa.Integer),
