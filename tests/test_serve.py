@@ -376,3 +376,19 @@ def test_serve_command_reads_the_token_and_refuses_a_bad_one(tmp_path, monkeypat
         with pytest.raises(SystemExit) as exit_info:
             main(["serve", "--db", str(tmp_path / "db.sqlite"), *args])
         assert exit_info.value.code == 2
+
+
+def test_plover_only_events_are_served_with_a_null_acled_type(writer):
+    # a consultation is not an ACLED event: the API says so with nulls, never a server error
+    from store_fixtures import make_event
+
+    from sitrep.records import Article
+
+    client, store = writer
+    talks = make_event("p1", "2024-03-02", etype=None, sub=None, plover_event="CONSULT",
+                       text="The governor met JNIM elders in Gao.")
+    store.write(Article(body=talks.evidence.text, id="p1"), [talks])
+    page = client.get("/api/events", params={"event_type": "consult"}).json()
+    (ev,) = page["events"]
+    assert ev["event_type"] is None and ev["sub_event_type"] is None and ev["plover_event"] == "CONSULT"
+    assert client.get(f"/api/events/{ev['id']}").status_code == 200

@@ -32,8 +32,8 @@ class EventOut(BaseModel):
 
     id: str
     doc_id: str | None = Field(None, description="Id of the article the event was coded from.")
-    event_type: str
-    sub_event_type: str
+    event_type: str | None = Field(None, description="ACLED event type; null for PLOVER-only events.")
+    sub_event_type: str | None = Field(None, description="ACLED sub-event type; null for PLOVER-only events.")
     plover_event: str | None = None
     plover_mode: str | None = None
     actor1: str | None = None

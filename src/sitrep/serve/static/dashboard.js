@@ -106,6 +106,9 @@
     map.on("moveend", () => { if ($("#filters").elements.in_view.checked) refresh(); });
   }
 
+  // PLOVER-only events (a consultation, an accusation) have no ACLED type: shown by their PLOVER type
+  function kind(ev) { return ev.sub_event_type || `PLOVER ${ev.plover_event || "?"}`; }
+
   function colour(type) { return (TYPE_COLOURS[type] || ["#546e7a"])[0]; }
 
   function showMarkers(events) {
@@ -117,7 +120,7 @@
       const m = L.circleMarker([ev.latitude, ev.longitude], { radius: 7, color: "#263238", weight: 1,
                                                                fillColor: colour(ev.event_type), fillOpacity: 0.9 });
       m.eventId = ev.id;
-      const tip = el("span", `${ev.event_date || "?"} ${ev.sub_event_type} - ${ev.location || ""}`);
+      const tip = el("span", `${ev.event_date || "?"} ${kind(ev)} - ${ev.location || ""}`);
       m.bindTooltip(tip);
       m.on("click", () => showEvent(ev.id));
       markers.set(ev.id, m);
@@ -160,7 +163,7 @@
       const tr = el("tr");
       tr.dataset.id = ev.id;
       tr.appendChild(el("td", ev.event_date || ""));
-      tr.appendChild(el("td", ev.sub_event_type));
+      tr.appendChild(el("td", kind(ev)));
       const a1 = el("td"); a1.appendChild(actorLink(ev.actor1)); tr.appendChild(a1);
       const a2 = el("td"); a2.appendChild(actorLink(ev.actor2)); tr.appendChild(a2);
       tr.appendChild(el("td", [ev.location, ev.country].filter(Boolean).join(", ")));
@@ -270,11 +273,11 @@
     try { detail = await api("/api/events/" + encodeURIComponent(id)); } catch (e) { status("error: " + e.message); return; }
     const ev = detail.event;
     show("#event-view");
-    $("#ev-title").textContent = `${ev.sub_event_type} - ${ev.location || ev.country || "?"}, ${ev.event_date || "undated"}`;
+    $("#ev-title").textContent = `${kind(ev)} - ${ev.location || ev.country || "?"}, ${ev.event_date || "undated"}`;
     const dl = $("#ev-fields");
     clear(dl);
     field(dl, "Status", el("span", detail.review_status || "unreviewed", "badge " + (detail.review_status || "")));
-    field(dl, "Type", `${ev.event_type} / ${ev.sub_event_type}`);
+    field(dl, "Type", ev.event_type ? `${ev.event_type} / ${ev.sub_event_type}` : "not an ACLED event");
     field(dl, "PLOVER", [ev.plover_event, ev.plover_mode].filter(Boolean).join(" / "));
     field(dl, "Actor 1", ev.actor1 ? actorLink(ev.actor1) : null);
     field(dl, "Actor 2", ev.actor2 ? actorLink(ev.actor2) : null);
@@ -440,7 +443,7 @@
     clear(body);
     for (const ev of data.events) {
       const tr = el("tr");
-      for (const v of [ev.event_date, ev.sub_event_type, ev.location, ev.fatalities]) tr.appendChild(el("td", v === null ? "" : v));
+      for (const v of [ev.event_date, kind(ev), ev.location, ev.fatalities]) tr.appendChild(el("td", v === null ? "" : v));
       tr.addEventListener("click", () => showEvent(ev.id));
       body.appendChild(tr);
     }
