@@ -230,3 +230,16 @@ def test_stage_lifecycle_outside_any_engine(bodies: list[Article]) -> None:
     stage.teardown()
     assert len(out.articles) == len(bodies) and [r.reason for r in out.rejects] == ["unsupported-format"]
     assert out.events and all(ev.id and ev.doc_id in {a.id for a in out.articles} for ev in out.events)
+
+
+def test_process_pool_codes_the_same_events_and_replaces_its_workers(local_run, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.runners.local
+
+    monkeypatch.setattr(sitrep.runners.local, "RECYCLE_AFTER", 2)  # 2 shards per worker, then a fresh pool
+    workers = [r.worker for r in run_batch([str(EXAMPLES)], str(tmp_path / "pool"), jobs=2, shard_size=1)]
+    assert len(workers) == 6  # a pool of 2 workers for shards 1-4, then a fresh pool for 5-6
+    assert not set(workers[:4]) & set(workers[4:])
+    outdir = OutDir(str(local_run[1]))
+    assert event_set(tmp_path / "pool") == {json.dumps(ev.to_contract(), sort_keys=True) for s in outdir.done_shards()
+                                            if outdir.report(s).input == str(EXAMPLES) for ev in outdir.read_shard(s)[1]}
