@@ -48,7 +48,6 @@ def test_event_types(code, text, event_type, sub_type):
 
 @pytest.mark.parametrize("text", [
     "The army did not attack the village.",
-    "The militants threatened to attack the capital if talks fail.",
     "Analysts say future clashes could destabilise the region.",
     "There is an ebb and flow to such battles.",
     "The football team beat its rivals 3-1 on Sunday.",
@@ -56,6 +55,12 @@ def test_event_types(code, text, event_type, sub_type):
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []
+
+
+def test_a_threat_is_no_acled_event(code):
+    # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
+    events = code("The militants threatened to attack the capital if talks fail.")
+    assert [e.plover_event for e in events] == ["THREATEN"] and events[0].event_type is None
 
 
 def test_the_month_of_march_is_not_a_march(code):

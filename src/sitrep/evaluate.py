@@ -89,10 +89,12 @@ def evaluate_acled(rows: list[dict[str, str]], pipeline: Any = None) -> Scores:
     gold_sub: list[str] = []
     pred_sub: list[str] = []
     for row, coded in zip(rows, pipeline.run(arts)):
-        best = max(coded.events, key=lambda e: e.confidence) if coded.events else None
+        # an ACLED note's top event must be one ACLED codes: PLOVER-only events (no event_type) are left out
+        acled = [e for e in coded.events if e.event_type is not None and e.sub_event_type is not None]
+        best = max(acled, key=lambda e: e.confidence) if acled else None
         gold_sub.append(row["sub_event_type"].lower())
-        pred_sub.append(best.sub_event_type.lower() if best else "(none)")
-        if best is None:
+        pred_sub.append(best.sub_event_type.lower() if best and best.sub_event_type else "(none)")
+        if best is None or best.event_type is None or best.sub_event_type is None:
             continue
         hits["detected"] += 1
         hits["event_type"] += best.event_type.lower() == row["event_type"].lower()

@@ -121,10 +121,14 @@ class Location:
 
 @dataclass
 class Event:
-    """One coded event. Offsets are character offsets into ``Article.body``."""
+    """One coded event. Offsets are character offsets into ``Article.body``.
 
-    event_type: str
-    sub_event_type: str
+    ``event_type``/``sub_event_type`` are None for PLOVER-only events (a consultation, an
+    accusation, a request...), which ACLED does not code; those always have a ``plover_event``.
+    """
+
+    event_type: str | None
+    sub_event_type: str | None
     evidence: Evidence
     doc_id: str | None = None
     plover_event: str | None = None
@@ -162,7 +166,7 @@ class Event:
     def assign_id(self) -> str:
         """A stable id: same article, trigger and type give the same id on every run."""
         trig = self.spans.get("trigger") or (self.evidence.start, self.evidence.end)
-        key = f"{self.doc_id}|{trig[0]}|{trig[1]}|{self.sub_event_type}"
+        key = f"{self.doc_id}|{trig[0]}|{trig[1]}|{self.sub_event_type or self.plover_event}"
         self.id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return self.id
 
@@ -202,8 +206,8 @@ class Event:
         """Inverse of ``to_contract`` (used by the store and exporters' round trips)."""
         spans = data.get("spans") or {}
         ev = cls(
-            event_type=data["event_type"],
-            sub_event_type=data["sub_event_type"],
+            event_type=data.get("event_type") or None,
+            sub_event_type=data.get("sub_event_type") or None,
             evidence=Evidence(**data["evidence"]),
             spans={k: (tuple(spans[k]) if spans.get(k) else None) for k in SPAN_KEYS},  # type: ignore[misc]
             id=event_id,

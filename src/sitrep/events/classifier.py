@@ -287,6 +287,8 @@ def refine(events: list[Any], model: EventClassifier, min_probability: float | N
     codes = _plover_codes()
     changed = 0
     for ev in events:
+        if ev.event_type is None:
+            continue  # a PLOVER-only event: ACLED does not code it, so there is no sub-type to arbitrate
         probs = model.probabilities(ev.evidence.text)
         probs.pop(NONE, None)
         if same_type_only:

@@ -26,7 +26,7 @@ from .dates import find_dates, parse_iso
 from .fatalities import find_fatalities, single_victim
 from .lexicon import (
     ARMED_MODIFIERS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
-    NEAR_AFTER, NEAR_BEFORE, TRIGGERS,
+    NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
     Trigger, trigger_requirements,
 )
 
@@ -83,8 +83,8 @@ class _Candidate:
     span: tuple[int, int]  # char offsets in the chunk
     actor1: list[Mention] = field(default_factory=list)
     actor2: list[Mention] = field(default_factory=list)
-    event_type: str = ""
-    sub_event_type: str = ""
+    event_type: str | None = ""
+    sub_event_type: str | None = ""
     plover_mode: str | None = None
     plover_event: str | None = None
     confidence: float = 0.5
@@ -158,6 +158,7 @@ class Extractor:
         art.toponyms.extend((offset + e.start_char, offset + e.end_char, e.text, e.label_)
                             for e in doc.ents if e.label_ in PLACE_LABELS)
         mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
+        plover_at = _with_named_entities(doc, mention_at)
         matches = self.matcher(doc)
         by_sent: dict[int, list[tuple[str, int, int]]] = {}
         for match_id, s, e in matches:
@@ -171,7 +172,7 @@ class Extractor:
                 state.para_date = None
                 para_events = []
             sent_dates = find_dates(sent.text, state.ref, sent.start_char)
-            cands = self._candidates(sent, by_sent.get(sent.start, []), mention_at)
+            cands = self._candidates(sent, by_sent.get(sent.start, []), mention_at, plover_at)
             if sent_dates:
                 explicit = [d for d in sent_dates if d.date]
                 if explicit:
@@ -303,7 +304,8 @@ class Extractor:
         return None
 
     # -- triggers and arguments -------------------------------------------------------
-    def _candidates(self, sent: Any, matches: list[tuple[str, int, int]], mention_at: dict[int, Mention]) -> list[_Candidate]:
+    def _candidates(self, sent: Any, matches: list[tuple[str, int, int]], mention_at: dict[int, Mention],
+                    plover_at: dict[int, Mention] | None = None) -> list[_Candidate]:
         # keep the longest match at each position
         matches = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
         kept: list[tuple[str, int, int]] = []
@@ -330,6 +332,16 @@ class Extractor:
                 continue  # crowd-control devices, read as intervention by the protest rules
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
                 continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade")
+            if trig.kind == "plover":
+                if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span) or not _plover_is_real(head, span):
+                    continue
+                cand = _Candidate(trig, head, (span.start_char, span.end_char))
+                _plover_arguments(cand, sent, plover_at if plover_at is not None else mention_at)
+                if not any(m.party for m in cand.actor1):
+                    continue  # PLOVER codes an act of a party: "officials met" with no party named is not coded
+                _plover_type(cand)
+                cands.append(cand)
+                continue
             if not self._is_real_event(head, trig, mention_at):
                 continue
             cand = _Candidate(trig, head, (span.start_char, span.end_char))
@@ -337,7 +349,7 @@ class Extractor:
             if not self._type(cand, sent, mention_at):
                 continue
             cands.append(cand)
-        return _merge_in_sentence(cands)
+        return _merge_in_sentence(_demote_told_acts(cands))
 
     def _is_real_event(self, head: Any, trig: Trigger, mention_at: dict[int, Mention]) -> bool:
         """Drop negated, hypothetical, generic and future mentions."""
@@ -564,13 +576,13 @@ class Extractor:
         ev.spans["trigger"] = (offset + cand.span[0], offset + cand.span[1])
         if cand.actor1:
             m = cand.actor1[0]
-            ev.actor1, ev.inter1 = m.name, m.inter
-            ev.spans["actor1"] = (offset + m.char_start, offset + m.char_end)
+            ev.actor1, ev.inter1 = m.name, m.inter or None  # 0: a named entity with no ACLED actor type
+            ev.spans["actor1"] = _noun_phrase(doc, m, offset)
             ev.assoc_actor_1 = [x.name for x in cand.actor1[1:]]
         if cand.actor2:
             m = cand.actor2[0]
-            ev.actor2, ev.inter2 = m.name, m.inter
-            ev.spans["actor2"] = (offset + m.char_start, offset + m.char_end)
+            ev.actor2, ev.inter2 = m.name, m.inter or None
+            ev.spans["actor2"] = _noun_phrase(doc, m, offset)
             ev.assoc_actor_2 = [x.name for x in cand.actor2[1:]]
         if cand.event_type == "Protests" and cand.sub_event_type != "Excessive force against protesters":
             _protesters_first(ev)
@@ -601,7 +613,8 @@ class Extractor:
             ev.fatalities = 1
         if cert == "unconfirmed":
             cand.confidence -= 0.1
-        ev.confidence = max(0.05, min(0.99, cand.confidence))
+        ceiling = PLOVER_ONLY_MAX_CONFIDENCE if cand.event_type is None else 0.99
+        ev.confidence = max(0.05, min(ceiling, cand.confidence))
         ev.place_mentions = [
             (offset + e.start_char, offset + e.end_char, e.text, _place_relation(e))
             for e in sent.ents if e.label_ in PLACE_LABELS
@@ -905,6 +918,12 @@ def _sent_mentions(sent: Any, mention_at: dict[int, Mention]) -> list[Mention]:
 
 def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
     """One event per family: specific triggers absorb generic ones describing the same act."""
+    plover_only = [c for c in cands if c.event_type is None]
+    if plover_only:
+        # "agreed to share information", "demanded that the US cancel a sale": the governing act is the event
+        cands = [c for c in cands if c.event_type is not None]
+        lead_plover = min(plover_only, key=lambda c: (_depth(c.head), c.head.i))
+        return _merge_in_sentence(cands) + [lead_plover]
     if len(cands) < 2:
         return cands
     if any(c.trigger.name == "disrupt" for c in cands):
@@ -987,7 +1006,7 @@ def _armed_victims(para_events: list[Event], text: str) -> None:
 
 
 def _may_have_toll(ev: Event) -> bool:
-    return ev.event_type not in ("Strategic developments",) and ev.sub_event_type not in (
+    return ev.event_type not in (None, "Strategic developments") and ev.sub_event_type not in (
         "Peaceful protest", "Abduction/forced disappearance", "Sexual violence")
 
 
@@ -1039,3 +1058,216 @@ def _finalise(art: Article, events: list[Event]) -> list[Event]:
     for ev in events:
         ev.assign_id()
     return events
+
+
+# -- PLOVER-only events ----------------------------------------------------------------------------
+#: Entity labels that may name a party to a PLOVER interaction (a state, an organisation, a person).
+PLOVER_PARTY_LABELS = ("GPE", "ORG", "PERSON", "NORP")
+#: Verbs whose object noun is a PLOVER act that took place ("held talks", "imposed sanctions").
+PLOVER_LIGHT_VERBS = LIGHT_VERBS | {
+    "impose", "announce", "issue", "lodge", "open", "begin", "start", "deliver", "send", "provide", "give", "grant",
+    "extend", "renew", "reach", "sign", "file", "order", "make", "pay", "tighten", "expand",
+}
+#: Things released that are not people ("released a statement"): no RETREAT.
+RELEASED_THINGS = {"statement", "video", "footage", "report", "figure", "detail", "list", "communique", "document",
+                   "data", "result", "album", "image", "photo", "photograph", "fund", "name", "recording", "audio",
+                   "message", "plan", "budget", "book", "film", "song", "update", "information", "version"}
+#: PLOVER acts that tell of another act without reporting it ("accused X of attacking Y",
+#: "demanded the withdrawal of troops"): an ACLED trigger they govern is not an ACLED event.
+TOLD_CONFIDENCE = 0.25
+TELLING_ACTS = {"accuse", "blame", "allege", "demand", "urge", "request", "reject", "refuse", "threaten",
+                "investigate", "probe", "investigation", "inquiry", "indict", "charge", "promise", "pledge", "offer"}
+
+
+def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, Mention]:
+    """Actor mentions plus the states, organisations and people spaCy names: the parties of
+    diplomatic events, which the conflict actor KB does not hold. Used for PLOVER-only events."""
+    out = dict(mention_at)
+    for ent in doc.ents:
+        if ent.label_ not in PLOVER_PARTY_LABELS or any(i in out for i in range(ent.start, ent.end)):
+            continue
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if not toks:
+            continue
+        name = doc[toks[0].i:ent.end].text.rstrip(" ,.'’s")
+        if not name:
+            continue
+        m = Mention(toks[0].i, ent.end, name, 0, toks[0].idx, ent.end_char, party=True)
+        for i in range(ent.start, ent.end):
+            out[i] = m
+    return out
+
+
+def _plover_is_real(head: Any, span: Any) -> bool:
+    """A reported act, not a negated, hypothetical, habitual or generic mention of one.
+
+    "X accused Y of ..." is an event; "X did not accuse", "X may reject", "X would meet" and
+    "talks are a good idea" are not. Nouns need a verb that reports them done ("held talks") or
+    their own parties ("talks between X and Y").
+    """
+    lemma = head.lemma_.lower()
+    if head.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return False  # "free" the adjective, "back" the adverb
+    chain = [head]
+    h = head
+    for _ in range(2):
+        if h.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound") and h.head is not h:
+            h = h.head
+            chain.append(h)
+    for t in chain:
+        if any(c.dep_ == "neg" for c in t.children):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+            return False
+        if any(c.lower_ in ("if", "whether") and c.dep_ == "mark" for c in t.children):
+            return False
+    if any(t.lemma_.lower() in HYPOTHETICAL_GOVERNORS | {"should", "expect"} for t in chain[1:]):
+        return False  # "plans to visit", "refused to meet"
+    if head.dep_ in ("amod", "compound") and head.pos_ == "VERB":
+        return False
+    if head.pos_ == "VERB":
+        if head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+            return False  # habitual or generic present: "the party rejects violence"
+        if head.tag_ == "VBG" and not any(c.dep_ == "aux" for c in head.children) and head.dep_ not in ("ROOT", "conj"):
+            return False  # "a plan aimed at supporting ...": a purpose, not an act
+        if lemma in ("release", "free"):
+            objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not objs or any(o.lemma_.lower() in RELEASED_THINGS for o in objs):
+                return False
+        return True
+    # a noun
+    if head.dep_ == "attr":
+        return False
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
+    if dets & {"such", "any", "no", "every", "future", "possible", "potential", "further"}:
+        return False
+    own = any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in (
+        "between", "with", "against", "by", "on", "to", "for")) for c in head.children)
+    gov = head.head
+    light = head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in PLOVER_LIGHT_VERBS
+    if head.dep_ == "pobj" and gov.head is not gov and gov.head.lemma_.lower() in PLOVER_LIGHT_VERBS:
+        light = True
+    if head.dep_ in ("nsubj",) and gov.tag_ in ("VBD", "VBN") and gov.lemma_.lower() in (
+            "open", "begin", "start", "resume", "take", "end", "conclude", "continue", "close"):
+        light = True  # "talks opened in Geneva"
+    return light or (own and head.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT", "pobj"))
+
+
+def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> None:
+    """Source (actor1) and target (actor2) of a PLOVER act: the subject acts on the object, the
+    addressee ("to", "with", "against"...) or the subject of a demanded clause ("demanded that X ...")."""
+    head = cand.head
+    verb = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
+    a1: list[Mention] = []
+    a2: list[Mention] = []
+    if head is not verb:
+        for c in head.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
+                a1 += _args_of(c, at)
+            elif c.dep_ == "prep" and c.lower_ == "between":
+                both = _args_of(c, at)
+                a1, a2 = a1 + both[:1], a2 + both[1:]
+            elif c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "to", "of", "from", "for"):
+                a2 += _args_of(c, at)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    subj = _subject(verb)
+    if not a1:
+        if agent is not None:
+            a1 = _args_of(agent, at)
+        elif subj is not None and not passive:
+            a1 = _args_of(subj, at)
+    for c in verb.children:
+        if c is head:
+            continue
+        if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass" and passive):
+            a2 += _args_of(c, at)
+        elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "from", "at", "of", "for", "upon", "into")
+                                   or c.lower_ == "in" and verb.lemma_.lower() == "arrive"):
+            a2 += _args_of(c, at)
+        elif c.dep_ in ("ccomp", "xcomp"):
+            for cc in c.children:
+                if cc.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    a2 += _args_of(cc, at)
+    a1 = _dedupe(a1)
+    a2 = [m for m in _dedupe(a2) if m.name not in {x.name for x in a1}]
+    if not a1 and not a2 and subj is None:
+        # no subject parsed ("talks between ..."): the parties the sentence names; a subject that
+        # names no party ("officials met in Kabul") is not replaced by a place the sentence names
+        near = [m for m in _sent_mentions(sent, at) if m.party]
+        if near:
+            a1 = [near[0]]
+            a2 = [m for m in near[1:] if m.name != near[0].name][:1]
+    cand.actor1, cand.actor2 = a1, a2
+
+
+def _plover_type(cand: _Candidate) -> None:
+    t = cand.trigger
+    cand.event_type = cand.sub_event_type = None
+    cand.plover_event, cand.plover_mode = t.plover_event, t.plover_mode
+    lemma = cand.head.lemma_.lower()
+    if t.plover_event == "ACCUSE":
+        cand.plover_mode = ("investigate" if lemma in ("investigate", "investigation", "probe", "inquiry")
+                            else "allege" if lemma in ("accuse", "allege", "indict", "sue", "charge") else "disapprove")
+    elif t.plover_event == "RETREAT":
+        cand.plover_mode = {"resign": "resign", "step": "resign", "disarm": "disarm"}.get(lemma, "release")
+    elif t.plover_event == "CONSULT" and lemma in ("telephone", "phone"):
+        cand.plover_mode = "phone"
+    elif t.plover_event == "CONSULT" and lemma in ("visit", "arrive", "host"):
+        cand.plover_mode = "visit"
+    cand.confidence = t.weight + (0.1 if cand.actor1 else 0.0) + (0.05 if cand.actor2 else 0.0)
+
+
+def _demote_told_acts(cands: list[_Candidate]) -> list[_Candidate]:
+    """'accused the army of shelling the town', 'demanded the withdrawal of troops': the shelling and
+    the withdrawal are told by the PLOVER act that governs them, not reported as seen. The ACLED event
+    is kept (an ACLED coder may still code it) but ranks below the act that tells it."""
+    telling = {c.head.i for c in cands if c.event_type is None and c.head.lemma_.lower() in TELLING_ACTS}
+    if not telling:
+        return cands
+    for c in cands:
+        if c.event_type is None or c.trigger.kind == "protest":
+            continue  # "protested ... and demanded a moratorium": the protest is the event
+        t = c.head
+        for _ in range(4):
+            if t.dep_ == "conj" or t.head is t:
+                break
+            t = t.head
+            if t.i in telling:
+                c.confidence = min(c.confidence, TOLD_CONFIDENCE)
+                break
+    return cands
+
+
+def _depth(tok: Any) -> int:
+    n = 0
+    while tok.head is not tok and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _noun_phrase(doc: Any, m: Mention, offset: int) -> tuple[int, int]:
+    """The whole noun phrase an actor mention heads or modifies ("a Swiss court", "Iraqi troops",
+    "the Chinese government"), as CAMEO marks actors; the mention itself names the actor."""
+    tok = doc[m.end - 1]
+    for _ in range(3):  # "Swiss" in "a Swiss court", "Croatia" in "Croatia's government"
+        if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            tok = tok.head
+        else:
+            break
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return offset + m.char_start, offset + m.char_end
+    left = min(tok.left_edge.i, m.start)
+    right = tok.i
+    for t in tok.rights:  # post-modifiers that belong to the name: "of Syria", ", Michel Aoun", "(NAF)"
+        if t.dep_ in ("prep", "appos", "punct", "acl", "nummod", "npadvmod") and t.lower_ not in (",", "which", "who"):
+            right = t.right_edge.i if t.dep_ != "punct" else right
+        else:
+            break
+    right = max(right, m.end - 1)
+    while right > left and doc[right].is_punct and doc[right].text not in (")",):
+        right -= 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    if start >= end or end - start > 200:
+        return offset + m.char_start, offset + m.char_end
+    return offset + start, offset + end

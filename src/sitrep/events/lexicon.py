@@ -16,11 +16,11 @@ from dataclasses import dataclass
 class Trigger:
     name: str
     patterns: tuple[tuple[str, ...], ...]  # sequences of lemmas; "*" matches any one token
-    event_type: str
-    sub_event_type: str
+    event_type: str | None  # None: a PLOVER-only event that ACLED does not code
+    sub_event_type: str | None
     plover_event: str | None
     plover_mode: str | None
-    kind: str = "plain"  # plain | attack | territory | protest | kill
+    kind: str = "plain"  # plain | attack | territory | protest | kill | plover
     weight: float = 0.6
     noun: bool = False  # True when the trigger is a noun that needs a light verb or arguments
 
@@ -115,16 +115,73 @@ TRIGGERS: list[Trigger] = [
                         ("arms", "cache"), ("intercept",), ("shoot", "down")),
             S, "Disrupted weapons use", "COERCE", "seize", "plain", 0.6),
     Trigger("agree", (("sign", "agreement"), ("ceasefire",), ("cease", "-", "fire"), ("peace", "deal"), ("truce",),
-                      ("reach", "agreement"), ("peace", "agreement"), ("release", "prisoner"), ("prisoner", "exchange")),
+                      ("reach", "agreement"), ("peace", "agreement")),
             S, "Agreement", "AGREE", None, "plain", 0.6),
+    # the actual release or exchange of prisoners is RETREAT "release" in PLOVER (an ACLED agreement)
+    Trigger("release", (("release", "prisoner"), ("prisoner", "exchange"), ("exchange", "prisoner"),
+                        ("release", "hostage"), ("release", "detainee")),
+            S, "Agreement", "RETREAT", "release", "plain", 0.6),
     Trigger("withdraw", (("withdraw",), ("pull", "out"), ("hand", "over"), ("retreat",)),
             S, "Non-violent transfer of territory", "RETREAT", None, "plain", 0.45),
     Trigger("group", (("pledge", "allegiance"), ("recruit",), ("merge",), ("defect",), ("form", "alliance"),
                       ("reinforcement",), ("redeploy",), ("deploy",), ("military", "buildup"), ("mobilize",),
-                      ("mobilise",), ("join", "the", "taliban"), ("curfew",), ("lockdown",),
-                      ("state", "of", "emergency"), ("patrol",), ("fortification",)),
+                      ("mobilise",), ("join", "the", "taliban"), ("patrol",), ("fortification",)),
             S, "Change to group/activity", "MOBILIZE", "troops", "plain", 0.4),
+    # curfews and emergency rule restrict people: PLOVER COERCE (modes curfew, martial-law)
+    Trigger("curfew", (("curfew",), ("lockdown",)), S, "Change to group/activity", "COERCE", "curfew", "plain", 0.4),
+    Trigger("emergency", (("state", "of", "emergency"), ("martial", "law"), ("state", "of", "siege")),
+            S, "Change to group/activity", "COERCE", "martial-law", "plain", 0.4),
 ]
+
+#: PLOVER-only events: reported interactions ACLED does not code (a consultation, an accusation, a
+#: request, an aid delivery...). They yield events with no ACLED type and a confidence of at most
+#: ``PLOVER_ONLY_MAX_CONFIDENCE``, so a document's ACLED events rank first. Opinions are not events:
+#: only verbs that report an act of the speaker ("accused", "demanded", "met") are triggers, never
+#: "said", "should" or "warned". Codes follow the PLOVER manual (investigations are ACCUSE).
+PLOVER_ONLY_MAX_CONFIDENCE = 0.5
+PLOVER_TRIGGERS: list[Trigger] = [
+    Trigger("p-agree", (("agree",), ("promise",), ("pledge", "to"), ("offer",), ("reach", "consensus"),
+                        ("accept",), ("reach", "a", "deal"), ("sign", "deal"), ("sign", "accord"), ("vow", "to")),
+            None, None, "AGREE", None, "plover", 0.35),
+    Trigger("p-consult", (("meet",), ("meeting",), ("hold", "talk"), ("talks",), ("visit",), ("telephone",),
+                          ("phone",), ("host",), ("negotiate",), ("negotiation",), ("mediate",), ("mediation",),
+                          ("consult",), ("summit",), ("discuss",), ("arrive", "in")),
+            None, None, "CONSULT", "meet", "plover", 0.3, noun=True),
+    Trigger("p-request", (("demand",), ("urge",), ("call", "on"), ("call", "for"), ("appeal", "to"),
+                          ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",)),
+            None, None, "REQUEST", None, "plover", 0.35),
+    Trigger("p-accuse", (("accuse",), ("blame",), ("condemn",), ("denounce",), ("criticize",), ("criticise",),
+                         ("complain",), ("allege",), ("indict",), ("sue",), ("decry",), ("lodge", "protest"),
+                         ("investigate",), ("investigation",), ("probe",), ("inquiry",), ("charge", "with")),
+            None, None, "ACCUSE", None, "plover", 0.35),
+    Trigger("p-reject", (("reject",), ("refuse",), ("veto",), ("rebuff",), ("turn", "down"), ("rule", "out"),
+                         ("dismiss",), ("boycott",)),
+            None, None, "REJECT", None, "plover", 0.35),
+    Trigger("p-threaten", (("threaten",), ("ultimatum",)), None, None, "THREATEN", None, "plover", 0.35),
+    Trigger("p-support", (("support",), ("endorse",), ("praise",), ("back",), ("recognize",), ("recognise",),
+                          ("welcome",), ("commend",)),
+            None, None, "SUPPORT", None, "plover", 0.3),
+    Trigger("p-cooperate", (("cooperate",), ("co", "-", "operate"), ("cooperation",), ("share", "intelligence"),
+                            ("share", "information"), ("share", "evidence"), ("share", "expertise"), ("extradite",),
+                            ("joint", "exercise"), ("joint", "military", "exercise"), ("war", "game")),
+            None, None, "COOPERATE", None, "plover", 0.35),
+    Trigger("p-aid", (("donate",), ("humanitarian", "aid"), ("food", "aid"), ("military", "aid"), ("send", "aid"),
+                      ("deliver", "aid"), ("provide", "aid"), ("grant", "asylum"), ("evacuate",), ("send", "arms"),
+                      ("relief", "supply"), ("aid", "convoy")),
+            None, None, "AID", None, "plover", 0.35),
+    Trigger("p-concede", (("concede",), ("pardon",), ("amnesty",), ("acquit",), ("lift", "ban"), ("lift", "sanction"),
+                          ("lift", "the", "ban"), ("lift", "embargo"), ("lift", "curfew"), ("ease", "restriction")),
+            None, None, "CONCEDE", None, "plover", 0.35),
+    Trigger("p-retreat", (("resign",), ("step", "down"), ("release",), ("free",), ("repatriate",), ("disarm",)),
+            None, None, "RETREAT", None, "plover", 0.35),
+    Trigger("p-sanction", (("sanction",), ("embargo",), ("sever", "tie"), ("cut", "tie"), ("break", "off"),
+                           ("recall", "ambassador"), ("expel", "diplomat"), ("suspend", "aid"), ("freeze", "asset")),
+            None, None, "SANCTION", None, "plover", 0.35),
+    Trigger("p-coerce", (("deport",), ("ban",), ("outlaw",), ("blockade",), ("censor",), ("jail",), ("imprison",),
+                         ("sentence",), ("impose", "curfew")),
+            None, None, "COERCE", None, "plover", 0.35),
+]
+TRIGGERS = TRIGGERS + PLOVER_TRIGGERS
 
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
 HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpoint", "camp", "outpost", "police"}

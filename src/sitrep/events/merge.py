@@ -72,6 +72,8 @@ MAX_SENTENCE_GAP = 1
 def same_event(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or a.location != b.location or not _dates_agree(a, b):
         return False
+    if a.event_type is None and a.plover_event != b.plover_event:
+        return False  # PLOVER-only events (no ACLED type) are the same only with the same PLOVER event
     if a.sentence >= 0 and b.sentence >= 0 and abs(a.sentence - b.sentence) > MAX_SENTENCE_GAP:
         if not (a.sub_event_type == b.sub_event_type and a.event_date == b.event_date
                 and a.actor1 == b.actor1 and a.actor2 == b.actor2):

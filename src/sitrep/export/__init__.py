@@ -62,7 +62,10 @@ def write_acled_csv(events: Iterable[Event], fh: IO[str]) -> int:
     w = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
-    for n, ev in enumerate(events, start=1):
+    for ev in events:
+        if ev.event_type is None:  # a PLOVER-only event (a consultation, an accusation): ACLED does not code it
+            continue
+        n += 1
         year = ev.event_date[:4] if ev.event_date else ""
         w.writerow({
             "data_id": n, "event_id_cnty": ev.id, "event_date": ev.event_date or "", "year": year,
@@ -87,8 +90,8 @@ def read_acled_csv(path_or_fh: str | Path | IO[str]) -> list[Event]:
         out = []
         for row in csv.DictReader(fh):
             data: dict[str, Any] = {
-                "doc_id": row["doc_id"] or None, "event_type": row["event_type"],
-                "sub_event_type": row["sub_event_type"], "plover_event": row["plover_event"] or None,
+                "doc_id": row["doc_id"] or None, "event_type": row["event_type"] or None,
+                "sub_event_type": row["sub_event_type"] or None, "plover_event": row["plover_event"] or None,
                 "plover_mode": row["plover_mode"] or None, "actor1": row["actor1"] or None,
                 "actor2": row["actor2"] or None,
                 "assoc_actor_1": [a for a in row["assoc_actor_1"].split("; ") if a],
