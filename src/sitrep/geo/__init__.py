@@ -378,7 +378,9 @@ class Geocoder:
                 # the text calls the name a region or uses it to qualify a town ("Kamianka, Donetsk")
                 s += 3.0 if region else -0.5
             if p.fcode == REGION:
-                s += 5.0  # seas and world regions: as strong as a town of 100,000
+                # seas and world regions (curated, so their aliases are as good as names): stronger than
+                # a small town of the name ("Atlantic", Iowa)
+                s += 10.5 if p.id < 0 else 6.5
             if p.fcode == ADMIN2:
                 s += 4.0  # named as a district: the district, not a town of the name elsewhere
             if key(p.name) == wanted or _loose(key(p.name)) == loose_wanted:
@@ -393,7 +395,8 @@ class Geocoder:
         top = ranked[0]
         if top.fcode == ADMIN1 and not region:
             # "Kidal", "Gao": a region and its main town share the name; news means the town
-            town = next((p for p in ranked if p.fcode != ADMIN1 and p.admin1 == top.admin1 and key(p.name) == key(top.name)), None)
+            town = next((p for p in ranked if p.fcode not in (ADMIN1, ADMIN2) and p.admin1 == top.admin1
+                         and (key(p.name) == key(top.name) or p.population >= 1_000_000)), None)  # New York City
             if town is not None:
                 ranked.remove(town)
                 ranked.insert(0, town)
