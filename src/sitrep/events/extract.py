@@ -314,11 +314,14 @@ class Extractor:
                 continue
             kept.append((name, s, e))
         doc = sent.doc
-        if any(t.lower_ in SPORTS for t in sent):
+        sports = {t.lower_ for t in sent} & SPORTS
+        if sports - {"team"}:
             return []  # "the team beat its rivals": sport reports share the vocabulary of violence
         cands: list[_Candidate] = []
         for name, s, e in kept:
             trig = self.triggers[name]
+            if sports and trig.kind != "plover":
+                continue  # a "team" may be a sports team; the diplomatic acts of a "mediation team" are kept
             span = doc[s:e]
             head = span.root
             if name == "attack" and e - s == 1 and doc[s].lemma_.lower() == "fire" and not _fires_at_something(doc[s]):
@@ -333,16 +336,16 @@ class Extractor:
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
                 continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade")
             if trig.kind == "plover":
-                if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span) or not _plover_is_real(head, span):
-                    continue
-                cand = _Candidate(trig, head, (span.start_char, span.end_char))
-                _plover_arguments(cand, sent, plover_at if plover_at is not None else mention_at)
-                if not any(m.party for m in cand.actor1):
-                    continue  # PLOVER codes an act of a party: "officials met" with no party named is not coded
-                _plover_type(cand)
-                cands.append(cand)
+                at = plover_at if plover_at is not None else mention_at
+                cand = _plover_candidate(trig, doc, s, e, sent, at)
+                if cand is not None:
+                    cands.append(cand)
                 continue
             if not self._is_real_event(head, trig, mention_at):
+                # "will release the prisoners", "vowed to fight on": no ACLED event; PLOVER codes the promise or threat
+                announced = _plover_candidate(trig, doc, s, e, sent, plover_at if plover_at is not None else mention_at)
+                if announced is not None:
+                    cands.append(announced)
                 continue
             cand = _Candidate(trig, head, (span.start_char, span.end_char))
             self._arguments(cand, sent, mention_at)
@@ -1072,6 +1075,27 @@ PLOVER_LIGHT_VERBS = LIGHT_VERBS | {
 RELEASED_THINGS = {"statement", "video", "footage", "report", "figure", "detail", "list", "communique", "document",
                    "data", "result", "album", "image", "photo", "photograph", "fund", "name", "recording", "audio",
                    "message", "plan", "budget", "book", "film", "song", "update", "information", "version"}
+#: Verbs that stop an interaction ("halted aid", "cancelled a visit"): PLOVER SANCTION.
+STOP_VERBS = {"halt", "suspend", "cut", "end", "cancel", "stop", "freeze", "prohibit", "reduce", "withhold",
+              "terminate", "postpone", "downgrade"}
+#: Verbs that lift a restriction ("lifted the embargo", "eased the curfew"): PLOVER CONCEDE.
+LIFT_VERBS = {"lift", "ease", "shorten", "relax", "remove", "rescind", "revoke", "cancel", "end"}
+#: Words that make a governed act announced rather than done ("ready to contribute troops").
+INTENT_GOVERNORS = {"ready", "willing", "prepared", "commit", "committed", "promise", "pledge", "vow", "offer",
+                    "agree", "decide", "undertake"}
+#: PLOVER events of cooperation: announced, they are AGREE; refused, REJECT.
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+#: Verbs that refuse the act they govern ("refused to meet", "failed to reach agreement").
+REFUSAL_GOVERNORS = {"refuse", "decline", "fail", "reject", "oppose"}
+#: Verbs of belief or forecast: what they govern is an opinion, not an act of a party.
+OPINION_VERBS = {"believe", "think", "predict", "argue", "suggest", "expect", "forecast", "speculate", "guess",
+                 "fear", "doubt", "wonder"}
+#: Speech verbs whose "must" clause is a demand ("declared that China must drop barriers").
+DEMAND_SPEECH = {"say", "declare", "announce", "conclude", "reiterate", "insist", "state", "tell", "stress",
+                 "repeat", "write", "add"}
+#: Speakers whose "must" is an opinion, not a demand of a party.
+OPINION_SPEAKERS = {"analyst", "expert", "observer", "commentator", "critic", "columnist", "researcher",
+                    "editorial", "scholar", "academic", "author", "writer", "economist"}
 #: PLOVER acts that tell of another act without reporting it ("accused X of attacking Y",
 #: "demanded the withdrawal of troops"): an ACLED trigger they govern is not an ACLED event.
 TOLD_CONFIDENCE = 0.25
@@ -1098,59 +1122,138 @@ def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, 
     return out
 
 
-def _plover_is_real(head: Any, span: Any) -> bool:
-    """A reported act, not a negated, hypothetical, habitual or generic mention of one.
+def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: dict[int, Mention]) -> _Candidate | None:
+    """A PLOVER-only event for a trigger match, or None when the match reports no act of a party."""
+    span = doc[s:e]
+    if trig.name == "p-must":
+        # "Russia said Sudan must return the helicopter": a demand made by the speaker (not "should": an opinion)
+        verb = doc[s].head
+        speech = verb.head
+        if (doc[s].dep_ != "aux" or verb.dep_ != "ccomp" or speech.lemma_.lower() not in DEMAND_SPEECH
+                or any(c.dep_ == "neg" for c in (*verb.children, *speech.children))):
+            return None
+        subj = _subject(speech)
+        if subj is None or subj.lemma_.lower() in OPINION_SPEAKERS:
+            return None
+        cand = _Candidate(trig, verb, (span.start_char, span.end_char))
+        cand.plover_event, cand.plover_mode = trig.plover_event, trig.plover_mode
+        target = _subject(verb)
+        cand.actor1 = [m for m in _args_of(subj, at)]
+        cand.actor2 = [m for m in (_args_of(target, at) if target is not None else []) if m.name not in
+                       {x.name for x in cand.actor1}]
+    else:
+        head = span.root
+        if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span):
+            return None  # "the Peace Agreement Commission", "the Freedom Support Act"
+        reading = _plover_reading(head)
+        if reading is None or (reading == "act" and trig.kind != "plover"):
+            return None  # an ACLED trigger is read here only when announced or refused
+        cand = _Candidate(trig, head, (span.start_char, span.end_char))
+        _plover_arguments(cand, sent, at)
+        if trig.name == "p-give" and not cand.actor2:
+            return None  # "gave a speech": aid needs a recipient
+        _plover_type(cand, reading)
+        if cand.plover_event is None:
+            return None
+    if not any(m.party for m in cand.actor1):
+        return None  # PLOVER codes an act of a party: "officials met" with no party named is not coded
+    cand.event_type = cand.sub_event_type = None
+    cand.confidence = cand.trigger.weight + (0.1 if cand.actor1 else 0.0) + (0.05 if cand.actor2 else 0.0)
+    return cand
 
-    "X accused Y of ..." is an event; "X did not accuse", "X may reject", "X would meet" and
-    "talks are a good idea" are not. Nouns need a verb that reports them done ("held talks") or
-    their own parties ("talks between X and Y").
+
+def _opinion(verb: Any) -> bool:
+    """The clause is a forecast or an opinion: "analysts say ...", "observers believe ..."."""
+    t = verb
+    for _ in range(3):
+        if t.lemma_.lower() in OPINION_VERBS:
+            return True
+        subj = _subject(t) if t.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.lemma_.lower() in OPINION_SPEAKERS:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _plover_reading(head: Any) -> str | None:
+    """How a PLOVER trigger is told: "act" (reported done), "intent" (announced: "will support",
+    "is ready to send"), or None (negated, hypothetical, habitual, generic, or not the trigger's sense).
+
+    "X accused Y of ..." is an act; "X did not accuse", "X may reject", "if X meets", "talks are a
+    good idea" are nothing. Nouns need a verb that reports them done ("held talks") or their own
+    parties ("talks between X and Y").
     """
     lemma = head.lemma_.lower()
     if head.pos_ not in ("VERB", "NOUN", "PROPN"):
-        return False  # "free" the adjective, "back" the adverb
+        return None  # "free" the adjective, "back" the adverb
     chain = [head]
     h = head
     for _ in range(2):
-        if h.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound") and h.head is not h:
+        if h.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound", "acomp") \
+                and h.head is not h:
             h = h.head
             chain.append(h)
+    reading = "act"
+    negated = False
     for t in chain:
+        if any(c.lower_ in ("if", "whether", "unless") and c.dep_ == "mark" for c in t.children):
+            return None
         if any(c.dep_ == "neg" for c in t.children):
-            return False
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
-            return False
-        if any(c.lower_ in ("if", "whether") and c.dep_ == "mark" for c in t.children):
-            return False
-    if any(t.lemma_.lower() in HYPOTHETICAL_GOVERNORS | {"should", "expect"} for t in chain[1:]):
-        return False  # "plans to visit", "refused to meet"
+            negated = True
+        modals = {c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in MODALS}
+        if modals - {"will", "would", "'ll"}:
+            return None
+        if modals:
+            reading = "intent"
+    if _opinion(chain[-1]):
+        return None  # "analysts say the group will attack": a forecast, not an act of a party
+    governors = {t.lemma_.lower() for t in chain[1:]}
+    if negated or governors & REFUSAL_GOVERNORS:
+        # "will not accept refugees", "refused to meet", "failed to reach agreement": a refusal if announced
+        return "refusal" if (reading == "intent" or governors & REFUSAL_GOVERNORS) else None
+    if governors & INTENT_GOVERNORS:
+        reading = "intent"  # "is ready to contribute troops", "is willing to withdraw"
+    elif governors & (HYPOTHETICAL_GOVERNORS | {"should", "expect"}):
+        return None  # "plans to visit": the governing verb is the act
     if head.dep_ in ("amod", "compound") and head.pos_ == "VERB":
-        return False
+        return None
     if head.pos_ == "VERB":
-        if head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
-            return False  # habitual or generic present: "the party rejects violence"
+        if reading == "act" and head.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+            return None  # habitual or generic present: "the party rejects violence"
         if head.tag_ == "VBG" and not any(c.dep_ == "aux" for c in head.children) and head.dep_ not in ("ROOT", "conj"):
-            return False  # "a plan aimed at supporting ...": a purpose, not an act
+            return None  # "a plan aimed at supporting ...": a purpose, not an act
         if lemma in ("release", "free"):
             objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
             if not objs or any(o.lemma_.lower() in RELEASED_THINGS for o in objs):
-                return False
-        return True
+                return None
+        return reading
     # a noun
     if head.dep_ == "attr":
-        return False
+        return None
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
     if dets & {"such", "any", "no", "every", "future", "possible", "potential", "further"}:
-        return False
+        return None
     own = any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in (
         "between", "with", "against", "by", "on", "to", "for")) for c in head.children)
     gov = head.head
-    light = head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in PLOVER_LIGHT_VERBS
-    if head.dep_ == "pobj" and gov.head is not gov and gov.head.lemma_.lower() in PLOVER_LIGHT_VERBS:
-        light = True
+    light = head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in PLOVER_LIGHT_VERBS | STOP_VERBS | LIFT_VERBS
+    if head.dep_ == "pobj" and gov.head is not gov:
+        up = gov.head  # "launched a mediation effort", "gave 5 million dollars of aid"
+        if up.lemma_.lower() in PLOVER_LIGHT_VERBS:
+            light = True
+        elif gov.lower_ == "of" and up.dep_ in ("dobj", "nsubjpass") and up.head.lemma_.lower() in PLOVER_LIGHT_VERBS:
+            light = True
     if head.dep_ in ("nsubj",) and gov.tag_ in ("VBD", "VBN") and gov.lemma_.lower() in (
             "open", "begin", "start", "resume", "take", "end", "conclude", "continue", "close"):
         light = True  # "talks opened in Geneva"
-    return light or (own and head.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT", "pobj"))
+    if head.dep_ == "compound" and gov.dep_ in ("dobj", "nsubjpass") and gov.head.lemma_.lower() in PLOVER_LIGHT_VERBS | STOP_VERBS:
+        light = True  # "launched a mediation effort", "halted aid deliveries"
+    if light or (own and head.dep_ in ("dobj", "nsubj", "nsubjpass", "ROOT", "pobj")):
+        return reading
+    return None
 
 
 def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> None:
@@ -1201,11 +1304,32 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
     cand.actor1, cand.actor2 = a1, a2
 
 
-def _plover_type(cand: _Candidate) -> None:
+def _plover_type(cand: _Candidate, reading: str) -> None:
+    """PLOVER event and mode of a PLOVER-only trigger, read with the verb that governs it."""
     t = cand.trigger
-    cand.event_type = cand.sub_event_type = None
     cand.plover_event, cand.plover_mode = t.plover_event, t.plover_mode
     lemma = cand.head.lemma_.lower()
+    gov = _governing_verb(cand.head) if cand.head.pos_ != "VERB" else cand.head
+    gov_lemma = gov.lemma_.lower() if gov is not cand.head else ""
+    if gov_lemma in STOP_VERBS and t.plover_event in ("AID", "CONSULT", "COOPERATE", "SUPPORT"):
+        # "halted economic aid", "ended mediation efforts", "cancelled a visit": PLOVER SANCTION
+        cand.plover_event, cand.plover_mode = "SANCTION", None
+        return
+    if gov_lemma in LIFT_VERBS and t.plover_event in ("SANCTION", "COERCE"):
+        cand.plover_event, cand.plover_mode = "CONCEDE", None  # "lifted the embargo"
+        return
+    if reading == "refusal":
+        # refusing a cooperative act is REJECT; refusing a conflictual one is no event
+        cand.plover_event = "REJECT" if t.plover_event in COOPERATIVE else None
+        cand.plover_mode = None
+        return
+    if reading == "intent":
+        # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT
+        if t.plover_event in COOPERATIVE:
+            cand.plover_event, cand.plover_mode = "AGREE", None
+        elif t.plover_event in ("REJECT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
+            cand.plover_event, cand.plover_mode = "THREATEN", None
+        return
     if t.plover_event == "ACCUSE":
         cand.plover_mode = ("investigate" if lemma in ("investigate", "investigation", "probe", "inquiry")
                             else "allege" if lemma in ("accuse", "allege", "indict", "sue", "charge") else "disapprove")
@@ -1215,15 +1339,15 @@ def _plover_type(cand: _Candidate) -> None:
         cand.plover_mode = "phone"
     elif t.plover_event == "CONSULT" and lemma in ("visit", "arrive", "host"):
         cand.plover_mode = "visit"
-    cand.confidence = t.weight + (0.1 if cand.actor1 else 0.0) + (0.05 if cand.actor2 else 0.0)
 
 
 def _demote_told_acts(cands: list[_Candidate]) -> list[_Candidate]:
-    """'accused the army of shelling the town', 'demanded the withdrawal of troops': the shelling and
-    the withdrawal are told by the PLOVER act that governs them, not reported as seen. The ACLED event
-    is kept (an ACLED coder may still code it) but ranks below the act that tells it."""
-    telling = {c.head.i for c in cands if c.event_type is None and c.head.lemma_.lower() in TELLING_ACTS}
-    if not telling:
+    """'accused the army of shelling the town', 'agreed to a truce after two days of fighting': the
+    shelling and the fighting are told by the PLOVER act that governs them, not reported as seen.
+    The ACLED event is kept (an ACLED coder may still code it) but ranks below the act that tells it:
+    any ACLED trigger a telling verb governs, and any ACLED noun another PLOVER act governs."""
+    plover_heads = {c.head.i: c.head.lemma_.lower() in TELLING_ACTS for c in cands if c.event_type is None}
+    if not plover_heads:
         return cands
     for c in cands:
         if c.event_type is None or c.trigger.kind == "protest":
@@ -1233,7 +1357,7 @@ def _demote_told_acts(cands: list[_Candidate]) -> list[_Candidate]:
             if t.dep_ == "conj" or t.head is t:
                 break
             t = t.head
-            if t.i in telling:
+            if t.i in plover_heads and (plover_heads[t.i] or c.head.pos_ in ("NOUN", "PROPN")):
                 c.confidence = min(c.confidence, TOLD_CONFIDENCE)
                 break
     return cands

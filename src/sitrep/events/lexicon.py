@@ -150,6 +150,8 @@ PLOVER_TRIGGERS: list[Trigger] = [
     Trigger("p-request", (("demand",), ("urge",), ("call", "on"), ("call", "for"), ("appeal", "to"),
                           ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",)),
             None, None, "REQUEST", None, "plover", 0.35),
+    # "Russia said Sudan must return the helicopter": a demand (read only as the aux of a reported clause)
+    Trigger("p-must", (("must",),), None, None, "REQUEST", None, "plover", 0.3),
     Trigger("p-accuse", (("accuse",), ("blame",), ("condemn",), ("denounce",), ("criticize",), ("criticise",),
                          ("complain",), ("allege",), ("indict",), ("sue",), ("decry",), ("lodge", "protest"),
                          ("investigate",), ("investigation",), ("probe",), ("inquiry",), ("charge", "with")),
@@ -167,8 +169,12 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "COOPERATE", None, "plover", 0.35),
     Trigger("p-aid", (("donate",), ("humanitarian", "aid"), ("food", "aid"), ("military", "aid"), ("send", "aid"),
                       ("deliver", "aid"), ("provide", "aid"), ("grant", "asylum"), ("evacuate",), ("send", "arms"),
-                      ("relief", "supply"), ("aid", "convoy")),
-            None, None, "AID", None, "plover", 0.35),
+                      ("relief", "supply"), ("aid", "convoy"), ("aid",), ("assistance",), ("asylum",),
+                      ("donation",)),
+            None, None, "AID", None, "plover", 0.35, noun=True),
+    # giving to a named recipient is aid; announced ("will provide"), a promise (AGREE)
+    Trigger("p-give", (("provide",), ("give",), ("send",), ("contribute",), ("deliver",)),
+            None, None, "AID", None, "plover", 0.3),
     Trigger("p-concede", (("concede",), ("pardon",), ("amnesty",), ("acquit",), ("lift", "ban"), ("lift", "sanction"),
                           ("lift", "the", "ban"), ("lift", "embargo"), ("lift", "curfew"), ("ease", "restriction")),
             None, None, "CONCEDE", None, "plover", 0.35),
