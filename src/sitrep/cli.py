@@ -319,6 +319,8 @@ def _table(events: Iterable[Event], out: IO[str]) -> int:
     n = 0
     for n, ev in enumerate(events, start=1):
         d = ev.to_contract()
+        if d["sub_event_type"] is None and d["plover_event"]:
+            d["sub_event_type"] = f"(PLOVER {d['plover_event']})"  # not an ACLED event
         cells = []
         for name, w in TABLE_COLUMNS:
             v = "" if d[name] is None else str(d[name])
