@@ -537,6 +537,8 @@ class Extractor:
                 cand.plover_mode = "riot"
             elif INTERVENTION.search(sent.text):
                 cand.sub_event_type = "Protest with intervention"
+        elif t.plover_event == "COERCE" and cand.head.pos_ != "VERB" and cand.head.head.lemma_.lower() in LIFT_VERBS:
+            cand.plover_event, cand.plover_mode = "CONCEDE", None  # "lifted the curfew": PLOVER CONCEDE
         elif t.kind == "hq":
             objs = {tok.lemma_.lower() for tok in cand.head.subtree} | {
                 tok.lemma_.lower() for c in cand.head.head.children if c.dep_ in ("dobj",) for tok in c.subtree}
@@ -1083,6 +1085,10 @@ LIFT_VERBS = {"lift", "ease", "shorten", "relax", "remove", "rescind", "revoke",
 #: Words that make a governed act announced rather than done ("ready to contribute troops").
 INTENT_GOVERNORS = {"ready", "willing", "prepared", "commit", "committed", "promise", "pledge", "vow", "offer",
                     "agree", "decide", "undertake"}
+#: Measures aimed at someone ("a ban on imports from X", "sanctions against Y").
+RESTRICTIONS = {"ban", "sanction", "embargo", "restriction", "curfew", "blockade", "tariff", "boycott", "measure"}
+#: PLOVER events two parties do together ("X and Y held talks"): the second is the other side.
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 #: PLOVER events of cooperation: announced, they are AGREE; refused, REJECT.
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 #: Verbs that refuse the act they govern ("refused to meet", "failed to reach agreement").
@@ -1113,7 +1119,7 @@ def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, 
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         if not toks:
             continue
-        name = doc[toks[0].i:ent.end].text.rstrip(" ,.'’s")
+        name = re.sub(r"(?:['’]s?)$", "", doc[toks[0].i:ent.end].text).strip(" ,")
         if not name:
             continue
         m = Mention(toks[0].i, ent.end, name, 0, toks[0].idx, ent.end_char, party=True)
@@ -1285,6 +1291,12 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
             continue
         if c.dep_ in ("dobj", "dative", "attr") or (c.dep_ == "nsubjpass" and passive):
             a2 += _args_of(c, at)
+            # "lifted the ban on imports from Montenegro", "imposed sanctions against Iran"
+            if c.lemma_.lower() in RESTRICTIONS:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("on", "against", "to"):
+                        a2 += _args_of(p, at) + [m for q in p.children for r in q.children
+                                                 if r.dep_ == "prep" and r.lower_ in ("from", "of") for m in _args_of(r, at)]
         elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "from", "at", "of", "for", "upon", "into")
                                    or c.lower_ == "in" and verb.lemma_.lower() == "arrive"):
             a2 += _args_of(c, at)
@@ -1294,6 +1306,12 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                     a2 += _args_of(cc, at)
     a1 = _dedupe(a1)
     a2 = [m for m in _dedupe(a2) if m.name not in {x.name for x in a1}]
+    if len(a1) > 1 and not a2 and cand.trigger.plover_event in RECIPROCAL and subj is not None:
+        # "Chile and Peru held talks": each side acts on the other (conjoined subjects, not one name's parts)
+        others = {m.name for c in subj.children if c.dep_ == "conj" for t in c.subtree if t.i in at for m in [at[t.i]]}
+        if others and any(m.name not in others for m in a1):
+            a2 = [m for m in a1 if m.name in others]
+            a1 = [m for m in a1 if m.name not in others]
     if not a1 and not a2 and subj is None:
         # no subject parsed ("talks between ..."): the parties the sentence names; a subject that
         # names no party ("officials met in Kabul") is not replaced by a place the sentence names

@@ -1,0 +1,109 @@
+"""PLOVER-only events on hand-written sentences: diplomatic and verbal acts ACLED does not code.
+
+Each positive sentence reports an act of a named party; the negatives are opinions, forecasts,
+hypotheticals, negations and denials, which PLOVER does not code as the act they mention.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from sitrep.events.lexicon import PLOVER_ONLY_MAX_CONFIDENCE, PLOVER_TRIGGERS
+
+
+def plover_only(events):
+    return [e for e in events if e.event_type is None]
+
+
+@pytest.mark.parametrize("text, plover_event, actor1, actor2", [
+    ("Kenya accused Somalia of violating its airspace on Monday.", "ACCUSE", "Kenya", "Somalia"),
+    ("Egypt condemned Ethiopia on Tuesday over the filling of the dam.", "ACCUSE", "Egypt", "Ethiopia"),
+    ("Ghana demanded that Togo return the seized fishing boats.", "REQUEST", "Ghana", "Togo"),
+    ("Norway said on Friday that Sweden must extradite the two suspects.", "REQUEST", "Norway", "Sweden"),
+    ("The Finnish president met Estonian officials in Tallinn on Monday.", "CONSULT", "Finnish", "Estonian"),
+    ("Chile and Peru held talks on the maritime border in Lima.", "CONSULT", "Chile", "Peru"),
+    ("Brazil rejected the proposal from Argentina on Wednesday.", "REJECT", "Brazil", "Argentina"),
+    ("Portugal refused to meet the Angolan delegation.", "REJECT", "Portugal", "Angolan"),
+    ("Iran threatened Iraq with sanctions on Sunday.", "THREATEN", "Iran", "Iraq"),
+    ("Japan will send medical teams to Nepal next week.", "AGREE", "Japan", "Nepal"),
+    ("Canada donated 5 million dollars to Haiti for flood relief.", "AID", "Canada", "Haiti"),
+    ("Uganda granted political asylum to 18 Rwandan rebels.", "AID", "Uganda", "Rwandan"),
+    ("Zambia extradited the suspect to Britain on Sunday.", "COOPERATE", "Zambia", "Britain"),
+    ("Germany halted economic aid to Serbia on Tuesday.", "SANCTION", "Germany", "Serbia"),
+    ("Serbia lifted the ban on imports from Montenegro on Sunday.", "CONCEDE", "Serbia", "Montenegro"),
+])
+def test_plover_only_acts(code, text, plover_event, actor1, actor2):
+    events = plover_only(code(text))
+    assert [e.plover_event for e in events] == [plover_event], [(e.plover_event, e.trigger) for e in events]
+    ev = events[0]
+    assert ev.sub_event_type is None and ev.confidence <= PLOVER_ONLY_MAX_CONFIDENCE
+    assert actor1 in (ev.actor1 or "") and actor2 in " ".join(filter(None, [ev.actor2, *ev.assoc_actor_2]))
+    assert ev.event_date == "2024-05-10" or ev.spans["date"] is not None
+    start, end = ev.spans["trigger"]
+    assert text[start:end] == ev.trigger
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say that Kenya should accuse Somalia of meddling.",  # opinion
+    "Observers believe Egypt will reject the proposal.",  # forecast
+    "If Chile meets Peru, the dispute could end.",  # hypothetical
+    "Brazil did not meet the Argentine delegation.",  # negated, not announced
+    "Ghana may demand compensation from Togo.",  # a possibility
+    "The rebels denied attacking the convoy.",  # a denial: no attack, and no act PLOVER codes
+    "Officials met in the capital to discuss the budget.",  # no party named
+    "The minister gave a long speech on the economy.",  # giving with no recipient is no aid
+    "The army released a statement on Monday.",  # a statement is not a captive
+])
+def test_not_plover_acts(code, text):
+    assert code(text) == []
+
+
+def test_acled_events_keep_their_types_and_rank_first(code):
+    events = code("Gunmen killed five villagers in Bankass on Sunday. Mali condemned the killings on Monday.")
+    acled = [e for e in events if e.event_type is not None]
+    assert [e.sub_event_type for e in acled] == ["Attack"] and acled[0].plover_event == "ASSAULT"
+    assert max(events, key=lambda e: e.confidence) is acled[0]
+    assert [e.plover_event for e in plover_only(events)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, sub_type, plover_event", [
+    ("Police arrested ten members of the Taliban in Kabul on Wednesday.", "Arrests", "COERCE"),
+    ("Authorities imposed a curfew in Kidal on Monday.", "Change to group/activity", "COERCE"),
+    ("The rebels released prisoners in Kidal on Monday.", "Agreement", "RETREAT"),
+    ("Authorities lifted the curfew in Kidal on Monday.", "Change to group/activity", "CONCEDE"),
+])
+def test_overlapping_acled_events_get_the_plover_manual_code(code, text, sub_type, plover_event):
+    events = [e for e in code(text) if e.event_type is not None]
+    assert [(e.sub_event_type, e.plover_event) for e in events] == [(sub_type, plover_event)]
+
+
+def test_the_prefilter_covers_the_plover_triggers(code, pipeline):
+    prefilter = pipeline.extractor._prefilter
+    assert all(prefilter(" ".join(seq)) for t in PLOVER_TRIGGERS for seq in t.patterns)
+    assert not prefilter("Markets in the capital were calm this morning.")
+
+
+def test_exports_keep_plover_only_events_where_they_belong(code):
+    from sitrep.export import export
+    from sitrep.records import Event
+
+    events = code("Gunmen killed five villagers in Bankass on Sunday. Mali condemned the killings on Monday.")
+    assert {e.event_type is None for e in events} == {True, False}
+    out = {}
+    for fmt in ("acled-csv", "plover-jsonl", "jsonl"):
+        buf = io.StringIO()
+        out[fmt] = (export(events, fmt, buf), buf.getvalue())
+    assert out["acled-csv"][0] == 1 and "Attack" in out["acled-csv"][1] and "condemned" not in out["acled-csv"][1]
+    assert out["plover-jsonl"][0] == 2 and out["jsonl"][0] == 2
+    back = [Event.from_contract(json.loads(line)) for line in out["jsonl"][1].splitlines()]
+    assert sorted(e.event_type or "" for e in back) == ["", "Violence against civilians"]
+
+
+def test_actor_spans_cover_the_noun_phrase_and_names_stay_canonical(code):
+    text = "On 9 May 2020, Nigerian troops clashed with Boko Haram fighters near Damboa."
+    (ev,) = code(text)
+    assert ev.actor1 == "Military Forces of Nigeria"
+    assert text[slice(*ev.spans["actor1"])] == "Nigerian troops"
