@@ -1116,14 +1116,24 @@ def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, 
     for ent in doc.ents:
         if ent.label_ not in PLOVER_PARTY_LABELS or any(i in out for i in range(ent.start, ent.end)):
             continue
-        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        if not toks:
+        start = ent.start
+        if ent.label_ == "PERSON":
+            # "British Defence Secretary Tom King", "Serbian President Vojislav Kostunica": one person
+            left = ent.root.left_edge.i
+            while left < ent.start and doc[left].dep_ in ("det", "punct", "poss", "case") and (
+                    doc[left].dep_ != "poss" or doc[left].ent_type_ not in ("GPE", "NORP")):
+                left += 1
+            if left < ent.start and not any(i in mention_at for i in range(left, ent.start)):
+                start = left
+        if doc[start].lower_ == "the":
+            start += 1
+        if start >= ent.end:
             continue
-        name = re.sub(r"(?:['’]s?)$", "", doc[toks[0].i:ent.end].text).strip(" ,")
+        name = re.sub(r"(?:['’]s?)$", "", doc[start:ent.end].text).strip(" ,")
         if not name:
             continue
-        m = Mention(toks[0].i, ent.end, name, 0, toks[0].idx, ent.end_char, party=True)
-        for i in range(ent.start, ent.end):
+        m = Mention(start, ent.end, name, 0, doc[start].idx, ent.end_char, party=True)
+        for i in range(start, ent.end):
             out[i] = m
     return out
 
@@ -1304,8 +1314,8 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
             for cc in c.children:
                 if cc.dep_ in ("nsubj", "nsubjpass", "dobj"):
                     a2 += _args_of(cc, at)
-    a1 = _dedupe(a1)
-    a2 = [m for m in _dedupe(a2) if m.name not in {x.name for x in a1}]
+    a1 = _one_per_phrase(_dedupe(a1), sent.doc)
+    a2 = [m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}]
     if len(a1) > 1 and not a2 and cand.trigger.plover_event in RECIPROCAL and subj is not None:
         # "Chile and Peru held talks": each side acts on the other (conjoined subjects, not one name's parts)
         others = {m.name for c in subj.children if c.dep_ == "conj" for t in c.subtree if t.i in at for m in [at[t.i]]}
@@ -1320,6 +1330,28 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
             a1 = [near[0]]
             a2 = [m for m in near[1:] if m.name != near[0].name][:1]
     cand.actor1, cand.actor2 = a1, a2
+
+
+def _one_per_phrase(ms: list[Mention], doc: Any) -> list[Mention]:
+    """One party per noun phrase: "Israeli intelligence officials" names Israel's intelligence, not
+    Israel and some civilians; the named mention is kept over a generic one."""
+    by_head: dict[int, Mention] = {}
+    for m in ms:
+        key = _phrase_head(doc[m.end - 1]).i
+        kept = by_head.get(key)
+        if kept is None or (kept.generic or kept.inter == 7) and not (m.generic or m.inter == 7):
+            by_head[key] = m
+    keep = {id(m) for m in by_head.values()}
+    return [m for m in ms if id(m) in keep]
+
+
+def _phrase_head(tok: Any) -> Any:
+    for _ in range(3):
+        if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+            tok = tok.head
+        else:
+            break
+    return tok
 
 
 def _plover_type(cand: _Candidate, reading: str) -> None:
@@ -1391,12 +1423,7 @@ def _depth(tok: Any) -> int:
 def _noun_phrase(doc: Any, m: Mention, offset: int) -> tuple[int, int]:
     """The whole noun phrase an actor mention heads or modifies ("a Swiss court", "Iraqi troops",
     "the Chinese government"), as CAMEO marks actors; the mention itself names the actor."""
-    tok = doc[m.end - 1]
-    for _ in range(3):  # "Swiss" in "a Swiss court", "Croatia" in "Croatia's government"
-        if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
-            tok = tok.head
-        else:
-            break
+    tok = _phrase_head(doc[m.end - 1])  # "Swiss" in "a Swiss court", "Croatia" in "Croatia's government"
     if tok.pos_ not in ("NOUN", "PROPN"):
         return offset + m.char_start, offset + m.char_end
     left = min(tok.left_edge.i, m.start)
