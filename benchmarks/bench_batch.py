@@ -74,6 +74,7 @@ def main() -> None:
                     help="also read a JSONL file of this many GB into shards (no coding) and report the reader's memory")
     ap.add_argument("--out", type=Path, help="append the result section to this markdown file")
     args = ap.parse_args()
+    load_before = os.getloadavg()[0]  # the machine is shared: say how busy it was
     texts, source = load_texts(args.articles)  # repeated texts are distinct documents by id (batch does not dedupe)
     tmp = Path(tempfile.mkdtemp(prefix="sitrep-bench-batch-"))
     try:
@@ -110,7 +111,8 @@ def main() -> None:
     ratio = per_article / (bare["seconds"] / n)
     lines = [
         f"### sitrep batch, local engine ({time.strftime('%Y-%m-%d')}, {platform.machine()}, "
-        f"{os.cpu_count()} cores; best of {args.repeat})",
+        f"{os.cpu_count()} cores; best of {args.repeat}; load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after)",
         "",
         f"`python benchmarks/bench_batch.py --articles {args.articles} --shard-size {args.shard_size}"
         f"{f' --repeat {args.repeat}' if args.repeat > 1 else ''}`. Input: one JSONL file of {n} articles "
