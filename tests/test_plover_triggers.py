@@ -34,6 +34,9 @@ def plover_only(events):
     ("Zambia extradited the suspect to Britain on Sunday.", "COOPERATE", "Zambia", "Britain"),
     ("Germany halted economic aid to Serbia on Tuesday.", "SANCTION", "Germany", "Serbia"),
     ("Serbia lifted the ban on imports from Montenegro on Sunday.", "CONCEDE", "Serbia", "Montenegro"),
+    ("Switzerland expelled two Russian diplomats on Friday.", "SANCTION", "Switzerland", "Russian"),
+    ("Serbia lodged an official protest with Albania on Monday.", "ACCUSE", "Serbia", "Albania"),
+    ("The Palestinians reject the Israeli proposal, their negotiator said.", "REJECT", "Palestinians", "Israeli"),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))

@@ -350,8 +350,12 @@ class Extractor:
             cand = _Candidate(trig, head, (span.start_char, span.end_char))
             self._arguments(cand, sent, mention_at)
             if not self._type(cand, sent, mention_at):
+                expelled = _expulsion(cand, sent, plover_at if plover_at is not None else mention_at)
+                if expelled is not None:
+                    cands.append(expelled)
                 continue
-            cands.append(cand)
+            verbal = _verbal_protest(cand, plover_at if plover_at is not None else mention_at)
+            cands.append(verbal or cand)
         return _merge_in_sentence(_demote_told_acts(cands))
 
     def _is_real_event(self, head: Any, trig: Trigger, mention_at: dict[int, Mention]) -> bool:
@@ -1087,6 +1091,9 @@ INTENT_GOVERNORS = {"ready", "willing", "prepared", "commit", "committed", "prom
                     "agree", "decide", "undertake"}
 #: Measures aimed at someone ("a ban on imports from X", "sanctions against Y").
 RESTRICTIONS = {"ban", "sanction", "embargo", "restriction", "curfew", "blockade", "tariff", "boycott", "measure"}
+#: People whose expulsion is a diplomatic sanction (PLOVER SANCTION "expel").
+DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "inspector", "observer", "monitor",
+             "peacekeeper", "mission", "staff", "ngo", "correspondent", "journalist"}
 #: PLOVER events two parties do together ("X and Y held talks"): the second is the other side.
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 #: PLOVER events of cooperation: announced, they are AGREE; refused, REJECT.
@@ -1193,6 +1200,46 @@ def _opinion(verb: Any) -> bool:
     return False
 
 
+def _expulsion(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> _Candidate | None:
+    """"expelled two Russian diplomats": no territory taken; PLOVER SANCTION (expel), and COERCE
+    (deport) for other people."""
+    head = cand.head
+    if head.lemma_.lower() not in ("expel", "deport") or head.pos_ != "VERB" or _plover_reading(head) != "act":
+        return None
+    objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs or any(o.lemma_.lower() in PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC") for o in objs):
+        return None
+    out = _Candidate(cand.trigger, head, cand.span)
+    _plover_arguments(out, sent, at)
+    if not any(m.party for m in out.actor1):
+        return None
+    diplomatic = any(o.lemma_.lower() in DIPLOMATS for o in objs)
+    out.plover_event, out.plover_mode = ("SANCTION", "expel") if diplomatic else ("COERCE", "deport")
+    out.event_type = out.sub_event_type = None
+    out.confidence = 0.35 + 0.1 + (0.05 if out.actor2 else 0.0)
+    return out
+
+
+def _verbal_protest(cand: _Candidate, at: dict[int, Mention]) -> _Candidate | None:
+    """"Serbia lodged an official protest with Albania": a state or an organisation protesting is a
+    complaint (PLOVER ACCUSE), not a demonstration (ACLED and PLOVER PROTEST)."""
+    if cand.trigger.kind != "protest" or cand.head.lemma_.lower() not in ("protest",):
+        return None
+    verb = cand.head if cand.head.pos_ == "VERB" else cand.head.head
+    subj = _subject(verb) if verb.pos_ == "VERB" else None
+    if subj is None or subj.ent_type_ != "GPE" or subj.i in at and at[subj.i].inter not in (0, 1):
+        return None  # a union or a party protesting may well demonstrate: only states are read as complaining
+    if any(t.lemma_.lower() in ("protester", "demonstrator", "crowd", "march", "rally", "street") for t in cand.head.sent):
+        return None
+    cand.event_type = cand.sub_event_type = None
+    cand.plover_event, cand.plover_mode = "ACCUSE", "disapprove"
+    cand.actor1 = [m for m in _args_of(subj, at)][:1] or cand.actor1
+    cand.actor2 = [m for c in (*verb.children, *cand.head.children) if c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
+                   for m in _args_of(c, at)]
+    cand.confidence = 0.45
+    return cand
+
+
 def _plover_reading(head: Any) -> str | None:
     """How a PLOVER trigger is told: "act" (reported done), "intent" (announced: "will support",
     "is ready to send"), or None (negated, hypothetical, habitual, generic, or not the trigger's sense).
@@ -1237,8 +1284,9 @@ def _plover_reading(head: Any) -> str | None:
         return None
     if head.pos_ == "VERB":
         if reading == "act" and head.tag_ in ("VBZ", "VBP") and not any(
-                c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
-            return None  # habitual or generic present: "the party rejects violence"
+                c.dep_ in ("auxpass", "nsubjpass") for c in head.children) and not (
+                head.dep_ == "ccomp" and head.head.lemma_.lower() in certainty_mod.SPEECH_VERBS):
+            return None  # habitual or generic present: "the party rejects violence" (not "X rejects Y, Z said")
         if head.tag_ == "VBG" and not any(c.dep_ == "aux" for c in head.children) and head.dep_ not in ("ROOT", "conj"):
             return None  # "a plan aimed at supporting ...": a purpose, not an act
         if lemma in ("release", "free"):
