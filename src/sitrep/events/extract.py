@@ -314,14 +314,15 @@ class Extractor:
                 continue
             kept.append((name, s, e))
         doc = sent.doc
-        sports = {t.lower_ for t in sent} & SPORTS
-        if sports - {"team"}:
-            return []  # "the team beat its rivals": sport reports share the vocabulary of violence
+        # "the team beat its rivals": sport reports share the vocabulary of violence. A "mediation team"
+        # or "match the EU's support" is no sport report: PLOVER acts need a sports noun besides "team"
+        sports = any(t.lower_ in SPORTS for t in sent)
+        sports_nouns = any(t.lower_ in SPORTS and t.pos_ in ("NOUN", "PROPN") and t.lower_ != "team" for t in sent)
         cands: list[_Candidate] = []
         for name, s, e in kept:
             trig = self.triggers[name]
-            if sports and trig.kind != "plover":
-                continue  # a "team" may be a sports team; the diplomatic acts of a "mediation team" are kept
+            if sports_nouns or sports and trig.kind != "plover":
+                continue
             span = doc[s:e]
             head = span.root
             if name == "attack" and e - s == 1 and doc[s].lemma_.lower() == "fire" and not _fires_at_something(doc[s]):
@@ -1344,6 +1345,10 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
             a1 = _args_of(agent, at)
         elif subj is not None and not passive:
             a1 = _args_of(subj, at)
+            if not a1 and subj.pos_ == "PRON" and verb.dep_ == "ccomp":
+                speaker = _subject(verb.head)  # "Gbagbo announced that he will extend the curfew"
+                if speaker is not None and speaker is not subj:
+                    a1 = _args_of(speaker, at)
     for c in verb.children:
         if c is head:
             continue
@@ -1451,7 +1456,7 @@ def _demote_told_acts(cands: list[_Candidate]) -> list[_Candidate]:
         if c.event_type is None or c.trigger.kind == "protest":
             continue  # "protested ... and demanded a moratorium": the protest is the event
         t = c.head
-        for _ in range(4):
+        for _ in range(6):
             if t.dep_ == "conj" or t.head is t:
                 break
             t = t.head

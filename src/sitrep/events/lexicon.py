@@ -148,7 +148,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
                           ("consult",), ("summit",), ("discuss",), ("arrive", "in")),
             None, None, "CONSULT", "meet", "plover", 0.3, noun=True),
     Trigger("p-request", (("demand",), ("urge",), ("call", "on"), ("call", "for"), ("appeal", "to"),
-                          ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",)),
+                          ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",), ("pressure",)),
             None, None, "REQUEST", None, "plover", 0.35),
     # "Russia said Sudan must return the helicopter": a demand (read only as the aux of a reported clause)
     Trigger("p-must", (("must",),), None, None, "REQUEST", None, "plover", 0.3),
@@ -161,7 +161,8 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "REJECT", None, "plover", 0.35),
     Trigger("p-threaten", (("threaten",), ("ultimatum",)), None, None, "THREATEN", None, "plover", 0.35),
     Trigger("p-support", (("support",), ("endorse",), ("praise",), ("back",), ("recognize",), ("recognise",),
-                          ("welcome",), ("commend",)),
+                          ("welcome",), ("commend",), ("apologize",), ("apologise",), ("forgive",),
+                          ("establish", "diplomatic"), ("restore", "tie"), ("restore", "relation"), ("upgrade",)),
             None, None, "SUPPORT", None, "plover", 0.3),
     Trigger("p-cooperate", (("cooperate",), ("co", "-", "operate"), ("cooperation",), ("share", "intelligence"),
                             ("share", "information"), ("share", "evidence"), ("share", "expertise"), ("extradite",),
