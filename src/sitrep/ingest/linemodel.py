@@ -16,6 +16,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -34,13 +35,14 @@ COMMENT_HEADER = re.compile(
 COMMENT_SECTION = re.compile(
     r"^(?:\d+\s+(?:comments?|responses?|replies|kommentare?|antworten|commentaires?|comentarios?)"
     r"|(?:comments?|kommentare?|commentaires?|comentarios?)(?:\s*\(\d+\))?|leave a (?:reply|comment)"
-    r"|join the (?:discussion|conversation)|reader comments|show comments|discussion|(?:\d+\s+)?thoughts? on .{1,120}"
+    r"|join the (?:discussion|conversation)|reader comments|show comments|discussion|(?:vos |\d+ )?r[ée]actions?(?:\s*\(\d+\))?|(?:leave|add|post|write|submit) (?:a |your )?comment|(?:\*\s*)?(?:dein|ihr|your|votre|tu) (?:kommentar|comment(?:aire)?|comentario)|leserkommentare?|(?:\d+\s+)?leserbriefe?|diskussion|comments? (?:are )?closed|kommentare? (?:sind )?geschlossen|(?:\d+\s+)?thoughts? on .{1,120}"
     r"|(?:schreibe(?:n sie)?|hinterlasse(?:n sie)?) (?:einen|eine) (?:kommentar|antwort)|kommentar (?:schreiben|verfassen)"
     r"|laisser un commentaire|deja un comentario|antworten)\s*:?$",
     re.IGNORECASE,
 )
 COMMENT_META = re.compile(
-    r"^(?:reply|report|like|share|permalink|flag|antworten|répondre|responder|\d+\s+(?:likes?|replies)|"
+    r"^(?:reply|report|like|share|permalink|flag|antworten|répondre|responder|"
+    r"(?:rating:\s*)?[+\-]?\d+\s+(?:likes?|replies|votes?|points?|upvotes?|downvotes?)|"
     r"(?:on\s+)?[A-Z][a-z]+ \d{1,2},? \d{4},? (?:at |um )?\d{1,2}[:.]\d{2}\s*(?:am|pm|uhr)?)$",
     re.IGNORECASE,
 )
@@ -93,6 +95,8 @@ def is_comment_stamp(line: str) -> bool:
     um 09:35", "September 4, 2015 at 9:44 pm", "Hella, Sa 11 Apr 2020 / 00:40 Antworten"). One
     such line is a dateline; several after the article mark a comment section."""
     words = len(line.split())
+    if words <= 12 and AGO.search(line) and not line.endswith("."):
+        return True
     return words <= 12 and bool(_DATE.search(line)) and (bool(_CLOCK.search(line)) or bool(_COMMENT_ACTION.search(line))
                                                         or words <= 5) and not line.endswith(".")
 
@@ -118,16 +122,17 @@ def _prose(words: int, sentence_end: bool) -> float:
     return 1.0 if words >= 12 and sentence_end else (0.5 if words >= 8 else 0.0)
 
 
-def main_run(lines: list[str]) -> tuple[int, int]:
+def main_run(lines: list[str], breaks: Collection[int] = ()) -> tuple[int, int]:
     """(first, last) index of the page's densest run of prose: the best-scoring contiguous span
-    where prose lines score their length and other lines cost a little (Kadane's algorithm)."""
+    where prose lines score their length and other lines cost a little (Kadane's algorithm).
+    The run never crosses a comment cue nor a line whose index is in ``breaks``."""
     best, best_span = -1.0, (0, max(len(lines) - 1, 0))
     cur, start = 0.0, 0
     for i, line in enumerate(lines):
         w = word_count(line)
         p = _prose(w, bool(SENTENCE_END.search(line)))
         gain = min(w, 80) if p >= 1.0 else (w * 0.3 if p > 0 else -3.0)
-        if is_comment_cue(line):
+        if is_comment_cue(line) or i in breaks:
             gain = -1e6  # the run never crosses a comment header: comments are prose too
         if cur <= 0:
             cur, start = 0.0, i

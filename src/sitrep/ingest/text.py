@@ -25,7 +25,7 @@ import numpy as np
 
 from ..records import Article, Comment
 from .linemodel import (CAPTION, COMMENT_HEADER, COMMENT_META, COMMENT_SECTION, NAV, SENTENCE_END, TAGS,
-                        features, is_comment_cue, is_comment_stamp, load_weights, predict, word_count)
+                        features, is_comment_cue, main_run, is_comment_stamp, load_weights, predict, word_count)
 from .meta import find_dateline
 
 BYLINE = re.compile(r"^[Bb]y\s+(?P<author>[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|al|van|von|bin)){0,4})\s*$")
@@ -168,13 +168,19 @@ def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 4
     the first of two or more dated headers, once the article has run ``min_words`` words.
     Nothing from there on is article text."""
     stamps = np.array([is_comment_stamp(ln) for ln in lines], dtype=int)
+    counts = np.array([word_count(ln) for ln in lines]) * article_like
+    after = np.cumsum(counts[::-1])[::-1]  # article-like words from each line on
+    marks = _comment_marks(lines, stamps)
+    late = _late_wall(lines, marks)
     words, prose_words, last_text = 0, 0, -(10 ** 6)
-    for i, line in enumerate(lines):
-        # a cue right after article text, not a "12 comments" link in the page header
+    for i, line in enumerate(lines[:late]):
+        # a cue right after article text, not a "12 comments" link in the page header, nor
+        # a share bar or a dated teaser above a much longer article
         near = i - last_text <= window
-        if is_comment_cue(line) and near and prose_words >= 5:
+        header_area = after[i] > 3 * max(words, prose_words) and words < 150
+        if is_comment_cue(line) and near and prose_words >= 5 and (not header_area or marks[i + 1:i + 40].sum() >= 2):
             return i
-        if stamps[i] and near and words >= min_words and stamps[i:i + 40].sum() >= 2:
+        if stamps[i] and near and words >= min_words and stamps[i:i + 40].sum() >= 2 and not header_area:
             return i
         n = word_count(line)
         sentence = n >= 5 and bool(SENTENCE_END.search(line))
@@ -183,6 +189,22 @@ def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 4
         if article_like[i] or (words == 0 and sentence):  # a page the model finds no article in: its prose
             last_text = i
             prose_words += n
+    return late
+
+
+def _comment_marks(lines: list[str], stamps: np.ndarray) -> np.ndarray:
+    """1 for each comment mark: a dated header, a "Reply" / "Report" / vote-count line, a comment cue."""
+    return np.array([bool(stamps[i]) or bool(COMMENT_META.match(ln)) or is_comment_cue(ln)
+                     for i, ln in enumerate(lines)], dtype=int)
+
+
+def _late_wall(lines: list[str], marks: np.ndarray, span: int = 40) -> int:
+    """After the page's main run of prose, the first of two or more comment marks
+    within ``span`` lines starts the comment section."""
+    last = main_run(lines, breaks=set(np.flatnonzero(marks).tolist()))[1]
+    for i in range(last + 1, len(lines)):
+        if marks[i] and marks[i:i + span].sum() >= 3:
+            return i
     return len(lines)
 
 
