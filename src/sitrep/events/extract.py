@@ -1364,9 +1364,17 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                                    or c.lower_ == "in" and verb.lemma_.lower() == "arrive"):
             a2 += _args_of(c, at)
         elif c.dep_ in ("ccomp", "xcomp"):
+            # "demanded that X cancel ...", "offered to hand over to Great Britain", "promised aid to Mozambique"
             for cc in c.children:
-                if cc.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                if cc.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                     a2 += _args_of(cc, at)
+                if cc.dep_ == "prep" and cc.lower_ in ("to", "with", "against"):
+                    a2 += _args_of(cc, at)
+                if cc.dep_ in ("dobj", "xcomp"):
+                    a2 += [m for p in cc.children if p.dep_ == "prep" and p.lower_ in ("to", "with", "against")
+                           for m in _args_of(p, at)]
+        elif c.dep_ == "prt":
+            a2 += [m for p in c.children if p.dep_ == "prep" for m in _args_of(p, at)]
     a1 = _one_per_phrase(_dedupe(a1), sent.doc)
     a2 = [m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}]
     if len(a1) > 1 and not a2 and cand.trigger.plover_event in RECIPROCAL and subj is not None:
