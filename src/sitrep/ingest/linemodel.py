@@ -79,7 +79,8 @@ FEATURES = (
     "comment_section", "comment_meta", "timestamp", "ago", "nav", "caption", "tags", "dup_on_page",
     "rel_pos", "win2_prose", "win6_prose", "prev_log_words", "next_log_words", "prev_sentence_end",
     "next_sentence_end", "in_run", "before_run", "after_run", "log_dist_run", "log_comment_cues_before",
-    "after_run_with_cue", "run_share", "quote_start",
+    "after_run_with_cue", "run_share", "quote_start", "mark_prev3", "mark_next3", "log_marks_after_run",
+    "name_prev", "name_next",
 )
 
 
@@ -113,8 +114,20 @@ def word_count(line: str) -> int:
 
 
 def is_comment_cue(line: str) -> bool:
-    """A comment header ("Name says:") or the start of a comment section ("3 Comments")."""
+    """A comment header ("Name says:") or the start of a comment section ("3 Comments"; not "0 Comments",
+    which opens no section)."""
+    if line.startswith("0 "):
+        return False
     return bool(COMMENT_SECTION.match(line)) or (len(line) < 90 and bool(COMMENT_HEADER.match(line)))
+
+
+def comment_marks(lines: list[str]) -> np.ndarray:
+    """1 for each comment mark: a dated header, a "Reply" / "Report" / vote-count line, a comment cue."""
+    return np.array([is_comment_stamp(ln) or bool(COMMENT_META.match(ln)) or is_comment_cue(ln) for ln in lines],
+                    dtype=int)
+
+
+_NAME = re.compile(r"^[@\w][\w.\-']*(?:\s+[\w.\-']+){0,2}$")
 
 
 def _prose(words: int, sentence_end: bool) -> float:
@@ -151,6 +164,10 @@ def features(lines: list[str]) -> np.ndarray:
     prose = np.array([_prose(w, e) for w, e in zip(words, ends)])
     first, last = main_run(lines)
     run_words = sum(words[first:last + 1])
+    marks = comment_marks(lines)
+    mark_run_last = main_run(lines, breaks=set(np.flatnonzero(marks).tolist()))[1]
+    marks_after = np.cumsum(marks * (np.arange(n) > mark_run_last))
+    names = [bool(_NAME.match(ln)) and not ends[i] for i, ln in enumerate(lines)]
     X = np.zeros((n, len(FEATURES)))
     cues = 0
     for i, line in enumerate(lines):
@@ -177,6 +194,8 @@ def features(lines: list[str]) -> np.ndarray:
             math.log1p(first - i if i < first else (i - last if i > last else 0)), math.log1p(cues),
             float(i > last and cues > 0), run_words / max(sum(words), 1),
             float(line[:1] in "\"“„«'‘"),
+            float(marks[max(0, i - 3):i].any()), float(marks[i + 1:i + 4].any()), math.log1p(marks_after[i]),
+            float(i > 0 and names[i - 1]), float(i + 1 < n and names[i + 1]),
         ]
         X[i] = row
         if header or section:

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..records import Article, Comment
 from .linemodel import (CAPTION, COMMENT_HEADER, COMMENT_META, COMMENT_SECTION, NAV, SENTENCE_END, TAGS,
-                        features, is_comment_cue, main_run, is_comment_stamp, load_weights, predict, word_count)
+                        comment_marks, features, is_comment_cue, main_run, is_comment_stamp, load_weights, predict, word_count)
 from .meta import find_dateline
 
 BYLINE = re.compile(r"^[Bb]y\s+(?P<author>[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|al|van|von|bin)){0,4})\s*$")
@@ -170,7 +170,7 @@ def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 4
     stamps = np.array([is_comment_stamp(ln) for ln in lines], dtype=int)
     counts = np.array([word_count(ln) for ln in lines]) * article_like
     after = np.cumsum(counts[::-1])[::-1]  # article-like words from each line on
-    marks = _comment_marks(lines, stamps)
+    marks = comment_marks(lines)
     late = _late_wall(lines, marks)
     words, prose_words, last_text = 0, 0, -(10 ** 6)
     for i, line in enumerate(lines[:late]):
@@ -180,7 +180,8 @@ def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 4
         header_area = after[i] > 3 * max(words, prose_words) and words < 150
         if is_comment_cue(line) and near and prose_words >= 5 and (not header_area or marks[i + 1:i + 40].sum() >= 2):
             return i
-        if stamps[i] and near and words >= min_words and stamps[i:i + 40].sum() >= 2 and not header_area:
+        if stamps[i] and near and words >= min_words and stamps[i:i + 40].sum() >= 2 and not header_area \
+                and not _dateline(i, marks, counts):
             return i
         n = word_count(line)
         sentence = n >= 5 and bool(SENTENCE_END.search(line))
@@ -192,10 +193,11 @@ def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 4
     return late
 
 
-def _comment_marks(lines: list[str], stamps: np.ndarray) -> np.ndarray:
-    """1 for each comment mark: a dated header, a "Reply" / "Report" / vote-count line, a comment cue."""
-    return np.array([bool(stamps[i]) or bool(COMMENT_META.match(ln)) or is_comment_cue(ln)
-                     for i, ln in enumerate(lines)], dtype=int)
+def _dateline(i: int, marks: np.ndarray, article_words: np.ndarray, max_words: int = 150) -> bool:
+    """Whether the dated line ``i`` heads a long stretch of article-like text with no comment mark:
+    a post's dateline, not a comment's."""
+    nxt = next((j for j in range(i + 1, len(marks)) if marks[j]), len(marks))
+    return float(article_words[i + 1:nxt].sum()) > max_words
 
 
 def _late_wall(lines: list[str], marks: np.ndarray, span: int = 40) -> int:
