@@ -37,6 +37,8 @@ def plover_only(events):
     ("Switzerland expelled two Russian diplomats on Friday.", "SANCTION", "Switzerland", "Russian"),
     ("Serbia lodged an official protest with Albania on Monday.", "ACCUSE", "Serbia", "Albania"),
     ("The Palestinians reject the Israeli proposal, their negotiator said.", "REJECT", "Palestinians", "Israeli"),
+    ("Italy announced a suspension of air links with Serbia on Wednesday.", "SANCTION", "Italy", "Serbia"),
+    ("The Kurdish party issued a declaration demanding that Turkey free its leader.", "REQUEST", "Kurdish", "Turkey"),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))
@@ -59,6 +61,7 @@ def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     "Officials met in the capital to discuss the budget.",  # no party named
     "The minister gave a long speech on the economy.",  # giving with no recipient is no aid
     "The army released a statement on Monday.",  # a statement is not a captive
+    "Thousands of refugees returned home to Liberia last month.",  # nothing given back
 ])
 def test_not_plover_acts(code, text):
     assert code(text) == []

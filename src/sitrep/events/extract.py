@@ -1077,7 +1077,10 @@ PLOVER_PARTY_LABELS = ("GPE", "ORG", "PERSON", "NORP")
 PLOVER_LIGHT_VERBS = LIGHT_VERBS | {
     "impose", "announce", "issue", "lodge", "open", "begin", "start", "deliver", "send", "provide", "give", "grant",
     "extend", "renew", "reach", "sign", "file", "order", "make", "pay", "tighten", "expand",
+    "undertake", "complete", "speed", "accelerate",
 }
+#: Nouns that carry a demand or an accusation ("issued a declaration demanding that ...").
+STATEMENT_NOUNS = certainty_mod.SPEECH_NOUNS | {"declaration", "letter", "resolution", "note", "appeal", "request"}
 #: Things released that are not people ("released a statement"): no RETREAT.
 RELEASED_THINGS = {"statement", "video", "footage", "report", "figure", "detail", "list", "communique", "document",
                    "data", "result", "album", "image", "photo", "photograph", "fund", "name", "recording", "audio",
@@ -1288,12 +1291,14 @@ def _plover_reading(head: Any) -> str | None:
                 c.dep_ in ("auxpass", "nsubjpass") for c in head.children) and not (
                 head.dep_ == "ccomp" and head.head.lemma_.lower() in certainty_mod.SPEECH_VERBS):
             return None  # habitual or generic present: "the party rejects violence" (not "X rejects Y, Z said")
-        if head.tag_ == "VBG" and not any(c.dep_ == "aux" for c in head.children) and head.dep_ not in ("ROOT", "conj"):
-            return None  # "a plan aimed at supporting ...": a purpose, not an act
-        if lemma in ("release", "free"):
+        if head.tag_ == "VBG" and not any(c.dep_ == "aux" for c in head.children) and head.dep_ not in ("ROOT", "conj") \
+                and not (head.dep_ == "acl" and head.head.lemma_.lower() in STATEMENT_NOUNS):
+            return None  # "a plan aimed at supporting ...": a purpose, not an act ("a declaration demanding" is one)
+        if lemma in ("release", "free", "return"):
             objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-            if not objs or any(o.lemma_.lower() in RELEASED_THINGS for o in objs):
-                return None
+            if not objs or any(o.lemma_.lower() in RELEASED_THINGS | PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC")
+                               for o in objs):
+                return None  # "released a statement", "returned home": nothing given back
         return reading
     # a noun
     if head.dep_ == "attr":
@@ -1337,9 +1342,14 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                 a1, a2 = a1 + both[:1], a2 + both[1:]
             elif c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "to", "of", "from", "for"):
                 a2 += _args_of(c, at)
+                if c.lower_ == "of":  # "a suspension of air links with Serbia"
+                    a2 += [m for q in c.children for r in q.children if r.dep_ == "prep"
+                           and r.lower_ in ("with", "to", "against") for m in _args_of(r, at)]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     subj = _subject(verb)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS and verb.head.head is not verb.head:
+        subj = _subject(verb.head.head)  # "the party issued a declaration demanding ...": the party demands
     if not a1:
         if agent is not None:
             a1 = _args_of(agent, at)

@@ -140,7 +140,7 @@ TRIGGERS: list[Trigger] = [
 #: "said", "should" or "warned". Codes follow the PLOVER manual (investigations are ACCUSE).
 PLOVER_ONLY_MAX_CONFIDENCE = 0.5
 PLOVER_TRIGGERS: list[Trigger] = [
-    Trigger("p-agree", (("agree",), ("promise",), ("pledge", "to"), ("offer",), ("reach", "consensus"),
+    Trigger("p-agree", (("agree",), ("promise",), ("pledge", "to"), ("offer",), ("reach", "consensus"), ("reach", "a", "consensus"),
                         ("accept",), ("reach", "a", "deal"), ("sign", "deal"), ("sign", "accord"), ("vow", "to")),
             None, None, "AGREE", None, "plover", 0.35),
     Trigger("p-consult", (("meet",), ("meeting",), ("hold", "talk"), ("talks",), ("visit",), ("telephone",),
@@ -180,10 +180,12 @@ PLOVER_TRIGGERS: list[Trigger] = [
                           ("lift", "the", "ban"), ("lift", "embargo"), ("lift", "curfew"), ("ease", "restriction"),
                           ("allow",), ("call", "off"), ("ease",), ("relax",)),
             None, None, "CONCEDE", None, "plover", 0.35),
-    Trigger("p-retreat", (("resign",), ("step", "down"), ("release",), ("free",), ("repatriate",), ("disarm",)),
+    Trigger("p-retreat", (("resign",), ("step", "down"), ("release",), ("free",), ("repatriate",), ("disarm",),
+                          ("withdrawal",), ("demobilize",), ("demobilise",), ("return",)),
             None, None, "RETREAT", None, "plover", 0.35),
     Trigger("p-sanction", (("sanction",), ("embargo",), ("sever", "tie"), ("cut", "tie"), ("break", "off"),
-                           ("recall", "ambassador"), ("expel", "diplomat"), ("suspend", "aid"), ("freeze", "asset")),
+                           ("recall", "ambassador"), ("expel", "diplomat"), ("suspend", "aid"), ("freeze", "asset"),
+                           ("suspension",)),
             None, None, "SANCTION", None, "plover", 0.35),
     Trigger("p-coerce", (("deport",), ("ban",), ("outlaw",), ("blockade",), ("censor",), ("jail",), ("imprison",),
                          ("sentence",), ("impose", "curfew")),
