@@ -167,7 +167,9 @@ def features(lines: list[str]) -> np.ndarray:
     marks = comment_marks(lines)
     mark_run_last = main_run(lines, breaks=set(np.flatnonzero(marks).tolist()))[1]
     marks_after = np.cumsum(marks * (np.arange(n) > mark_run_last))
-    names = [bool(_NAME.match(ln)) and not ends[i] for i, ln in enumerate(lines)]
+    # marks above the article's first line are datelines and bylines, not comment headers
+    late_marks = marks * (np.arange(n) > first)
+    names = [bool(_NAME.match(ln)) and not ends[i] and not ln.lower().startswith("by ") for i, ln in enumerate(lines)]
     X = np.zeros((n, len(FEATURES)))
     cues = 0
     for i, line in enumerate(lines):
