@@ -30,6 +30,7 @@ def plover_only(events):
     ("Iran threatened Iraq with sanctions on Sunday.", "THREATEN", "Iran", "Iraq"),
     ("Japan will send medical teams to Nepal next week.", "AGREE", "Japan", "Nepal"),
     ("Canada donated 5 million dollars to Haiti for flood relief.", "AID", "Canada", "Haiti"),
+    ("Argentina apologized to Brazil for the incident on Friday.", "CONCEDE", "Argentina", "Brazil"),
     ("Uganda granted political asylum to 18 Rwandan rebels.", "AID", "Uganda", "Rwandan"),
     ("Zambia extradited the suspect to Britain on Sunday.", "COOPERATE", "Zambia", "Britain"),
     ("Germany halted economic aid to Serbia on Tuesday.", "SANCTION", "Germany", "Serbia"),
@@ -80,6 +81,9 @@ def test_acled_events_keep_their_types_and_rank_first(code):
     ("Authorities imposed a curfew in Kidal on Monday.", "Change to group/activity", "COERCE"),
     ("The rebels released prisoners in Kidal on Monday.", "Agreement", "RETREAT"),
     ("Authorities lifted the curfew in Kidal on Monday.", "Change to group/activity", "CONCEDE"),
+    # signing an agreement is SUPPORT in the PLOVER manual; agreeing to a ceasefire is AGREE
+    ("The government and the rebels signed a peace agreement in Kidal on Monday.", "Agreement", "SUPPORT"),
+    ("The government and the rebels agreed to a ceasefire in Kidal on Monday.", "Agreement", "AGREE"),
 ])
 def test_overlapping_acled_events_get_the_plover_manual_code(code, text, sub_type, plover_event):
     events = [e for e in code(text) if e.event_type is not None]

@@ -56,7 +56,7 @@ ARMED_INTERS = {1, 2, 3, 4, 8}
 PRIORITY = {  # more specific trigger families win when several fire in one sentence
     "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
     "sexual": 6, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.8,
-    "disrupt": 4, "agree": 4, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
+    "disrupt": 4, "agree": 4, "sign": 4, "release": 4, "curfew": 3, "emergency": 3, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
     "abduct": 1.5,  # killings or beatings with abductions are an attack (ACLED); abduction alone stays one
     "fight": 1,
 }
@@ -1445,8 +1445,9 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         cand.plover_mode = None
         return
     if reading == "intent":
-        # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT
-        if t.plover_event in COOPERATIVE:
+        # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT; announced
+        # concessions and retreats keep their type (PLOVER manual, AGREE)
+        if t.plover_event in COOPERATIVE - {"CONCEDE", "RETREAT"}:
             cand.plover_event, cand.plover_mode = "AGREE", None
         elif t.plover_event in ("REJECT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
             cand.plover_event, cand.plover_mode = "THREATEN", None

@@ -114,9 +114,13 @@ TRIGGERS: list[Trigger] = [
     Trigger("disrupt", (("defuse",), ("dismantle",), ("disarm",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
                         ("arms", "cache"), ("intercept",), ("shoot", "down")),
             S, "Disrupted weapons use", "COERCE", "seize", "plain", 0.6),
-    Trigger("agree", (("sign", "agreement"), ("ceasefire",), ("cease", "-", "fire"), ("peace", "deal"), ("truce",),
+    Trigger("agree", (("ceasefire",), ("cease", "-", "fire"), ("peace", "deal"), ("truce",),
                       ("reach", "agreement"), ("peace", "agreement")),
             S, "Agreement", "AGREE", None, "plain", 0.6),
+    # signing or ratifying an agreement is PLOVER SUPPORT (the manual); agreeing to one is AGREE
+    Trigger("sign", (("sign", "agreement"), ("sign", "a", "peace", "agreement"), ("sign", "peace", "agreement"),
+                     ("sign", "a", "ceasefire"), ("sign", "ceasefire")),
+            S, "Agreement", "SUPPORT", None, "plain", 0.6),
     # the actual release or exchange of prisoners is RETREAT "release" in PLOVER (an ACLED agreement)
     Trigger("release", (("release", "prisoner"), ("prisoner", "exchange"), ("exchange", "prisoner"),
                         ("release", "hostage"), ("release", "detainee")),
@@ -141,7 +145,7 @@ TRIGGERS: list[Trigger] = [
 PLOVER_ONLY_MAX_CONFIDENCE = 0.5
 PLOVER_TRIGGERS: list[Trigger] = [
     Trigger("p-agree", (("agree",), ("promise",), ("pledge", "to"), ("offer",), ("reach", "consensus"), ("reach", "a", "consensus"),
-                        ("accept",), ("reach", "a", "deal"), ("sign", "deal"), ("sign", "accord"), ("vow", "to")),
+                        ("accept",), ("reach", "a", "deal"), ("vow", "to")),
             None, None, "AGREE", None, "plover", 0.35),
     Trigger("p-consult", (("meet",), ("meeting",), ("hold", "talk"), ("talks",), ("visit",), ("telephone",),
                           ("phone",), ("host",), ("negotiate",), ("negotiation",), ("mediate",), ("mediation",),
@@ -161,7 +165,8 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "REJECT", None, "plover", 0.35),
     Trigger("p-threaten", (("threaten",), ("ultimatum",)), None, None, "THREATEN", None, "plover", 0.35),
     Trigger("p-support", (("support",), ("endorse",), ("praise",), ("back",), ("recognize",), ("recognise",),
-                          ("welcome",), ("commend",), ("apologize",), ("apologise",), ("forgive",),
+                          ("welcome",), ("commend",), ("forgive",), ("ratify",), ("sign", "treaty"), ("sign", "deal"),
+                          ("sign", "accord"), ("sign", "a", "treaty"), ("sign", "a", "deal"),
                           ("establish", "diplomatic"), ("restore", "tie"), ("restore", "relation"), ("upgrade",)),
             None, None, "SUPPORT", None, "plover", 0.3),
     Trigger("p-cooperate", (("cooperate",), ("co", "-", "operate"), ("cooperation",), ("share", "intelligence"),
@@ -178,7 +183,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "AID", None, "plover", 0.3),
     Trigger("p-concede", (("concede",), ("pardon",), ("amnesty",), ("acquit",), ("lift", "ban"), ("lift", "sanction"),
                           ("lift", "the", "ban"), ("lift", "embargo"), ("lift", "curfew"), ("ease", "restriction"),
-                          ("allow",), ("call", "off"), ("ease",), ("relax",)),
+                          ("allow",), ("call", "off"), ("ease",), ("relax",), ("apologize",), ("apologise",)),
             None, None, "CONCEDE", None, "plover", 0.35),
     Trigger("p-retreat", (("resign",), ("step", "down"), ("release",), ("free",), ("repatriate",), ("disarm",),
                           ("withdrawal",), ("demobilize",), ("demobilise",), ("return",)),
