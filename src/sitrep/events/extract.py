@@ -1177,8 +1177,8 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
             return None  # an ACLED trigger is read here only when announced or refused
         cand = _Candidate(trig, head, (span.start_char, span.end_char))
         _plover_arguments(cand, sent, at)
-        if trig.name == "p-give" and not cand.actor2:
-            return None  # "gave a speech": aid needs a recipient
+        if trig.name == "p-give" and not cand.actor2 and reading == "act":
+            return None  # "gave a speech": aid needs a recipient ("will send a team" is a promise)
         _plover_type(cand, reading)
         if cand.plover_event is None:
             return None
