@@ -117,3 +117,14 @@ def test_actor_spans_cover_the_noun_phrase_and_names_stay_canonical(code):
     (ev,) = code(text)
     assert ev.actor1 == "Military Forces of Nigeria"
     assert text[slice(*ev.spans["actor1"])] == "Nigerian troops"
+
+
+def test_eval_acled_counts_a_note_with_only_plover_only_events_as_not_detected(pipeline):
+    from sitrep.evaluate import evaluate_acled
+
+    rows = [{"event_date": "2020-05-09", "event_type": "Strategic developments", "sub_event_type": "Agreement",
+             "notes": "On 9 May 2020, Kenya accused Somalia of violating its airspace."},
+            {"event_date": "2020-05-09", "event_type": "Violence against civilians", "sub_event_type": "Attack",
+             "notes": "On 9 May 2020, gunmen killed five villagers in Bankass. Mali condemned the killings."}]
+    rates = evaluate_acled(rows, pipeline).rates
+    assert rates["detected"] == 0.5 and rates["sub_event_type"] == 0.5
