@@ -80,7 +80,7 @@ FEATURES = (
     "rel_pos", "win2_prose", "win6_prose", "prev_log_words", "next_log_words", "prev_sentence_end",
     "next_sentence_end", "in_run", "before_run", "after_run", "log_dist_run", "log_comment_cues_before",
     "after_run_with_cue", "run_share", "quote_start", "mark_prev3", "mark_next3", "log_marks_after_run",
-    "name_prev", "name_next",
+    "name_prev", "name_next", "headline_prev", "headline_next", "teaser",
 )
 
 
@@ -169,6 +169,7 @@ def features(lines: list[str]) -> np.ndarray:
     marks_after = np.cumsum(marks * (np.arange(n) > mark_run_last))
     # marks above the article's first line are datelines and bylines, not comment headers
     late_marks = marks * (np.arange(n) > first)
+    heads = [3 <= words[i] <= 15 and not ends[i] for i in range(n)]
     names = [bool(_NAME.match(ln)) and not ends[i] and not ln.lower().startswith("by ") for i, ln in enumerate(lines)]
     X = np.zeros((n, len(FEATURES)))
     cues = 0
@@ -198,6 +199,10 @@ def features(lines: list[str]) -> np.ndarray:
             float(line[:1] in "\"“„«'‘"),
             float(marks[max(0, i - 3):i].any()), float(marks[i + 1:i + 4].any()), math.log1p(marks_after[i]),
             float(i > 0 and names[i - 1]), float(i + 1 < n and names[i + 1]),
+            float(i > 0 and heads[i - 1]), float(i + 1 < n and heads[i + 1]),
+            # a teaser list: headline, summary, headline, summary...
+            float(prose[i] > 0 and i > 0 and heads[i - 1] and (
+                (i + 2 < n and heads[i + 1] and prose[i + 2] > 0) or (i > 2 and heads[i - 3] and prose[i - 2] > 0))),
         ]
         X[i] = row
         if header or section:

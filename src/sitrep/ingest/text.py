@@ -137,6 +137,8 @@ def _segment_page(lines: list[str], site_boilerplate: Collection[str]) -> list[t
             labels.append(cue)
         elif line in site_boilerplate:
             labels.append(("navigation", None))
+        elif not seen_article and is_comment_stamp(line):
+            labels.append(("navigation", None))  # a dateline above the article
         elif is_comment_cue(line):
             labels.append(("comment_meta", header.group("author").strip() if header else None))
         elif p_article >= t_article:
