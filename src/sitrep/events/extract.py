@@ -966,7 +966,7 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
             if (c.event_type != best.event_type and PRIORITY.get(c.trigger.name, 0) >= 5
                     and c.trigger.name not in ("fight", "attack", "kill", "clash")):
                 out.append(c)
-    seen_types: set[str] = set()
+    seen_types: set[str | None] = set()
     if violent:  # "seized the village after government troops withdrew": one event, not two
         other = [c for c in other if c.trigger.name not in ("withdraw", "loot")]
         # one perpetrator doing several things in one sentence ("executed nine miners and arrested three
@@ -1312,9 +1312,8 @@ def _plover_reading(head: Any) -> str | None:
     light = head.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in PLOVER_LIGHT_VERBS | STOP_VERBS | LIFT_VERBS
     if head.dep_ == "pobj" and gov.head is not gov:
         up = gov.head  # "launched a mediation effort", "gave 5 million dollars of aid"
-        if up.lemma_.lower() in PLOVER_LIGHT_VERBS:
-            light = True
-        elif gov.lower_ == "of" and up.dep_ in ("dobj", "nsubjpass") and up.head.lemma_.lower() in PLOVER_LIGHT_VERBS:
+        if up.lemma_.lower() in PLOVER_LIGHT_VERBS or (
+                gov.lower_ == "of" and up.dep_ in ("dobj", "nsubjpass") and up.head.lemma_.lower() in PLOVER_LIGHT_VERBS):
             light = True
     if head.dep_ in ("nsubj",) and gov.tag_ in ("VBD", "VBN") and gov.lemma_.lower() in (
             "open", "begin", "start", "resume", "take", "end", "conclude", "continue", "close"):
