@@ -119,6 +119,10 @@ def _segment_page(lines: list[str], site_boilerplate: Collection[str]) -> list[t
     t_article, t_uncertain = model["thresholds"]["article"], model["thresholds"]["uncertain"]
     probs = predict(features(lines), model)
     wall = _comment_wall(lines, probs[:, 0] >= t_article)
+    # the wall is placed on the lines' own scores; the article decision on scores smoothed along the page
+    # (captions, bylines and datelines inside the article say nothing about their neighbours)
+    neutral = np.array([_furniture(ln, after_article=True) is not None or is_comment_stamp(ln) for ln in lines])
+    probs = _smooth(probs, model["thresholds"].get("stay", 0.5), neutral)
     labels: list[tuple[str, str | None]] = []
     seen_article = False
     for i, line in enumerate(lines):
@@ -163,6 +167,34 @@ def _segment_page(lines: list[str], site_boilerplate: Collection[str]) -> list[t
                 labels[i] = ("article", None)
     _place_title(lines, labels)
     return labels
+
+
+def _smooth(probs: np.ndarray, stay: float, neutral: np.ndarray) -> np.ndarray:
+    """Forward-backward over the lines with a sticky two-state chain (article / not article; the
+    model's article probability as the evidence, ``stay`` the chance that the next line keeps the
+    state): each line's article probability takes its neighbours' into account. ``stay=0.5``
+    leaves the probabilities as they are. ``neutral`` lines give no evidence either way."""
+    n = len(probs)
+    e = np.stack([probs[:, 0], 1.0 - probs[:, 0]], axis=1).clip(1e-6, 1.0)
+    e[neutral] = 0.5
+    T = np.array([[stay, 1 - stay], [1 - stay, stay]])
+    fwd = np.zeros((n, 2))
+    bwd = np.ones((n, 2))
+    f = np.array([0.5, 0.5]) * e[0]
+    fwd[0] = f / f.sum()
+    for i in range(1, n):
+        f = (fwd[i - 1] @ T) * e[i]
+        fwd[i] = f / f.sum()
+    for i in range(n - 2, -1, -1):
+        b = T @ (e[i + 1] * bwd[i + 1])
+        bwd[i] = b / b.sum()
+    post = fwd * bwd
+    post /= post.sum(axis=1, keepdims=True)
+    out = probs.copy()
+    rest = probs[:, 1:].sum(axis=1).clip(1e-9)
+    out[:, 0] = post[:, 0]
+    out[:, 1:] = probs[:, 1:] / rest[:, None] * post[:, 1:2]
+    return out
 
 
 def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 40, window: int = 6) -> int:
