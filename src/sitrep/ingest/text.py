@@ -205,6 +205,9 @@ def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 4
     counts = np.array([word_count(ln) for ln in lines]) * article_like
     after = np.cumsum(counts[::-1])[::-1]  # article-like words from each line on
     marks = comment_marks(lines)
+    # comment headers proper (dated lines, "Name says:"), not share bars: they confirm a section
+    headers = np.array([bool(stamps[i]) or (len(ln) < 90 and bool(COMMENT_HEADER.match(ln))) for i, ln in enumerate(lines)],
+                       dtype=int)
     late = _late_wall(lines, marks)
     words, prose_words, last_text = 0, 0, -(10 ** 6)
     for i, line in enumerate(lines[:late]):
@@ -212,7 +215,7 @@ def _comment_wall(lines: list[str], article_like: np.ndarray, min_words: int = 4
         # a share bar or a dated teaser above a much longer article
         near = i - last_text <= window
         header_area = after[i] > 3 * max(words, prose_words) and words < 150
-        if is_comment_cue(line) and near and prose_words >= 5 and (not header_area or marks[i + 1:i + 40].sum() >= 2):
+        if is_comment_cue(line) and near and prose_words >= 5 and (not header_area or headers[i + 1:i + 40].sum() >= 2):
             return i
         if stamps[i] and near and words >= min_words and stamps[i:i + 40].sum() >= 2 and not header_area \
                 and not _dateline(i, marks, counts):
