@@ -3,6 +3,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import numpy as np
 import pytest
 
 from sitrep.errors import InputError
@@ -175,3 +176,49 @@ def test_comment_section_link_in_page_header_is_not_a_wall():
     art = article_from_text(page)
     assert "Kalo number 0" in art.body and "Kalo number 3" in art.body
     assert "lose again" not in art.body
+
+
+_STORY = [f"Militia fighters attacked the market town of Boro number {i} on Sunday, burning shops and homes, "
+          "local officials and residents told reporters." for i in range(5)]
+
+
+def test_dated_comment_headers_after_the_article_wall_off_comments_without_a_section_cue():
+    comments = ["Marta K\n\nMarch 4, 2021 at 9:12 pm\n\nThe militia has been attacking our district for years "
+                "and nobody in the capital cares about the people who live here.\n\nReply",
+                "Jon Obi\n\nMarch 5, 2021 at 7:01 am\n\nI travelled through the town last month and the roads "
+                "were already closed by the army, so this attack does not surprise me.\n\nReply"]
+    page = "Militia attack on Boro\n\nMarch 3, 2021\n\n" + "\n\n".join(_STORY) + "\n\nShare\n\n" + "\n\n".join(comments)
+    art = article_from_text(page)
+    assert all(f"Boro number {i}" in art.body for i in range(5))
+    assert "nobody in the capital" not in art.body and "roads were already closed" not in art.body
+
+
+def test_vote_counts_and_relative_times_mark_comments():
+    comments = ["Rating: 12 Votes\n\nmike77\n\n2 days ago at 08:12 am\n\nThe government should have sent troops "
+                "to protect the market long before this, everyone knew it was coming.",
+                "Rating: 9 Votes\n\nanna_b\n\n2 days ago at 09:40 am\n\nMy cousin lives near the market and says "
+                "the fighters came from the north at night, on motorbikes."]
+    page = "Militia attack on Boro\n\n" + "\n\n".join(_STORY) + "\n\n" + "\n\n".join(comments) + "\n\nHome\n\nAbout"
+    art = article_from_text(page)
+    assert "Boro number 4" in art.body
+    assert "long before this" not in art.body and "on motorbikes" not in art.body
+
+
+def test_share_bar_comment_button_above_a_long_article_is_not_a_wall():
+    page = ("Militia attack on Boro\n\nThe town was attacked at dawn.\n\nShare\n\nComment\n\n0 Comments\n\nPrint\n\n"
+            + "\n\n".join(_STORY) + "\n\nHome\n\nAbout")
+    art = article_from_text(page)
+    assert all(f"Boro number {i}" in art.body for i in range(5))
+
+
+def test_smoothing_along_the_page_lifts_a_weak_line_inside_an_article_run():
+    from sitrep.ingest.text import _smooth
+
+    probs = np.array([[0.9, 0.05, 0.05], [0.9, 0.05, 0.05], [0.4, 0.1, 0.5], [0.9, 0.05, 0.05], [0.9, 0.05, 0.05]])
+    neutral = np.zeros(5, dtype=bool)
+    assert np.allclose(_smooth(probs, 0.5, neutral), probs)
+    smoothed = _smooth(probs, 0.8, neutral)
+    assert smoothed[2, 0] > 0.5 and np.allclose(smoothed.sum(axis=1), 1.0)
+    # a neutral line (a caption, a byline) takes its neighbours' state
+    neutral[2] = True
+    assert _smooth(probs, 0.6, neutral)[2, 0] > 0.6

@@ -154,9 +154,11 @@ def _segment_page(lines: list[str], site_boilerplate: Collection[str]) -> list[t
             labels.append(("uncertain", None))
         else:
             labels.append(("navigation", None))
-    # an uncertain sentence right beside article text is article text (the model is shy at a run's edges)
+    # a sentence the model left out right beside article text is article text (the model, and the
+    # smoothing, are shy at a run's edges); menu words and the site's boilerplate stay out
     for i in [*range(wall), *range(wall - 1, -1, -1)]:
-        if labels[i][0] == "uncertain" and word_count(lines[i]) >= 8 and SENTENCE_END.search(lines[i]) and (
+        if labels[i][0] in ("uncertain", "navigation") and word_count(lines[i]) >= 8 and SENTENCE_END.search(lines[i]) \
+                and not NAV_PHRASES.match(lines[i]) and lines[i] not in site_boilerplate and (
                 (i > 0 and labels[i - 1][0] == "article") or (i + 1 < wall and labels[i + 1][0] == "article")):
             labels[i] = ("article", None)
     if not seen_article:
