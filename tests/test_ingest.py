@@ -183,10 +183,10 @@ _STORY = [f"Militia fighters attacked the market town of Boro number {i} on Sund
 
 
 def test_dated_comment_headers_after_the_article_wall_off_comments_without_a_section_cue():
-    comments = ["Marta K\n\nMarch 4, 2021 at 9:12 pm\n\nThe militia has been attacking our district for years "
-                "and nobody in the capital cares about the people who live here.\n\nReply",
-                "Jon Obi\n\nMarch 5, 2021 at 7:01 am\n\nI travelled through the town last month and the roads "
-                "were already closed by the army, so this attack does not surprise me.\n\nReply"]
+    comments = [("Marta K\n\nMarch 4, 2021 at 9:12 pm\n\nThe militia has been attacking our district for years "
+                 "and nobody in the capital cares about the people who live here.\n\nReply"),
+                ("Jon Obi\n\nMarch 5, 2021 at 7:01 am\n\nI travelled through the town last month and the roads "
+                 "were already closed by the army, so this attack does not surprise me.\n\nReply")]
     page = "Militia attack on Boro\n\nMarch 3, 2021\n\n" + "\n\n".join(_STORY) + "\n\nShare\n\n" + "\n\n".join(comments)
     art = article_from_text(page)
     assert all(f"Boro number {i}" in art.body for i in range(5))
@@ -194,10 +194,10 @@ def test_dated_comment_headers_after_the_article_wall_off_comments_without_a_sec
 
 
 def test_vote_counts_and_relative_times_mark_comments():
-    comments = ["Rating: 12 Votes\n\nmike77\n\n2 days ago at 08:12 am\n\nThe government should have sent troops "
-                "to protect the market long before this, everyone knew it was coming.",
-                "Rating: 9 Votes\n\nanna_b\n\n2 days ago at 09:40 am\n\nMy cousin lives near the market and says "
-                "the fighters came from the north at night, on motorbikes."]
+    comments = [("Rating: 12 Votes\n\nmike77\n\n2 days ago at 08:12 am\n\nThe government should have sent troops "
+                 "to protect the market long before this, everyone knew it was coming."),
+                ("Rating: 9 Votes\n\nanna_b\n\n2 days ago at 09:40 am\n\nMy cousin lives near the market and says "
+                 "the fighters came from the north at night, on motorbikes.")]
     page = "Militia attack on Boro\n\n" + "\n\n".join(_STORY) + "\n\n" + "\n\n".join(comments) + "\n\nHome\n\nAbout"
     art = article_from_text(page)
     assert "Boro number 4" in art.body

@@ -167,8 +167,6 @@ def features(lines: list[str]) -> np.ndarray:
     marks = comment_marks(lines)
     mark_run_last = main_run(lines, breaks=set(np.flatnonzero(marks).tolist()))[1]
     marks_after = np.cumsum(marks * (np.arange(n) > mark_run_last))
-    # marks above the article's first line are datelines and bylines, not comment headers
-    late_marks = marks * (np.arange(n) > first)
     heads = [3 <= words[i] <= 15 and not ends[i] for i in range(n)]
     names = [bool(_NAME.match(ln)) and not ends[i] and not ln.lower().startswith("by ") for i, ln in enumerate(lines)]
     X = np.zeros((n, len(FEATURES)))

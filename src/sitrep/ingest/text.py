@@ -9,9 +9,16 @@ uncertain | blank``. A text with no page furniture (a note, a news body) is kept
 flattened page, the line model (``linemodel.py``, weights fitted on flattened pages) scores
 each line article / comment / other; own cues (tags, captions, bylines, bios, menu words,
 lines repeated across the site's pages) label furniture; lines in between are ``uncertain``
-(kept in ``boilerplate``, never event-coded). Reader comments act as a wall: from the first
-comment cue ("Name says:", "23 comments") or run of dated headers right after article text,
-nothing is article text. Only ``article`` lines reach the event extractor.
+(kept in ``boilerplate``, never event-coded). The article decision uses the line scores
+smoothed along the page (a sticky article / other chain, forward-backward), so that a lone
+article-like line among menus drops out and a weak line inside the article stays in.
+
+Reader comments act as a wall: from the first comment cue ("Name says:", "23 comments") or
+run of dated headers right after article text, or — after the page's main run of prose — from
+the first of three comment marks (dated headers, "Reply", vote counts, cues) within 40 lines,
+nothing is article text. A cue above a much longer article (a share bar's "Comment", a "61
+comments" link) opens no wall unless comment headers follow it; a dated line heading a long
+unmarked stretch of article text is a dateline. Only ``article`` lines reach the event extractor.
 """
 
 from __future__ import annotations
@@ -24,8 +31,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..records import Article, Comment
-from .linemodel import (CAPTION, COMMENT_HEADER, COMMENT_META, COMMENT_SECTION, NAV, SENTENCE_END, TAGS,
-                        comment_marks, features, is_comment_cue, main_run, is_comment_stamp, load_weights, predict, word_count)
+from .linemodel import (
+    CAPTION,
+    COMMENT_HEADER,
+    COMMENT_META,
+    COMMENT_SECTION,
+    NAV,
+    SENTENCE_END,
+    TAGS,
+    comment_marks,
+    features,
+    is_comment_cue,
+    is_comment_stamp,
+    load_weights,
+    main_run,
+    predict,
+    word_count,
+)
 from .meta import find_dateline
 
 BYLINE = re.compile(r"^[Bb]y\s+(?P<author>[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|de|al|van|von|bin)){0,4})\s*$")
