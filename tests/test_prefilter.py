@@ -50,3 +50,33 @@ def test_drops_calm_text_even_when_it_shares_one_word_with_a_pattern(extractor: 
     assert not pf("The weather was mild and the football season began with a draw.")
     assert pf("Rioters burned shops in the market.")
     assert pf("The army took the town.")  # irregular form from the lemma exception tables
+
+
+def test_trigger_matcher_finds_what_spacys_matcher_finds(extractor: Extractor) -> None:
+    # the indexed matcher must give the same matches, in the same order, as spaCy's Matcher with
+    # the same patterns (a word by lemma or lower-cased form, optional punctuation between words)
+    from spacy.matcher import Matcher
+
+    from sitrep.events.lexicon import TRIGGERS
+
+    reference = Matcher(extractor.nlp.vocab)
+    for t in TRIGGERS:
+        pats = []
+        for seq in t.patterns:
+            for attr in ("LEMMA", "LOWER"):
+                pat = []
+                for k, w in enumerate(seq):
+                    if k:
+                        pat.append({"IS_PUNCT": True, "OP": "?"})
+                    pat.append({attr: w})
+                pats.append(pat)
+        reference.add(t.name, pats)
+    examples = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "examples"
+    texts = SENTENCES + ["Rebels seized \u201ccontrol\u201d of the town and set fire to the market."] + [
+        p for f in sorted(examples.iterdir()) if f.is_file() for p in f.read_text(encoding="utf-8").split("\n\n")]
+    total = 0
+    for doc in extractor.nlp.pipe(texts):
+        expected = reference(doc)
+        assert extractor.matcher(doc) == expected, doc.text[:100]
+        total += len(expected)
+    assert total > len(SENTENCES)
