@@ -128,3 +128,18 @@ def test_long_text_is_chunked_with_correct_offsets(code):
 def test_actor_kinds(code, text, actor1, inter1):
     ev = one(code(text))
     assert (ev.actor1, ev.inter1) == (actor1, inter1)
+
+
+def test_actor_spans_name_the_party_not_the_event_or_a_long_apposition(code):
+    text = ("The Islamic State's assassination of Ahmed Salem, a local judge who had ruled against the group, "
+            "set off fighting with the Mujahideen Shura Council (MSC) in Derna on Monday.")
+    evs = code(text)
+    assert evs
+    for ev in evs:
+        for role in ("actor1", "actor2"):
+            span = ev.spans[role]
+            if span is None:
+                continue
+            phrase = text[span[0]:span[1]]
+            assert "assassination" not in phrase and "judge" not in phrase, phrase
+            assert phrase.count("(") == phrase.count(")"), phrase

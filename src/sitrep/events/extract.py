@@ -633,6 +633,10 @@ class _DocState:
 _WORD = re.compile(r"[a-z]+")
 
 
+#: Nouns that name events, not parties ("assassination", "attack"): an actor's phrase stops before them.
+_EVENT_WORDS = frozenset(w for t in TRIGGERS for seq in t.patterns for w in seq if len(w) > 3)
+
+
 class TriggerMatcher:
     """Finds trigger patterns in a parsed text: (trigger id, start token, end token), as spaCy's
     ``Matcher`` would with one pattern per trigger word sequence, each word matched by lemma or by
@@ -1442,7 +1446,8 @@ def _one_per_phrase(ms: list[Mention], doc: Any) -> list[Mention]:
 
 def _phrase_head(tok: Any) -> Any:
     for _ in range(3):
-        if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        if (tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
+                and tok.head.lemma_.lower() not in _EVENT_WORDS):  # not "the Islamic State's assassination"
             tok = tok.head
         else:
             break
@@ -1525,13 +1530,21 @@ def _noun_phrase(doc: Any, m: Mention, offset: int) -> tuple[int, int]:
     left = min(tok.left_edge.i, m.start)
     right = tok.i
     for t in tok.rights:  # post-modifiers that belong to the name: "of Syria", ", Michel Aoun", "(NAF)"
-        if t.dep_ in ("prep", "appos", "punct", "acl", "nummod", "npadvmod") and t.lower_ not in (",", "which", "who"):
+        short = t.right_edge.i - t.left_edge.i < 5  # not "..., a prominent al Qaeda-linked jihadist in the MSC"
+        if ((t.dep_ == "prep" and t.lower_ == "of" and short) or (t.dep_ in ("appos", "nummod", "npadvmod") and short)
+                or (t.dep_ == "punct" and t.lower_ not in (",", ";"))):
             right = t.right_edge.i if t.dep_ != "punct" else right
         else:
             break
     right = max(right, m.end - 1)
     while right > left and doc[right].is_punct and doc[right].text not in (")",):
         right -= 1
+    opened = doc[left:right + 1].text.count("(") - doc[left:right + 1].text.count(")")
+    if opened > 0:  # "the Mujahideen Shura Council (MSC": close the parenthesis, or leave it out
+        if right + 1 < len(doc) and doc[right + 1].text == ")":
+            right += 1
+        else:
+            right = max(left, next(i for i in range(right, left - 1, -1) if doc[i].text == "(") - 1)
     start, end = doc[left].idx, doc[right].idx + len(doc[right])
     if start >= end or end - start > 200:
         return offset + m.char_start, offset + m.char_end
