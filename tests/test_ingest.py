@@ -222,3 +222,45 @@ def test_smoothing_along_the_page_lifts_a_weak_line_inside_an_article_run():
     # a neutral line (a caption, a byline) takes its neighbours' state
     neutral[2] = True
     assert _smooth(probs, 0.6, neutral)[2, 0] > 0.6
+
+
+def _site_page(title: str, body: str) -> str:
+    return (f"Sahel Monitor\nHome\nNews\nPolitics\n{title}\nBy Staff Reporter\n{body}\n"
+            "Sign up for the Sahel Monitor morning briefing and get the day's top stories in your inbox.\n"
+            "Share this article\nRelated stories\nCopyright Sahel Monitor. All rights reserved.\n")
+
+
+SITE_STORIES = [
+    ("Gunmen attack market in Gao", "Gunmen on motorbikes attacked the central market in Gao on Tuesday, killing "
+     "three traders, local officials said.\n\nWitnesses said the attackers fired into the crowd before fleeing north."),
+    ("Protest over fuel prices in Niamey", "Several hundred people marched through Niamey on Monday to protest "
+     "against a rise in fuel prices.\n\nPolice watched the march, which ended peacefully outside parliament."),
+    ("Soldiers killed in ambush near Menaka", "Four soldiers were killed when their convoy was ambushed near Menaka "
+     "on Saturday, the army said.\n\nThe army said its troops returned fire and an operation was under way."),
+]
+
+
+def test_lines_repeated_across_a_folder_of_pages_are_site_boilerplate(tmp_path):
+    # fictional pages of one site: its sign-up line reads like a sentence, and alone the segmenter keeps it
+    from sitrep.ingest import read_path
+    from sitrep.ingest.text import article_from_text
+
+    signup = "Sign up for the Sahel Monitor morning briefing"
+    assert signup in article_from_text(_site_page(*SITE_STORIES[0])).body
+    for i, story in enumerate(SITE_STORIES):
+        (tmp_path / f"page{i}.txt").write_text(_site_page(*story), encoding="utf-8")
+    arts = list(read_path(str(tmp_path)))
+    assert len(arts) == 3
+    for art, (_, body) in zip(arts, SITE_STORIES):
+        assert signup not in art.body
+        assert body.split("\n\n")[1] in art.body  # the article itself is kept whole
+
+
+def test_two_pages_sharing_lines_are_not_enough_to_call_them_boilerplate(tmp_path):
+    # a wire story copied by two sites in one folder: nothing they share is removed
+    from sitrep.ingest import read_path
+
+    for i in range(2):
+        (tmp_path / f"page{i}.txt").write_text(_site_page(*SITE_STORIES[0]), encoding="utf-8")
+    for art in read_path(str(tmp_path)):
+        assert "Witnesses said the attackers fired" in art.body

@@ -27,7 +27,7 @@ from .feed import iter_feed
 from .html import article_from_html
 from .meta import detect_language, site_from_url
 from .raw import RawDoc
-from .text import article_from_text
+from .text import article_from_text, site_boilerplate
 from .warc import iter_warc
 
 __all__ = ["IngestOptions", "RawDoc", "read_sources", "read_path", "iter_raw", "parse_raw", "parse_bytes",
@@ -74,10 +74,44 @@ def iter_raw(paths: Iterable[str], options: IngestOptions | None = None) -> Iter
             files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
             if not files:
                 raise InputError(f"{path}: directory holds no files")
+            boilerplate = _folder_boilerplate(files)
             for f in files:
-                yield from _raw_from_file(f, options)
+                for raw in _raw_from_file(f, options):
+                    if isinstance(raw, RawDoc) and raw.kind == "text" and f.parent in boilerplate:
+                        raw.site_boilerplate = boilerplate[f.parent]
+                    yield raw
         else:
             yield from _raw_from_file(p, options)
+
+
+#: Pages of a folder read to find the lines its pages share, and the bytes read of each.
+BOILERPLATE_SAMPLE = 200
+BOILERPLATE_BYTES = 1_000_000
+
+
+def _folder_boilerplate(files: list[Path]) -> dict[Path, frozenset[str]]:
+    """A folder of flattened text pages is usually one scrape of one site: the short lines that 3 or
+    more of its pages and at least half of them share (menus, sign-up boxes, footers) are the site's
+    boilerplate, never article text. HTML, feeds, archives and JSONL are left to their own readers."""
+    folders: dict[Path, list[Path]] = {}
+    for f in files:
+        folders.setdefault(f.parent, []).append(f)
+    out: dict[Path, frozenset[str]] = {}
+    for folder, members in folders.items():
+        texts = []
+        for f in members[:BOILERPLATE_SAMPLE]:
+            try:
+                with f.open("rb") as fh:
+                    data = fh.read(BOILERPLATE_BYTES)
+                if data[:2] == b"\x1f\x8b" or sniff(data, str(f)) != "text":
+                    continue
+            except (OSError, UnreadableDocument):
+                continue  # the document's own reading reports it
+            texts.append(data.decode("utf-8", errors="replace"))
+        lines = site_boilerplate(texts, min_share=0.5, min_pages=3, max_chars=160)
+        if lines:
+            out[folder] = frozenset(lines)
+    return out
 
 
 def _hidden(f: Path, root: Path) -> bool:
@@ -208,7 +242,8 @@ def parse_raw(raw: RawDoc, options: IngestOptions | None = None) -> Article | Re
         if kind in ("warc", "feed", "jsonl"):
             raise UnreadableDocument("unsupported-format", f"a {kind} inside a {raw.source_format or 'container'}")
         art = parse_bytes(raw.data, kind, raw.source, options, url=raw.url, published=raw.published,
-                          doc_id=raw.doc_id, title=raw.title, author=raw.author, prefer_meta=raw.prefer_meta)
+                          doc_id=raw.doc_id, title=raw.title, author=raw.author, prefer_meta=raw.prefer_meta,
+                          site_boilerplate=raw.site_boilerplate)
     except UnreadableDocument as exc:
         return Rejected(raw.source, exc.reason, str(exc))
     if raw.source_format:
@@ -246,7 +281,8 @@ def parse_bytes(data: bytes, kind: str, source: str, options: IngestOptions, **m
     else:
         text = data.decode("utf-8") if kind == "text-utf8" else decode_text(data, options.encoding)
         art = article_from_text(text, source=source, published=published, url=meta.get("url"),
-                                doc_id=meta.get("doc_id", ""), title=meta.get("title"))
+                                doc_id=meta.get("doc_id", ""), title=meta.get("title"),
+                                site_boilerplate=meta.get("site_boilerplate") or ())
     if meta.get("prefer_meta"):
         art.author = meta.get("author") or art.author
         art.published = published or art.published

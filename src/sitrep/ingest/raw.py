@@ -25,3 +25,6 @@ class RawDoc:
     source_format: str | None = None  # warc | feed | jsonl: the container, kept on the Article
     #: the container's own author/date beat what the page says (feeds state them reliably)
     prefer_meta: bool = False
+    #: lines that repeat on many pages of the same folder of flattened pages (one scrape of a site):
+    #: menus, sign-up boxes, footers, never article text (``ingest.text.site_boilerplate``)
+    site_boilerplate: frozenset[str] = frozenset()

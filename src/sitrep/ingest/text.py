@@ -289,17 +289,20 @@ def _headline_like(line: str) -> bool:
         and not NAV_PHRASES.match(line)
 
 
-def site_boilerplate(pages: Iterable[str], min_share: float = 0.5) -> set[str]:
+def site_boilerplate(pages: Iterable[str], min_share: float = 0.5, min_pages: int = 2,
+                     max_chars: int | None = None) -> set[str]:
     """Lines that repeat across pages of one site (menus, footers, sign-up boxes): the lines found
-    on at least ``min_share`` of the pages, when there are two pages or more."""
+    on at least ``min_share`` of the pages and on ``min_pages`` of them at least; with ``max_chars``,
+    only lines that short (two wire copies of one story share their long paragraphs too)."""
     seen: Counter[str] = Counter()
     n = 0
     for text in pages:
         n += 1
-        seen.update({ln.strip() for ln in text.splitlines() if ln.strip()})
-    if n < 2:
+        seen.update({ln.strip() for ln in text.splitlines()
+                     if ln.strip() and (max_chars is None or len(ln.strip()) <= max_chars)})
+    if n < min_pages:
         return set()
-    return {ln for ln, c in seen.items() if c >= max(2, min_share * n)}
+    return {ln for ln, c in seen.items() if c >= max(min_pages, min_share * n)}
 
 def _relabel_trailing_navigation(labels: list[Line]) -> None:
     """Short lines at the very end, after a gap of blank lines, are menu words, not comments."""
