@@ -16,9 +16,9 @@ import io
 import json
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..errors import InputError, UnreadableDocument
@@ -74,12 +74,10 @@ def iter_raw(paths: Iterable[str], options: IngestOptions | None = None) -> Iter
             files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p))
             if not files:
                 raise InputError(f"{path}: directory holds no files")
-            boilerplate = _folder_boilerplate(files)
+            boilerplate = folder_boilerplate(files)
             for f in files:
                 for raw in _raw_from_file(f, options):
-                    if isinstance(raw, RawDoc) and raw.kind == "text" and f.parent in boilerplate:
-                        raw.site_boilerplate = boilerplate[f.parent]
-                    yield raw
+                    yield with_site_boilerplate(raw, f, boilerplate)
         else:
             yield from _raw_from_file(p, options)
 
@@ -89,20 +87,36 @@ BOILERPLATE_SAMPLE = 200
 BOILERPLATE_BYTES = 1_000_000
 
 
-def _folder_boilerplate(files: list[Path]) -> dict[Path, frozenset[str]]:
+def _read_head(f: PurePath) -> bytes:
+    with open(f, "rb") as fh:
+        return fh.read(BOILERPLATE_BYTES)
+
+
+def with_site_boilerplate(raw: RawDoc | Rejected, path: PurePath,
+                          boilerplate: dict[PurePath, frozenset[str]]) -> RawDoc | Rejected:
+    """Give a flattened text page its folder's boilerplate lines (see ``folder_boilerplate``)."""
+    if (isinstance(raw, RawDoc) and raw.kind == "text" and raw.source_format is None  # the file itself, not a record
+            and path.parent in boilerplate):
+        raw.site_boilerplate = boilerplate[path.parent]
+    return raw
+
+
+def folder_boilerplate(files: Sequence[PurePath], read: Callable[[PurePath], bytes] | None = None,
+                       ) -> dict[PurePath, frozenset[str]]:
     """A folder of flattened text pages is usually one scrape of one site: the short lines that 3 or
     more of its pages and at least half of them share (menus, sign-up boxes, footers) are the site's
-    boilerplate, never article text. HTML, feeds, archives and JSONL are left to their own readers."""
-    folders: dict[Path, list[Path]] = {}
+    boilerplate, never article text. HTML, feeds, archives and JSONL are left to their own readers.
+    ``read``: the first bytes of a file (default: a local file), for other filesystems."""
+    read = read or _read_head
+    folders: dict[PurePath, list[PurePath]] = {}
     for f in files:
         folders.setdefault(f.parent, []).append(f)
-    out: dict[Path, frozenset[str]] = {}
+    out: dict[PurePath, frozenset[str]] = {}
     for folder, members in folders.items():
         texts = []
         for f in members[:BOILERPLATE_SAMPLE]:
             try:
-                with f.open("rb") as fh:
-                    data = fh.read(BOILERPLATE_BYTES)
+                data = read(f)
                 if data[:2] == b"\x1f\x8b" or sniff(data, str(f)) != "text":
                     continue
             except (OSError, UnreadableDocument):

@@ -17,11 +17,12 @@ import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, BinaryIO
 
 from ..errors import InputError
-from ..ingest import IngestOptions, RawDoc, iter_raw
+from ..ingest import (BOILERPLATE_BYTES, IngestOptions, RawDoc, folder_boilerplate, iter_raw,
+                      with_site_boilerplate)
 from ..ingest import _jsonl_raw as _jsonl_record  # one JSONL record -> RawDoc, as sitrep ingest reads it
 from ..ingest.warc import iter_warc
 from ..records import Rejected
@@ -109,6 +110,7 @@ def iter_docs(source: str, options: IngestOptions) -> Iterator[Doc]:
     files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f, p)) if p.is_dir() else [p]
     if not files:
         raise InputError(f"{source}: directory holds no files")
+    boilerplate = folder_boilerplate(files)  # as `sitrep ingest` reads a folder of flattened pages
     for f in files:
         if _is_jsonl(f.name, options):
             try:
@@ -117,7 +119,8 @@ def iter_docs(source: str, options: IngestOptions) -> Iterator[Doc]:
             except OSError as exc:
                 yield Rejected(str(f), "unreadable", exc.strerror or str(exc))
         else:
-            yield from iter_raw([str(f)], options)  # WARC streamed record by record; other files whole
+            for raw in iter_raw([str(f)], options):  # WARC streamed record by record; other files whole
+                yield with_site_boilerplate(raw, f, boilerplate)
 
 
 def iter_jsonl(fh: BinaryIO, source: str, options: IngestOptions) -> Iterator[Doc]:
@@ -169,12 +172,19 @@ def _iter_url(url: str, options: IngestOptions) -> Iterator[Doc]:
                        and not any(part.startswith(".") for part in i.path[len(root):].split("/")))
     else:
         paths = [root]
+    def head(f: PurePath) -> bytes:
+        with fs.open_input_file(str(f)) as fh:
+            return fh.read(BOILERPLATE_BYTES)  # type: ignore[no-any-return]
+
+    # as `sitrep ingest` reads a folder of flattened pages
+    boilerplate = folder_boilerplate([PurePosixPath(p) for p in paths], head) if len(paths) > 2 else {}
     prefix = url[: url.index("://") + 3]
     for path in paths:
         source = prefix + path.lstrip("/") if not prefix.startswith("file") else f"file://{path}"
         try:
             with fs.open_input_file(path) as fh:
-                yield from _iter_stream(fh, path, source, options)
+                for doc in _iter_stream(fh, path, source, options):
+                    yield with_site_boilerplate(doc, PurePosixPath(path), boilerplate)  # type: ignore[arg-type]
         except OSError as exc:
             yield Rejected(source, "unreadable", str(exc))
 
