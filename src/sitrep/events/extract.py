@@ -96,7 +96,6 @@ class Extractor:
     def __init__(self, kb: ActorKB | None = None, nlp: Any = None, prefilter: bool = True) -> None:
         """``prefilter``: skip paragraphs with no trigger-word stem (set False to parse every paragraph,
         e.g. to list every place an article names)."""
-        self.prefilter = prefilter
         self.kb = kb or default_kb()
         self.nlp = nlp or load_pipeline(self.kb)
         self._prefilter = TriggerPrefilter(self.nlp) if prefilter else None
@@ -685,8 +684,8 @@ class TriggerPrefilter:
 
     def __init__(self, nlp: Any = None) -> None:
         irregular: dict[str, set[str]] = {}
-        for word in _IRREGULAR_EXTRA:
-            irregular.setdefault(word[1], set()).add(word[0])
+        for form, lemma in _IRREGULAR_EXTRA:
+            irregular.setdefault(lemma, set()).add(form)
         if nlp is not None and "lemmatizer" in nlp.pipe_names:
             lookups = nlp.get_pipe("lemmatizer").lookups
             if lookups.has_table("lemma_exc"):
@@ -731,7 +730,7 @@ _IRREGULAR_EXTRA = (("fought", "fight"), ("shot", "shoot"), ("took", "take"), ("
                     ("threw", "throw"), ("thrown", "throw"), ("went", "go"), ("gone", "go"), ("led", "lead"),
                     ("struck", "strike"), ("blew", "blow"), ("blown", "blow"), ("stole", "steal"),
                     ("stolen", "steal"), ("retook", "retake"), ("retaken", "retake"), ("fled", "flee"),
-                    ("burnt", "burn"), ("set", "set"), ("hit", "hit"))
+                    ("burnt", "burn"))
 
 
 def _chunks(body: str, prefilter: Callable[[str], bool] | None) -> Iterator[tuple[str, int]]:

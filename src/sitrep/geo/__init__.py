@@ -149,7 +149,7 @@ class Geocoder:
             after = body[e:e + 28]
             # a district where the text calls it one, or in an ACLED-style parenthesis of divisions
             # ("Zigberi (Markoye, Oudalan)": commune, then province)
-            in_paren = body.rfind("(", max(0, s - 60), s) > body.rfind(")", max(0, s - 60), s)
+            in_paren = _in_parenthesis(body, s)
             district = bool(DISTRICT_WORDS.match(after) or DISTRICT_WORDS.search(" " + text.split()[-1])
                             or in_paren)
             region = (k in qualifier_of or bool(REGION_WORDS.search(text) or REGION_AFTER.match(after))) and not district
@@ -231,18 +231,18 @@ class Geocoder:
             if name.isupper() and len(name) <= 6:
                 continue  # acronyms in parentheses name groups ("(MSC)"), not places
             before = body[max(0, s - 12):s]
-            in_paren = body.rfind("(", max(0, s - 60), s) > body.rfind(")", max(0, s - 60), s)
+            in_paren = _in_parenthesis(body, s)
             qualifier = any(QUALIFIER_GAP.fullmatch(body[x:s]) for x in ends if 0 < s - x <= 30)
             if not (PLACE_PREPOSITIONS.search(before) or (in_paren and (before.endswith("(") or before.endswith(", ")))
                     or qualifier):
                 continue
             if s > 0 and body[s - 1] not in " (\n\t\"'\u201c":
                 continue
-            if any(key(p.name) == key(name) or (len(name) >= 5 and (p.fcode in CUE_KINDS or p.population >= 50_000))
-                   for p in self.gaz.lookup(name)):  # its own name, or a well-known place's other name
-                out.append((s, s + len(m.group(0).rstrip()), name, "UNTAGGED"))
+            if any(_bears_name(p, name) for p in self.gaz.lookup(name)):
+                end = s + len(m.group(0).rstrip())
+                out.append((s, end, name, "UNTAGGED"))
                 taken.append((s, e))
-                ends.add(s + len(m.group(0).rstrip()))
+                ends.add(end)
         return out
 
     def _split_lists(self, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -250,11 +250,11 @@ class Geocoder:
         department" as ORG, "Bogande (Bogande, Gnagna"): cut them when the gazetteer knows the parts."""
         out: list[tuple[int, int, str, str]] = []
         for s, e, text, label in mentions:
-            trimmed = text.rstrip(",;: ")  # "Ciudad Victoria," as NER cut it ("U.S." keeps its dot)
-            e, text = s + len(trimmed), trimmed
-            cuts = [m.span() for m in LIST_SEPARATOR.finditer(text)]
+            text = text.rstrip(",;: ")  # "Ciudad Victoria," as NER cut it ("U.S." keeps its dot)
             if not text:
                 continue
+            e = s + len(text)
+            cuts = [m.span() for m in LIST_SEPARATOR.finditer(text)]
             if not cuts:
                 out.append((s, e, text, label))
                 continue
@@ -314,7 +314,7 @@ class Geocoder:
         # ORG / NORP / PERSON: only after a place preposition ("in Kidal", "of the Bab-Tobruk neighborhood")
         # or inside a parenthesis of places ("(Kismaayo, Lower Juba)")
         before = body[max(0, start - 12):start]
-        in_paren = body.rfind("(", max(0, start - 60), start) > body.rfind(")", max(0, start - 60), start)
+        in_paren = _in_parenthesis(body, start)
         return bool(PLACE_PREPOSITIONS.search(before)) or (in_paren and before.endswith(("(", ", ")))
 
     def _context(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> dict[str, Counter[str]]:
@@ -349,9 +349,8 @@ class Geocoder:
         ``district``: the text calls it a district, county or commune (districts are candidates only then);
         ``holds``: candidates of a name this one qualifies ("Bari" in "Bossaso, Bari")."""
         cands = self.gaz.lookup(name)
-        if strict:  # its own name, or a well-known place's other name ("Lower Juba", "Kismaayo"; not acronyms)
-            cands = [p for p in cands if key(p.name) == key(name)
-                     or (not name.isupper() and len(name) >= 5 and (p.fcode in CUE_KINDS or p.population >= 50_000))]
+        if strict:  # acronyms only by a place's own name
+            cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
         if not district:  # a district only where the text calls the name one ("Sherzad district")
             cands = [p for p in cands if p.fcode != ADMIN2]
         if not cands:
@@ -446,7 +445,7 @@ class Geocoder:
                 return next(t for t in named if t.place.id == best_id)
         return None
 
-    def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym], body: str = "") -> Toponym | None:
+    def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym], body: str) -> Toponym | None:
         trig = ev.spans.get("trigger") or (ev.evidence.start, ev.evidence.start)
         found = []
         seen = set()
@@ -457,7 +456,7 @@ class Geocoder:
                 found.append(Toponym(t.text, t.start, t.end, t.place,
                                      "qualifier" if t.relation == "qualifier" else relation))
         for (s, e), t in by_span.items():  # names NER did not tag, in the event's own sentence
-            if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end and body
+            if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end
                     and t.place.fcode not in (COUNTRY, CONTINENT)):
                 near = NEAR_BEFORE.search(body[max(0, s - 30):s].lower()) or NEAR_AFTER.match(body[e:e + 16].lower())
                 found.append(Toponym(t.text, s, e, t.place, "qualifier" if t.relation == "qualifier" else
@@ -508,6 +507,19 @@ def _clean(text: str) -> str:
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:neighbou?rhood|district|province|governorate|region|city|town|village|area)$", "", text, flags=re.I)
     return text.strip(" \"'\u201c\u201d")
+
+
+def _bears_name(place: Place, name: str, other_names: bool = True) -> bool:
+    """Is ``name`` the place's own name or, with ``other_names``, another name of a well-known place
+    ("Lower Juba" for Jubbada Hoose, "Kismaayo")? Short other names ("Ein", "Geo") do not count."""
+    if key(place.name) == key(name):
+        return True
+    return other_names and len(name) >= 5 and (place.fcode in CUE_KINDS or place.population >= 50_000)
+
+
+def _in_parenthesis(body: str, start: int) -> bool:
+    """Does ``start`` sit inside a parenthesis opened at most 60 characters before ("(Kidal, ...")?"""
+    return body.rfind("(", max(0, start - 60), start) > body.rfind(")", max(0, start - 60), start)
 
 
 def _inside(place: Place, area: Place) -> bool:
