@@ -30,6 +30,13 @@ def one(events):
      "Shelling/artillery/missile attack"),
     ("On 9 March 2020, rebels fired mortars, heavy machine guns and small arms at army positions near Kidal.",
      "Battles", "Armed clash"),
+    ("On 9 May 2020, rebels fired 82mm mortars, grenade launchers and small arms at army positions near Kidal.",
+     "Battles", "Armed clash"),  # a misparsed weapons list ("grenade" read as a verb) still names small arms
+    ("On 9 May 2020, rebels fired grenade launchers, heavy machine guns and 82mm mortars at army positions near "
+     "Kidal.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),  # machine guns are no small arms
+    ("On 9 May 2020, a shoot-out took place in the Cidade Nova neighbourhood of Manaus.", "Battles", "Armed clash"),
+    ("On 9 May 2020, monitors recorded 30 bursts of fire involving small arms near Zolote.", "Battles",
+     "Armed clash"),  # gunfire with nobody named as its target is an exchange, not an attack on civilians
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -343,7 +343,8 @@ class Extractor:
                 continue
             verbal = _verbal_protest(cand, plover_at if plover_at is not None else mention_at)
             cands.append(verbal or cand)
-        return _merge_in_sentence(_demote_told_acts(cands))
+        small_arms = {"small-arms" for name, s, _ in kept if name == "directfire" and doc[s].lower_ in ("small", "sniper")}
+        return _merge_in_sentence(_demote_told_acts(cands), {name for name, _, _ in kept} | small_arms)
 
     def _is_real_event(self, head: Any, trig: Trigger, mention_at: dict[int, Mention]) -> bool:
         """Drop negated, hypothetical, generic and future mentions."""
@@ -492,8 +493,7 @@ class Extractor:
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             elif a2 is not None and a2.inter in ARMED_INTERS:
                 cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
-            elif t.kind == "kill" or (t.name in ("attack", "directfire") and (
-                    a1 is None or a1.name.startswith("Unidentified"))):
+            elif t.kind == "kill" or (t.name == "attack" and (a1 is None or a1.name.startswith("Unidentified"))):
                 # no armed target named: killings, and attacks by unknown gunmen, hit civilians
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             if cand.head.lemma_.lower() in ("assassinate", "assassination", "execute"):
@@ -954,14 +954,17 @@ def _sent_mentions(sent: Any, mention_at: dict[int, Mention]) -> list[Mention]:
     return _dedupe(list(seen.values()))
 
 
-def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
-    """One event per family: specific triggers absorb generic ones describing the same act."""
+def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[str] = frozenset()) -> list[_Candidate]:
+    """One event per family: specific triggers absorb generic ones describing the same act.
+
+    ``matched``: the names of every trigger matched in the sentence, kept as events or not (a list of
+    weapons fired names small arms even when the parser reads the list wrongly)."""
     plover_only = [c for c in cands if c.event_type is None]
     if plover_only:
         # "agreed to share information", "demanded that the US cancel a sale": the governing act is the event
         cands = [c for c in cands if c.event_type is not None]
         lead_plover = min(plover_only, key=lambda c: (_depth(c.head), c.head.i))
-        return _merge_in_sentence(cands) + [lead_plover]
+        return _merge_in_sentence(cands, matched) + [lead_plover]
     if len(cands) < 2:
         return cands
     if any(c.trigger.name == "disrupt" for c in cands):
@@ -977,8 +980,9 @@ def _merge_in_sentence(cands: list[_Candidate]) -> list[_Candidate]:
     if violent:
         violent.sort(key=lambda c: (-PRIORITY.get(c.trigger.name, 0), -len(c.actor1) - len(c.actor2)))
         names = {c.trigger.name for c in violent}
-        if names & {"clash", "directfire"} and names & {"shelling", "grenade"}:
-            # mortars together with small arms or a clash: ACLED codes the exchange as an armed clash
+        if ("clash" in names or "small-arms" in matched) and names & {"shelling", "grenade"}:
+            # mortars together with small arms or sniper fire, or a clash: ACLED codes the exchange as an armed
+            # clash (machine guns, heavy or not, fired with mortars or rockets stay a shelling)
             violent.sort(key=lambda c: c.trigger.name not in ("clash", "directfire"))
             violent = [c for c in violent if c.trigger.name not in ("shelling", "grenade")] or violent
         best = violent[0]

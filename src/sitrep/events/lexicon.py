@@ -39,7 +39,7 @@ TRIGGERS: list[Trigger] = [
     Trigger("clash", (("clash",), ("exchange", "fire"), ("exchange", "of", "fire"), ("exchange", "artillery"),
                       ("exchange", "shelling"), ("exchange", "gun"), ("exchange", "heavy"), ("exchange", "mortar"),
                       ("exchange", "rocket"), ("exchange", "gunshot"), ("exchange", "shot"),
-                      ("in", "both", "direction"), ("gunfight",), ("firefight",),
+                      ("in", "both", "direction"), ("gunfight",), ("firefight",), ("shoot", "-", "out"), ("shootout",),
                       ("skirmish",), ("gun", "battle"), ("fierce", "fighting"), ("heavy", "fighting")),
             B, "Armed clash", "ASSAULT", "firearms", "plain", 0.75),
     Trigger("fight", (("fight",), ("fighting",), ("battle",), ("combat",)), B, "Armed clash", "ASSAULT", "firearms",
