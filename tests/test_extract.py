@@ -37,6 +37,11 @@ def one(events):
     ("On 9 May 2020, a shoot-out took place in the Cidade Nova neighbourhood of Manaus.", "Battles", "Armed clash"),
     ("On 9 May 2020, monitors recorded 30 bursts of fire involving small arms near Zolote.", "Battles",
      "Armed clash"),  # gunfire with nobody named as its target is an exchange, not an attack on civilians
+    ("On 9 May 2020, al Shabaab militants attacked a government base in Awdheegle village.", "Battles",
+     "Armed clash"),  # the base is the target; the village is only where it stands
+    ("On 9 May 2020, army troops pursued and killed three Boko Haram fighters near Bama.", "Battles", "Armed clash"),
+    ("On 9 May 2020, gunmen attacked a bus near a military base outside Kaduna, killing two passengers.",
+     "Violence against civilians", "Attack"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

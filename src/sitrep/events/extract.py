@@ -22,10 +22,10 @@ from ..nlp import default_kb, load_pipeline
 from ..nlp.actors import COREF_HEADS, FOLLOWER_HEADS, GENERIC, ActorKB
 from ..records import Article, Event, Evidence
 from . import certainty as certainty_mod
-from .dates import find_dates, parse_iso
-from .fatalities import find_fatalities, single_victim
+from .dates import event_date, find_dates, leading_date, parse_iso
+from .fatalities import find_fatalities, split_share, states_total
 from .lexicon import (
-    ARMED_MODIFIERS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    ARMED_MODIFIERS, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
     Trigger, trigger_requirements,
 )
@@ -160,18 +160,14 @@ class Extractor:
             sent_dates = find_dates(sent.text, state.ref, sent.start_char)
             cands = self._candidates(sent, by_sent.get(sent.start, []), mention_at, plover_at)
             if sent_dates:
-                explicit = [d for d in sent_dates if d.date]
+                explicit = [d for d in sent_dates if d.date and not d.background]
                 if explicit:
-                    state.para_date = explicit[-1]
+                    state.para_date = leading_date(explicit, sent.text, sent.start_char) or explicit[-1]
             fat = find_fatalities(sent.text, sent.start_char)
             _upgrade_protests(para_events, sent.text)
             if not cands:
                 # "Three officers were killed." / "2 fatalities." after the event: the toll belongs to it
-                last = para_events[-1] if para_events else None
-                overrides = fat is not None and "coded as" in sent.text.lower()
-                if fat is not None and last is not None and (last.fatalities is None or overrides) and _may_have_toll(last):
-                    last.fatalities = fat[0]
-                    last.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
+                _later_toll(para_events, sent.text, fat, offset)
                 _armed_victims(para_events, sent.text)
                 continue
             attribution = certainty_mod.assess(sent, mention_at)
@@ -414,6 +410,8 @@ class Extractor:
                 a1 = _args_of(subj, mention_at)
             conj_objects = [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
                             if c.dep_ == "dobj"]
+            if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+                conj_objects += [c for c in verb.head.children if c.dep_ == "dobj"]  # "pursued and killed 3 IS militants"
             if not any(c.dep_ == "dobj" for c in verb.children):
                 a2 += [m for c in conj_objects for m in _args_of(c, mention_at)]  # "shot and killed a civilian"
             for c in list(verb.children) + list(head.children):
@@ -487,11 +485,13 @@ class Extractor:
         if t.kind in ("attack", "kill"):
             target_words = {tok.lemma_.lower() for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")
                             for tok in c.subtree}
+            armed_target = a2 is None and _armed_target(cand.head)
             if a2 is not None and a2.inter == 6:
                 cand.event_type, cand.sub_event_type = "Protests", "Excessive force against protesters"
-            elif a2 is not None and a2.inter == 7 or (a2 is None and target_words & CIVILIAN_TARGETS):
+            elif a2 is not None and a2.inter == 7 or (a2 is None and target_words & CIVILIAN_TARGETS and not armed_target):
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
-            elif a2 is not None and a2.inter in ARMED_INTERS:
+            elif a2 is not None and a2.inter in ARMED_INTERS or armed_target:
+                # "attacked a government base", "ambushed an army patrol": the side hit is armed
                 cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
             elif t.kind == "kill" or (t.name == "attack" and (a1 is None or a1.name.startswith("Unidentified"))):
                 # no armed target named: killings, and attacks by unknown gunmen, hit civilians
@@ -591,10 +591,10 @@ class Extractor:
                 ev.actor1, ev.inter1, ev.spans["actor1"] = None, None, None
             if ev.actor1 is None:
                 ev.actor1, ev.inter1 = "Unidentified Armed Group ({country})", 3
-        # date: the expression nearest the trigger in the sentence, else the paragraph's, else publication
-        dated = [d for d in sent_dates if d.date]
-        if dated:
-            d = min(dated, key=lambda d: abs(d.start - trig_start))
+        # date: the sentence's opening date, else the expression nearest the trigger, else the paragraph's,
+        # else publication
+        d = event_date(sent_dates, sent.text, sent.start_char, trig_start)
+        if d is not None and d.date:
             ev.event_date, ev.time_precision = d.date.isoformat(), d.precision
             ev.spans["date"] = (offset + d.start, offset + d.end)
             cand.confidence += 0.05
@@ -605,8 +605,6 @@ class Extractor:
         if fat is not None and _may_have_toll(ev):
             ev.fatalities = fat[0]
             ev.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
-        elif cand.trigger.kind == "kill" and single_victim(sent.text):
-            ev.fatalities = 1
         if cert == "unconfirmed":
             cand.confidence -= 0.1
         ceiling = PLOVER_ONLY_MAX_CONFIDENCE if cand.event_type is None else 0.99
@@ -908,6 +906,22 @@ def _claimant(tok: Any, mention_at: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def _armed_target(verb: Any) -> bool:
+    """The thing hit is a military or police post ("attacked a Govt forces base", "ambushed an army patrol",
+    "fired on a police station"): the head of the object, or of an on/against/at phrase, or its modifiers."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
+              for p in c.children if p.dep_ == "pobj"]
+    for h in heads:
+        lemma = h.lemma_.lower()
+        if lemma in CIVILIAN_TARGETS:
+            return False
+        mods = {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+        if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS:
+            return True
+    return False
+
+
 def _fires_at_something(tok: Any) -> bool:
     if tok.pos_ != "VERB":
         return False
@@ -1045,6 +1059,24 @@ def _armed_victims(para_events: list[Event], text: str) -> None:
         if ev.event_type == "Violence against civilians" and ev.sub_event_type == "Attack":
             ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
             ev.actor2, ev.inter2, ev.spans["actor2"] = "Unidentified Armed Group ({country})", 3, None
+
+
+def _later_toll(para_events: list[Event], text: str, fat: tuple[int, tuple[int, int]] | None, offset: int) -> None:
+    """A sentence with no event of its own that tells a toll gives it to the paragraph's events that have
+    none; the coder's own figure ("2 fatalities.", "fatalities coded as 10") replaces one read from the
+    source, and "Fatalities split between 2 events" leaves each event its share."""
+    tolled = [ev for ev in para_events if _may_have_toll(ev)]
+    if fat is None:
+        for ev in tolled:
+            share = split_share(text, ev.fatalities)
+            if share is not None:
+                ev.fatalities = share
+        return
+    overrides = states_total(text)
+    for ev in tolled:
+        if ev.fatalities is None or overrides:
+            ev.fatalities = fat[0]
+            ev.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
 
 
 def _may_have_toll(ev: Event) -> bool:

@@ -219,6 +219,14 @@ CIVILIAN_TARGETS = {
     "house", "worshipper", "passenger", "bus", "farmer", "herder", "student", "people", "woman", "child",
     "family", "journalist", "teacher", "shop", "camp", "refugee", "town", "wedding", "funeral", "man",
 }
+#: Words that make the target of an attack a military or police post (ACLED: an armed clash).
+ARMED_TARGETS = {
+    "base", "checkpoint", "position", "patrol", "convoy", "outpost", "barracks", "garrison",
+    "soldier", "troop", "policeman", "policewoman", "gendarme", "officer", "personnel",
+    "militant", "fighter", "rebel", "insurgent", "militiaman", "tank", "frontline",
+}
+#: Modifiers that make any target noun a state post ("a police station", "an army truck").
+ARMED_TARGET_MODIFIERS = {"police", "army", "military", "gendarmerie", "security", "troop"}
 #: Cues in a protest sentence that mean the state intervened.
 #: Words in a protest sentence that mean the state intervened (the grievance "against the arrest of"
 #: is not an intervention: arrests count only as verbs, water only as a water cannon).
