@@ -42,6 +42,12 @@ def one(events):
     ("On 9 May 2020, army troops pursued and killed three Boko Haram fighters near Bama.", "Battles", "Armed clash"),
     ("On 9 May 2020, gunmen attacked a bus near a military base outside Kaduna, killing two passengers.",
      "Violence against civilians", "Attack"),
+    ("On 4 May 2020, bus drivers gathered in front of the union office in Natal to demand a pay rise.", "Protests",
+     "Peaceful protest"),
+    ("On 2 May 2020, there was a demonstration by teachers in Ostula against the closure of schools.", "Protests",
+     "Peaceful protest"),
+    ("On 1 May 2020, party activists formed a human chain in Barisal to mark Labour Day.", "Protests",
+     "Peaceful protest"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
@@ -64,9 +70,15 @@ def test_event_types(code, text, event_type, sub_type):
     "There is an ebb and flow to such battles.",
     "The football team beat its rivals 3-1 on Sunday.",
     "The minister will visit Kidal next week.",
+    "Mourners gathered in Natal on Monday for the funeral of the mayor.",
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []
+
+
+def test_a_crowd_of_protesters_that_demands_is_a_protest(code):
+    events = code("On 3 May 2020, hundreds of protesters in Kut demanded new elections.")
+    assert [e.sub_event_type for e in events if e.event_type] == ["Peaceful protest"]
 
 
 def test_a_threat_is_no_acled_event(code):

@@ -25,7 +25,7 @@ from . import certainty as certainty_mod
 from .dates import event_date, find_dates, leading_date, parse_iso
 from .fatalities import find_fatalities, split_share, states_total
 from .lexicon import (
-    ARMED_MODIFIERS, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    ARMED_MODIFIERS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
     Trigger, trigger_requirements,
 )
@@ -177,6 +177,10 @@ class Extractor:
                 ev = self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art)
                 events.append(ev)
                 para_events.append(ev)
+            if fat is not None:
+                # "Militants attacked the base. Two soldiers were killed in the fighting.": the toll of the
+                # retold event is also the earlier one's
+                _later_toll([ev for ev in para_events[:-len(cands)] if ev.fatalities is None], sent.text, fat, offset)
             _armed_victims(para_events, sent.text)
         return events
 
@@ -187,6 +191,9 @@ class Extractor:
             if ent.label_ in ("ACTOR", "LEADER"):
                 actor = self.kb.actors.get(ent.ent_id_)
                 if actor is None:
+                    continue
+                if _opposed(doc, ent.start):
+                    taken.update(range(ent.start, ent.end))  # "anti-Houthi forces" are not the Houthis
                     continue
                 end = ent.end
                 # "al Baghdadi's men": the leader's followers are his group
@@ -267,11 +274,21 @@ class Extractor:
         return bool(words & STATE_WORDS) or self._country_modifier(tok) is not None
 
     def _country_modifier(self, tok: Any) -> str | None:
-        for c in tok.children:
-            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
-                country = self.kb.country_of_demonym(c.text)
-                if country:
-                    return country
+        """'Iraqi forces', 'Israeli police forces' (the word may modify the phrase's head), 'forces of Armenia'."""
+        heads = [tok, tok.head] if tok.dep_ == "compound" and tok.head.i > tok.i else [tok]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+                    country = self.kb.country_of_demonym(c.text)
+                    if country:
+                        return country
+                elif c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i:
+                    for obj in c.children:
+                        if obj.dep_ == "pobj":
+                            words = [t.text for t in obj.subtree if t.i <= obj.i and t.lower_ != "the"]
+                            country = self.kb.country_of_demonym(" ".join(words))
+                            if country:
+                                return country
         return None
 
     def _owner(self, tok: Any, mentions: list[Mention], state: _DocState) -> Mention | None:
@@ -314,6 +331,8 @@ class Extractor:
             if doc[s].lower_ == "march" and (doc[s].text == "March" and (
                     doc[s].pos_ == "PROPN" or any(t.like_num for t in doc[max(0, s - 1):s + 2]))):
                 continue  # the month
+            if name == "protest" and doc[s].lemma_.lower() in GATHERING_WORDS and not PROTEST_PURPOSE.search(sent.text):
+                continue  # "residents gathered to demand ...", not "families gathered for the funeral"
             if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound"):
                 continue  # crowd-control devices, read as intervention by the protest rules
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
@@ -368,8 +387,14 @@ class Extractor:
             if dets & {"such", "our", "any", "no", "every", "future", "possible", "potential", "similar", "new",
                        "more", "further", "other", "previous", "past", "those"}:
                 return False
+            if head.dep_ == "attr" and not any(c.dep_ == "expl" for c in head.head.children):
+                return False  # "it is a battle ...", but "there was a demonstration" tells one
             if head.dep_ == "attr":
-                return False  # "it is a battle ..."
+                return True
+            quantified = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            if (trig.kind == "protest" and quantified is not None and quantified.dep_ == "nsubj"
+                    and quantified.head.tag_ == "VBD"):
+                return True  # "hundreds of protesters demanded ...", "dozens of demonstrators blocked ..."
             while head.dep_ == "conj" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head  # "fired mortars, machine guns and small arms": read the first conjunct
             gov = head.head
@@ -782,6 +807,13 @@ def _cut(body: str, start: int, end: int) -> Iterator[tuple[str, int]]:
 
 
 COMMUNAL_WORDS = {"clan", "tribal", "ethnic", "communal", "community", "sub-clan", "village", "vigilante"}
+
+
+def _opposed(doc: Any, start: int) -> bool:
+    """'anti-Houthi', 'anti-IS': the name says whom the words after it oppose, not who they are."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti":
+        return True
+    return start >= 1 and doc[start - 1].lower_ in ("anti", "anti-")
 
 
 def _communal_modifier(tok: Any) -> str | None:

@@ -84,7 +84,8 @@ TRIGGERS: list[Trigger] = [
                         ("take", "to", "the", "streets"), ("go", "on", "strike"), ("hunger", "strike"), ("chant",),
                         ("block", "the", "road"), ("block", "road"), ("blocked", "the", "road"), ("block", "the", "entrance"),
                         ("block", "the", "highway"), ("block", "street"), ("block", "some", "street"),
-                        ("picket",), ("vigil",)),
+                        ("picket",), ("vigil",), ("procession",), ("human", "chain"), ("gather",), ("assemble",),
+                        ("converge",), ("congregate",)),
             P, "Peaceful protest", "PROTEST", "demo", "protest", 0.7),
     Trigger("riot", (("riot",), ("rioter",), ("torch",), ("set", "fire"), ("burn", "tyre"), ("burn", "tire"),
                      ("pelt",), ("throw", "stone"), ("hurl", "stone")),
@@ -227,6 +228,13 @@ ARMED_TARGETS = {
 }
 #: Modifiers that make any target noun a state post ("a police station", "an army truck").
 ARMED_TARGET_MODIFIERS = {"police", "army", "military", "gendarmerie", "security", "troop"}
+#: A gathering is a demonstration only when the sentence says what for ("gathered to demand ...").
+GATHERING_WORDS = {"gather", "assemble", "converge", "congregate"}
+PROTEST_PURPOSE = re.compile(
+    r"\b(?:demand\w*|protest\w*|denounc\w*|reject\w*|condemn\w*|solidarity|in support of|to support|against|"
+    r"commemorat\w*|chant\w*|slogans?|call(?:ed|ing)? for|express(?:ed|ing)? (?:their|its) (?:anger|rejection|"
+    r"opposition|support|discontent|displeasure)|voic(?:ed|ing) (?:their|its)|denounc\w*|claim(?:ed|ing)? "
+    r"(?:their|unpaid)|unpaid|salar(?:y|ies)|wages)\b", re.I)
 #: Cues in a protest sentence that mean the state intervened.
 #: Words in a protest sentence that mean the state intervened (the grievance "against the arrest of"
 #: is not an intervention: arrests count only as verbs, water only as a water cannon).
