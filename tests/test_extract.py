@@ -81,6 +81,19 @@ def test_a_crowd_of_protesters_that_demands_is_a_protest(code):
     assert [e.sub_event_type for e in events if e.event_type] == ["Peaceful protest"]
 
 
+@pytest.mark.parametrize("text, sub_type", [
+    ("On 4 May 2020, factory employees demonstrated outside the company in Port Elizabeth, demanding their wages. "
+     "Police intervened.", "Protest with intervention"),
+    ("On 5 May 2020, surfers held a demonstration at Muizenberg beach, demanding access to the sea. Several arrests "
+     "were made.", "Protest with intervention"),
+    ("On 6 May 2020, workers protested in Monterrey against the arrest of two colleagues who were arrested by "
+     "police last week.", "Peaceful protest"),  # a grievance, not an intervention
+])
+def test_protest_intervention_cues(code, text, sub_type):
+    subs = [e.sub_event_type for e in code(text) if e.event_type == "Protests"]
+    assert subs == [sub_type]
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

@@ -206,6 +206,7 @@ class Extractor:
                 taken.update(range(ent.start, end))
         # generic and coreferent mentions, in text order so "the group" finds the last group named
         by_start = {m.start: m for m in out}
+        claims = [m for m in out if m.party and m.inter in (2, 3, 4) and _claims_responsibility(doc, m)]
         ordinal = {sent.start: state.sentences + k for k, sent in enumerate(doc.sents)}
         state.sentences += len(ordinal)
         state.ordinal = ordinal
@@ -218,6 +219,8 @@ class Extractor:
                 continue
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ in ("VERB", "ADJ"):
+                continue  # "gang-raped", "army-backed": the noun qualifies a deed or a side, it is not one
             lemma = tok.lemma_.lower()
             two = f"{lemma} {tok.nbor(1).lemma_.lower()}" if tok.i + 1 < len(doc) else ""
             if two and two.replace("forces", "force") in GENERIC or two in GENERIC:
@@ -252,13 +255,16 @@ class Extractor:
                     _is_definite(tok) or ordinal[tok.sent.start] - state.last_group_sent <= 1):
                 # "the militants", or "14 insurgents" right after Boko Haram was named
                 name, inter, generic = state.last_group, state.last_group_inter, False
+            elif inter in (2, 3) and (claim := _later_claimant(claims, tok)) is not None:
+                # "militants ambushed a unit ... JNIM claimed responsibility": the claimant is the attacker
+                name, inter, generic = claim.name, claim.inter, False
             # "Islamic State fighters" / "its fighters": the group's own members
             owner = self._owner(tok, out, state)
             if owner is not None and inter in (2, 3, 1):
                 name, inter, generic = owner.name, owner.inter, False
             end_tok = doc[end - 1]
             out.append(Mention(tok.i, end, name, inter, tok.idx, end_tok.idx + len(end_tok),
-                               party=inter in ARMED_INTERS, generic=generic))
+                               party=inter in ARMED_INTERS or inter == 5, generic=generic))  # rioters fight too
             taken.update(range(tok.i, end))
         out.sort(key=lambda m: m.start)
         return out
@@ -806,7 +812,28 @@ def _cut(body: str, start: int, end: int) -> Iterator[tuple[str, int]]:
         start = stop
 
 
-COMMUNAL_WORDS = {"clan", "tribal", "ethnic", "communal", "community", "sub-clan", "village", "vigilante"}
+COMMUNAL_WORDS = {"clan", "tribal", "ethnic", "communal", "community", "sub-clan", "village", "vigilante", "tribe"}
+#: Nouns for armed men that a community or an ethnic name can qualify ("Tiv militias", "Fulani gunmen").
+MILITIA_HEADS = {"militiaman", "militia", "fighter", "gunman", "youth", "herder", "raider", "tribesman", "clansman"}
+#: Entity labels of a capitalised modifier that cannot name a people ("Kano gunmen" is a place's).
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "ACTOR", "LEADER", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}
+
+
+def _claims_responsibility(doc: Any, m: Mention) -> bool:
+    """'JNIM claimed responsibility', 'the attack was claimed by IS'."""
+    root = doc[m.start:m.end].root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() == "claim":
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() == "claim"
+
+
+def _later_claimant(claims: list[Mention], tok: Any) -> Mention | None:
+    """The group that claims, later in the same paragraph, the act an unnamed group committed."""
+    text = tok.doc.text
+    for m in claims:
+        if m.start > tok.i and "\n\n" not in text[tok.idx:m.char_start]:
+            return m
+    return None
 
 
 def _opposed(doc: Any, start: int) -> bool:
@@ -817,11 +844,15 @@ def _opposed(doc: Any, start: int) -> bool:
 
 
 def _communal_modifier(tok: Any) -> str | None:
+    """'Fulani militiamen', 'Tiv militias', 'clan militias', 'militiamen from the Ayr sub-clan': identity militias."""
     for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i > tok.i and tok.lemma_.lower() in MILITIA_HEADS:
+            if any(t.lemma_.lower() in COMMUNAL_WORDS for t in c.subtree):
+                return "Unidentified Communal Militia ({country})"
         if c.i >= tok.i or c.dep_ not in ("amod", "compound", "nmod"):
             continue
-        if (c.ent_type_ in ("NORP", "ORG") and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()
-                and tok.lemma_.lower() in ("militiaman", "militia", "fighter", "gunman", "youth", "herder")):
+        if (c.ent_type_ not in NOT_PEOPLE and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()
+                and tok.lemma_.lower() in MILITIA_HEADS):
             return f"{c.text} Ethnic Militia ({{country}})"
         if c.lemma_.lower() in COMMUNAL_WORDS:
             return "Unidentified Communal Militia ({country})"
@@ -1060,7 +1091,10 @@ def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[st
 
 #: A later sentence where the police act on the protesters (not a grievance about past arrests).
 POLICE_ACTION = re.compile(r"\b(?:police|security forces|gendarmes?|soldiers|troops|authorities)\b[^.]{0,40}?\b"
-                           r"(?:dispersed|fired tear ?gas|used tear ?gas|arrested|detained|beat|charged|broke up)\b", re.I)
+                           r"(?:dispersed|fired tear ?gas|used tear ?gas|arrested|detained|beat|charged|broke up|"
+                           r"intervened|moved|removed|resorted to|attempted to arrest)\b"
+                           r"|(?<!who )(?<!which )\b(?:were|was) (?:arrested|detained) by (?:the )?police\b|"
+                           r"\barrests were made\b", re.I)
 
 
 def _upgrade_protests(para_events: list[Event], text: str) -> None:

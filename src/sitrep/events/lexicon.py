@@ -246,9 +246,11 @@ SEIZED_GOODS = {"goat", "cattle", "livestock", "cow", "sheep", "camel", "animal"
                 "crop", "harvest", "fuel", "medicine", "equipment", "bicycle", "tricycle", "herd"}
 SEIZED_WEAPONS = {"weapon", "arm", "ammunition", "explosive", "rifle", "gun", "grenade", "mine", "ied", "cache"}
 INTERVENTION = re.compile(
-    r"(?<!who )(?<!which )(?<!that )\b(?:tear ?gas|teargas|water cannons?|rubber bullets|batons?|baton[- ]charged?|lathi|stun grenades?|"
+    r"(?<!who )(?<!which )(?<!that )(?<!who were )(?<!who was )(?<!who had been )(?<!who have been )\b(?:tear ?gas|teargas|water cannons?|rubber bullets|batons?|baton[- ]charged?|lathi|stun grenades?|"
     r"dispers(?:e|ed|ing)|broke up|(?:were|was|been) (?:arrested|detained)|arrested|detained|rounded up|"
-    r"clashed with (?:the )?(?:police|security forces))\b", re.I)
+    r"clashed with (?:the )?(?:police|security forces)|(?:police|security forces|soldiers|troops|gendarmes) intervened|"
+    r"by force|forcibly (?:removed|dispersed|evicted)|baton[- ]charge|resorted to (?:a )?(?:baton|lathi|force)|"
+    r"arrests were made|attempted to arrest|(?:stopped|prevented) (?:the )?(?:protesters|demonstrators))\b", re.I)
 #: Violence by the demonstrators themselves: a violent demonstration (Riots), not a peaceful protest.
 RIOT_CUES = re.compile(
     r"\b(?:lit|burn(?:ed|ing|t)? (?:tyres|tires|vehicles|cars)|set (?:\w+ )?(?:on )?fire|torch(?:ed)?|threw stones|"
