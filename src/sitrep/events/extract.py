@@ -229,6 +229,9 @@ class Extractor:
                 key, end = lemma, tok.i + 1
             elif lemma in ("force", "forces", "regime") and self._state_force(tok):
                 key, end = "army", tok.i + 1  # "Ukrainian Forces", "regime forces", "government forces"
+            elif lemma in ("group", "individual") and any(c.lower_ in ARMED_MODIFIERS for c in tok.children
+                                                          if c.dep_ in ("amod", "compound") and c.i < tok.i):
+                key, end = "armed group", tok.i + 1  # "an unknown armed group", "unidentified individuals"
             elif lemma in COREF_HEADS and state.last_group and _is_definite(tok):
                 out.append(Mention(tok.i, tok.i + 1, state.last_group, state.last_group_inter, tok.idx,
                                    tok.idx + len(tok)))
@@ -239,6 +242,8 @@ class Extractor:
             if any(i in taken for i in range(tok.i, end)):
                 continue
             template, inter = GENERIC[key]
+            if inter == 7 and tok.dep_ == "compound" and GENERIC.get(tok.head.lemma_.lower(), ("", 7))[1] != 7:
+                continue  # "youth militia", "village militia": the head noun names the party
             if inter == 7 and any(c.dep_ in ("amod", "compound") and c.lower_ in ARMED_MODIFIERS for c in tok.children):
                 template, inter = GENERIC["gunman"]  # "armed men", "unidentified men": attackers, not victims
             name, generic = template, True

@@ -26,14 +26,22 @@ GENERIC: dict[str, tuple[str, int]] = {
         "soldier", "troop", "army", "military", "armed forces", "security forces", "security force",
         "government forces", "government troops", "air force", "navy", "marines", "special forces",
         "paratrooper", "commando", "national guard", "defence forces", "defense forces", "warplane", "jet",
-        "fighter jet", "helicopter gunship", "gendarme", "gendarmerie")},
+        "fighter jet", "helicopter gunship", "gendarme", "gendarmerie", "govt force", "govt forces", "govt troop",
+        "security personnel", "border guard")},
     **{w: ("Police Forces of {country}", 1) for w in (
-        "police", "policeman", "police officer", "officer", "riot police", "policemen", "cop", "law enforcement")},
+        "police", "policeman", "police officer", "officer", "riot police", "policemen", "cop", "law enforcement",
+        "policewoman", "prison guard")},
     **{w: ("Unidentified Armed Group ({country})", 3) for w in (
         "gunman", "gunmen", "militant", "assailant", "attacker", "armed man", "armed men",
         "jihadist", "fighter", "terrorist", "bandit", "extremist", "militiaman", "militia",
-        "kidnapper", "abductor", "suicide bomber", "bomber", "armed group", "unknown gunmen", "sniper")},
-    **{w: ("Opposition Rebels ({country})", 2) for w in ("rebel", "insurgent", "opposition fighter", "guerrilla")},
+        "kidnapper", "abductor", "suicide bomber", "bomber", "armed group", "unknown gunmen", "sniper", "raider",
+        "robber")},
+    **{w: ("Unidentified Gang ({country})", 3) for w in (
+        "gang", "gangster", "gang member", "cartel", "drug trafficker", "trafficker")},
+    **{w: ("Unidentified Communal Militia ({country})", 4) for w in (
+        "tribesman", "tribesmen", "clansman", "clansmen", "clan", "clan militia", "communal militia", "tribal militia",
+        "ethnic militia")},
+    **{w: ("Opposition Rebels ({country})", 2) for w in ("rebel", "insurgent", "opposition fighter", "guerrilla", "separatist")},
     **{w: ("Protesters ({country})", 6) for w in (
         "protester", "protestor", "demonstrator", "marcher", "activist", "supporter", "striker",
         "student protester", "crowd")},
@@ -43,7 +51,9 @@ GENERIC: dict[str, tuple[str, int]] = {
         "worshipper", "passenger", "herder", "journalist", "teacher", "man", "men", "women", "children",
         "family", "local", "shopkeeper", "trader", "driver", "pilgrim", "refugee", "aid worker", "doctor",
         "nurse", "patient", "boy", "girl", "elder", "chief", "official", "politician", "candidate", "worker",
-        "miner", "fisherman", "inhabitant", "citizen", "victim", "hostage", "prisoner", "detainee")},
+        "miner", "fisherman", "inhabitant", "citizen", "victim", "hostage", "prisoner", "detainee", "youth",
+        "labourer", "laborer", "vendor", "seller", "inmate", "employee", "pastoralist",
+        "community member", "thief", "owner")},
 }
 
 #: Definite descriptions that refer back to the last named armed group.

@@ -1,0 +1,87 @@
+"""Actor naming and ACLED inter codes: the knowledge base and the mention rules (project-written sentences)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.nlp.actors import GENERIC, ActorKB, _key
+
+
+def actors_of(events):
+    return [(e.actor1, e.inter1) for e in events]
+
+
+def test_every_alias_names_one_actor():
+    """The entity ruler matches aliases case-insensitively (acronyms aside): no alias may name two actors."""
+    from importlib import resources
+
+    data = json.loads(resources.files("sitrep.data").joinpath("actors.json").read_text(encoding="utf-8"))
+    owner: dict[str, str] = {}
+    for rec in data["actors"]:
+        assert 1 <= rec["inter"] <= 8
+        for alias in [rec["name"], *rec.get("aliases", [])]:
+            key = _key(alias).lower()
+            assert owner.setdefault(key, rec["name"]) == rec["name"], (alias, owner[key], rec["name"])
+
+
+@pytest.mark.parametrize("name, inter", [
+    ("Houthi", 1),  # ACLED codes the Houthi-led authorities' forces as state forces of Yemen
+    ("National Resistance Forces", 3),
+    ("Security Belt Forces", 1),
+    ("Ahrar al-Sham", 2),
+    ("Imbonerakure", 3),
+    ("CRPF", 1),
+    ("ANDSF", 1),
+])
+def test_knowledge_base_inter_codes(name, inter):
+    actor = ActorKB.load().get(name)
+    assert actor is not None and actor.inter == inter
+
+
+@pytest.mark.parametrize("word, inter", [
+    ("youth", 7), ("vendor", 7), ("gang", 3), ("tribesman", 4), ("separatist", 2), ("prison guard", 1),
+    ("govt force", 1), ("mob", 5),
+])
+def test_generic_nouns(word, inter):
+    assert GENERIC[word][1] == inter
+
+
+def test_anti_x_names_the_opponent_not_the_actor(code):
+    evs = code("On 9 May 2020, anti-Houthi National Resistance forces shelled positions near Hays in Al Hudaydah, "
+               "Yemen.")
+    assert evs and evs[0].actor1 == "National Resistance Forces" and evs[0].inter1 == 3
+
+
+def test_country_named_after_the_noun_or_on_the_phrase_head(code):
+    ev = code("On 9 May 2020, military forces of Armenia fired on the positions of the military forces of "
+              "Azerbaijan near Tovuz.")[0]
+    assert ev.actor1 == "Military Forces of Armenia" and ev.actor2 == "Military Forces of Azerbaijan"
+    assert ev.inter1 == 8  # state forces acting outside their country are ACLED's external forces
+    ev = code("On 9 May 2020, Israeli police forces arrested two men in Haifa, Israel.")[0]
+    assert ev.actor1 == "Police Forces of Israel" and ev.inter1 == 1
+
+
+def test_a_group_claiming_the_attack_later_is_the_attacker(code):
+    evs = code("On 9 May 2020, militants ambushed an army patrol near Djibo, Burkina Faso, killing two soldiers. "
+               "JNIM claimed responsibility for the ambush.")
+    assert evs and evs[0].actor1 == "JNIM" and evs[0].inter1 == 2
+
+
+@pytest.mark.parametrize("text, actor1, inter1", [
+    ("On 9 May 2020, Jukun militias attacked the village of Chanchanji in Taraba, Nigeria.",
+     "Jukun Ethnic Militia (Nigeria)", 4),
+    ("On 9 May 2020, two rival clans clashed over grazing land near Galkayo, Somalia.",
+     "Unidentified Communal Militia (Somalia)", 4),
+    ("On 9 May 2020, a mob pelted stones at police officers in Patna, India.", "Rioters (India)", 5),
+    ("On 9 May 2020, gangsters shot dead a shopkeeper in San Pedro Sula, Honduras.",
+     "Unidentified Gang (Honduras)", 3),
+])
+def test_generic_actor_kinds(code, text, actor1, inter1):
+    assert actors_of(code(text))[:1] == [(actor1, inter1)]
+
+
+def test_a_hyphenated_noun_is_no_party(code):
+    for ev in code("On 9 May 2020, an army-backed militia attacked the village of Kanam, Nigeria."):
+        assert ev.actor1 != "Military Forces of Nigeria"
