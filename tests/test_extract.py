@@ -94,6 +94,18 @@ def test_protest_intervention_cues(code, text, sub_type):
     assert subs == [sub_type]
 
 
+@pytest.mark.parametrize("text", [
+    "On 2 May 2020, about 70 people blocked roads with burning objects in Marituba to demonstrate against the "
+    "closure of a bank.",
+    "On 6 May 2020, prisoners in Misserete demonstrated over a search of their cells. Chairs were burnt and property "
+    "destroyed.",
+    "On 4 May 2020, residents demonstrated in Bilasuvar against the distribution of aid and clashed with policemen.",
+])
+def test_demonstrators_own_violence_makes_a_violent_demonstration(code, text):
+    top = max(code(text), key=lambda e: e.confidence)
+    assert (top.sub_event_type, top.inter1) == ("Violent demonstration", 5)
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

@@ -1056,7 +1056,8 @@ def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[st
         # "protested against the arrest of ...", "families who say their children were kidnapped held a sit-in":
         # the grievance is told, not coded
         cands = [c for c in cands if c.trigger.kind == "protest" or not _is_grievance(c.head)]
-    violent = [c for c in cands if c.trigger.plover_event == "ASSAULT" or c.event_type in ("Battles", "Protests")]
+    violent = [c for c in cands if c.trigger.plover_event == "ASSAULT" or c.event_type in ("Battles", "Protests")
+               or c.trigger.kind == "protest"]  # a demonstration turned violent still outranks its clash
     other = [c for c in cands if c not in violent]
     out: list[_Candidate] = []
     if violent:

@@ -255,8 +255,14 @@ INTERVENTION = re.compile(
 RIOT_CUES = re.compile(
     r"\b(?:lit|burn(?:ed|ing|t)? (?:tyres|tires|vehicles|cars)|set (?:\w+ )?(?:on )?fire|torch(?:ed)?|threw stones|"
     r"(?:pelted|hurled|threw) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|vandali[sz]ed|smashed|"
-    r"ransacked|looted|clash(?:ed)? with (?:the )?(?:police|security forces)|attacked (?:the )?police|"
-    r"injur(?:ed|ing) (?:\w+ )?(?:police|officers))\b", re.I)
+    r"ransacked|looted|clash(?:ed|es)? with (?:the )?(?:police|policemen|security forces|gendarmes|soldiers)|"
+    r"attacked (?:the |a )?police|injur(?:ed|ing) (?:\w+ )?(?:police|officers)|"
+    r"burn(?:ed|ing|t)? (?:\w+ )?(?:objects|material|debris|chairs|buildings|property|tyres|tires)|"
+    r"(?:chairs|property|buildings|vehicles|cars|offices?) (?:were|was) (?:burnt|burned|destroyed|damaged|set on fire)|"
+    r"barricad(?:ed|es|ing)|rioters?|rioting|stormed|attempted to (?:force|storm|break)|"
+    r"(?:beaten|beat) up by (?:the )?(?:demonstrators|protesters|rioters|crowd)|"
+    r"(?:demonstrators|protesters|rioters|youths?|crowd) (?:\w+ ){0,2}?(?:destroyed|damaged|attacked|beat|assaulted|"
+    r"killed|stabbed|pelted|burned|burnt))\b", re.I)
 #: Nouns that make "fire" a shooting: "fired at", "fired mortars", "fired shots".
 FIRE_OBJECTS = {"shot", "round", "bullet", "weapon", "gun", "mortar", "rocket", "missile", "shell", "grenade", "arm",
                 "projectile", "volley", "tear"}
