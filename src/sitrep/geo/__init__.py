@@ -49,6 +49,11 @@ FACILITY_WORDS = re.compile(r"\b(?:airport|airfield|air ?base|base|hospital|clin
                             r"prison|jail|station|stadium|market|port|harbou?r|dam|refinery|camp|barracks|checkpoint|"
                             r"court|council|police|embassy|consulate|mosque|church|cathedral|racecourse|castle|"
                             r"cent(?:re|er)|army|chamber)\b", re.I)
+#: A road or front whose end or sector the place names: precision 2 (ACLED codes such events at the town).
+ROAD_BEFORE = re.compile(r"\b(?i:road|highway|motorway|route|axis)\s+(?i:that\s+)?(?i:between|from|to|towards?|linking|"
+                         r"connecting|connects|links|leads? to|leading to|running to)\s+(?:the\s+)?(?:[A-Z][\w'\-]*"
+                         r"(?:\s+[A-Z][\w'\-]*)*\s+(?:and|to)\s+)?$")
+ROAD_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?\s+(?:road|highway|motorway|bypass|sector)\b")
 #: Adjectives of continents and regions ("European", "Middle Eastern") and of parts of the UK.
 REGION_DEMONYMS = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
@@ -182,6 +187,9 @@ class Geocoder:
         for k in order:
             s, e, text, label = mentions[k]
             cleaned = _clean(text)
+            whole = _clean(text, kind_word=True)
+            if whole != cleaned and any(key(p.name) == key(whole) for p in self.gaz.lookup(whole)):
+                cleaned = whole  # "Guatemala City", "Gaza City": the kind word belongs to the name
             country = self.demonyms.get(cleaned.lower())
             name = country or cleaned
             after = body[e:e + 28]
@@ -198,8 +206,11 @@ class Geocoder:
             if cache_key in resolved:
                 place = resolved[cache_key]
             else:
+                # a name NER did not tag as a place is read strictly, unless a place qualifies it
+                # ("near Avdiivka, Donetsk": any name of a town in Donetsk oblast will do)
                 place = self._resolve(name, context, region=region, within=within, district=district,
-                                      strict=label not in SURE_LABELS and not country, holds=holds[:20])
+                                      strict=label not in SURE_LABELS and not country and within is None,
+                                      holds=holds[:20])
                 if place is None and within is not None and label in SURE_LABELS:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone
                     place = self._resolve(name, context, region=region, strict=False)
@@ -539,6 +550,9 @@ class Geocoder:
                                      ("near" if near else "in")))
         if not found:
             return None
+        # on a road between towns, or at a sector of a front: ACLED's precision 2 at the town named
+        found = [Toponym(t.text, t.start, t.end, t.place, "near") if t.relation == "in" and _on_road(body, t.start, t.end)
+                 else t for t in found]
         # the most specific place in the sentence, nearest the trigger among equals
         specificity = {SECTION: 0, CONTINENT: 4, COUNTRY: 3, ADMIN1: 2}
         found.sort(key=lambda t: (specificity.get(t.place.fcode, 1), t.relation == "qualifier",
@@ -578,11 +592,24 @@ class Geocoder:
             ev.spans["location"] = (top.start, top.end)
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, kind_word: bool = False) -> str:
+    """The bare name: no possessive, no leading "the" and, unless ``kind_word``, no trailing kind word
+    ("Sherzad district", "Derna city")."""
     text = re.sub(r"['\u2019]s$", "", text.strip())
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    if kind_word:
+        return text.strip(" \"'\u201c\u201d")
     text = re.sub(r"\s+(?:neighbou?rhood|district|province|governorate|region|city|town|village|area)$", "", text, flags=re.I)
     return text.strip(" \"'\u201c\u201d")
+
+
+def _on_road(body: str, start: int, end: int) -> bool:
+    """Is the place named as the end of a road or as a sector ("on the road between Idleb and X",
+    "the Uruapan-Patzcuaro road", "at the Tripoli highway", "Sunderbani sector")?"""
+    before = body[max(0, start - 60):start]
+    if "." not in before and ROAD_BEFORE.search(before):
+        return True
+    return bool(ROAD_AFTER.match(body, end))
 
 
 def _bears_name(place: Place, name: str, other_names: bool = True) -> bool:
