@@ -106,6 +106,18 @@ def test_demonstrators_own_violence_makes_a_violent_demonstration(code, text):
     assert (top.sub_event_type, top.inter1) == ("Violent demonstration", 5)
 
 
+@pytest.mark.parametrize("text, sub_type", [
+    ("On 4 May 2020, two groups of villagers clashed with sticks and stones in Badah over the ownership of farmland.",
+     "Mob violence"),
+    ("On 4 May 2020, supporters of two rival parties fought one another in Kigamba during a campaign meeting.",
+     "Mob violence"),
+    ("On 4 May 2020, two groups clashed in Karak. The two sides exchanged fire.", "Armed clash"),  # firearms
+])
+def test_fights_without_firearms_between_unarmed_groups_are_mob_violence(code, text, sub_type):
+    top = max(code(text), key=lambda e: e.confidence)
+    assert top.sub_event_type == sub_type
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

@@ -25,7 +25,7 @@ from . import certainty as certainty_mod
 from .dates import event_date, find_dates, leading_date, parse_iso
 from .fatalities import find_fatalities, split_share, states_total
 from .lexicon import (
-    ARMED_MODIFIERS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    ARMED_MODIFIERS, CRUDE_WEAPONS, FIREARMS, LETHAL, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
     Trigger, trigger_requirements,
 )
@@ -271,6 +271,13 @@ class Extractor:
             out.append(Mention(tok.i, end, name, inter, tok.idx, end_tok.idx + len(end_tok),
                                party=inter in ARMED_INTERS or inter == 5, generic=generic))  # rioters fight too
             taken.update(range(tok.i, end))
+        for op in [m for m in out if m.party and _operation_clause(doc, m) is not None]:
+            # "Turkish forces and JWS factions, operating under OPS, shelled ...": ACLED codes the joint operation
+            clause = _operation_clause(doc, op)
+            members = {t.i for t in clause.head.subtree} - {t.i for t in clause.subtree}
+            for m in out:
+                if m.start in members:
+                    m.name, m.inter, m.generic = op.name, op.inter, False
         out.sort(key=lambda m: m.start)
         return out
 
@@ -578,6 +585,14 @@ class Extractor:
             # "clashes between rebels and regime forces": no initiator told; ACLED lists the state side first
             cand.actor1, cand.actor2 = cand.actor2, cand.actor1
             a1, a2 = a2, a1
+        para = sent.doc.text
+        if (cand.event_type == "Battles" and (a1 is None or a1.inter in (4, 5, 6, 7) or a1.generic and a1.inter == 3)
+                and (CRUDE_WEAPONS.search(sent.text) or UNARMED_GROUPS.search(sent.text) and not LETHAL.search(para))
+                and not FIREARMS.search(para)):
+            # "two groups clashed with sticks and stones", "supporters of the two parties fought": a riot
+            # (communities whose fight kills are coded as communal militias in an armed clash)
+            cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
+            cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
         if a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians"):
             # villagers, communities or a crowd attacking or clashing: mob violence
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
@@ -838,6 +853,16 @@ def _later_claimant(claims: list[Mention], tok: Any) -> Mention | None:
     for m in claims:
         if m.start > tok.i and "\n\n" not in text[tok.idx:m.char_start]:
             return m
+    return None
+
+
+def _operation_clause(doc: Any, m: Mention) -> Any:
+    """The participle of 'X and Y, operating under <m>, ...' when ``m`` is a joint operation, else None."""
+    root = doc[m.start:m.end].root
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "under" and prep.head.lemma_.lower() in ("operate", "fight", "act"):
+        if prep.head.dep_ == "acl" and prep.head.head.pos_ in ("NOUN", "PROPN"):
+            return prep.head
     return None
 
 

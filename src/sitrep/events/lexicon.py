@@ -235,6 +235,17 @@ PROTEST_PURPOSE = re.compile(
     r"commemorat\w*|chant\w*|slogans?|call(?:ed|ing)? for|express(?:ed|ing)? (?:their|its) (?:anger|rejection|"
     r"opposition|support|discontent|displeasure)|voic(?:ed|ing) (?:their|its)|denounc\w*|claim(?:ed|ing)? "
     r"(?:their|unpaid)|unpaid|salar(?:y|ies)|wages)\b", re.I)
+#: Fights with crude weapons and no firearm, or between unarmed groups: ACLED's mob violence (Riots).
+CRUDE_WEAPONS = re.compile(
+    r"\b(?:sticks?|stones?|rocks?|machetes?|axes|knives|knife|bows? and arrows|arrows|(?:iron )?rods|clubs|bricks?|"
+    r"sharp (?:weapons|objects)|bladed weapons|swords?|hammers?|spears?|fists?|stone[- ]pelting|pelted)\b", re.I)
+UNARMED_GROUPS = re.compile(r"\b(?:two groups|rival groups|groups of (?:villagers|residents|youths?|people|supporters)|"
+                            r"supporters|communit(?:y|ies)|famil(?:y|ies)|neighbou?rs|locals)\b", re.I)
+FIREARMS = re.compile(r"\b(?:guns?\w*|gunfire|gunshots?|gunm[ae]n|shot|shots|shoot\w*|fired|firing|rifles?|pistols?|"
+                      r"bullets?|firearms?|militia\w*|militants?|fighters|rebels|troops|soldiers|armed (?:\w+ )?(?:group|men|"
+                      r"individuals|families)|exchange[ds]? (?:of )?fire|opened fire|ambush\w*|grenades?|rockets?)\b",
+                      re.I)
+LETHAL = re.compile(r"\b(?:killed|dead|died|death|fatalit(?:y|ies))\b", re.I)
 #: Cues in a protest sentence that mean the state intervened.
 #: Words in a protest sentence that mean the state intervened (the grievance "against the arrest of"
 #: is not an intervention: arrests count only as verbs, water only as a water cannon).
