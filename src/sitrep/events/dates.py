@@ -40,7 +40,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.IGNORECASE)),
     ("my", re.compile(rf"\b(?:(?:early|mid|late|in|during|since|until)[\s-]+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)),
     ("today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE)),
-    ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.IGNORECASE)),
+    # "attacked overnight" in a report: the night that ended on the day of the report
+    ("today", re.compile(r"\b(?:overnight)\b", re.IGNORECASE)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE)),
     ("past_hours", re.compile(r"\b(?:in |over |during )?the (?:past|last) (?:24|twenty-four|48|forty-eight) hours\b", re.IGNORECASE)),
     ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?)\s+ago\b", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:on |last |this past |early |late )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b", re.IGNORECASE)),
@@ -57,6 +59,21 @@ class DateMention:
     date: date | None
     precision: int
     kind: str
+    background: bool = False  # "arrested since 30 October", "following their October 2015 dismissal"
+
+
+#: "On 6 May 2020, ...", "Around 2 May (as reported), ...": a date that opens the sentence dates its events;
+#: later dates in it tell of other, earlier events ("in protest of the abduction on 29 January").
+_LEAD = re.compile(r"^\W*(?:(?:on|around|about|at|by|in|during|from|between|early|late|sometime|the night of|"
+                   r"the week of|the weekend of|or|(?:early |late )?(?:on )?the (?:morning|afternoon|evening) of)\s+)*"
+                   r"(?:the\s+)?$", re.IGNORECASE)
+#: A date that starts or causes something, not the day of the act told: "since", "following their".
+_BACKGROUND = re.compile(r"\b(?:since|following|after|until|till|before)\s+(?:(?:the|their|his|her|its|a)\s+)?$",
+                         re.IGNORECASE)
+#: "July 7 neighbourhood", "at 7 July": a place named after a date.
+_PLACE_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|areas?|streets?|squares?|district|roads?|avenue|bridge|stadium|"
+                          r"camp|brigade|movement|hospital|school|university|city)\b", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 
 
 def _year_for(month: int, day: int, ref: date | None) -> int | None:
@@ -135,14 +152,37 @@ def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateMention
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            resolved, precision = _resolve(kind, m, ref)
             taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start() + offset, m.end() + offset, resolved, precision, kind))
+            if kind in ("dmy", "mdy") and (_PLACE_AFTER.match(text, m.end())
+                                          or _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start())):
+                continue
+            resolved, precision = _resolve(kind, m, ref)
+            background = bool(_BACKGROUND.search(text, max(0, m.start() - 20), m.start())
+                              or m.group(0).lower().startswith(("since", "until")))
+            found.append(DateMention(m.start() + offset, m.end() + offset, resolved, precision, kind, background))
     # "Friday ... this past week": a weekday already pins the day; drop the vaguer week mention
     if any(d.kind == "weekday" for d in found):
         found = [d for d in found if d.kind != "week"]
     found.sort(key=lambda d: d.start)
     return found
+
+
+def event_date(mentions: list[DateMention], text: str, offset: int, anchor: int) -> DateMention | None:
+    """The date of the event whose trigger is at ``anchor`` in the sentence ``text`` (mentions and
+    anchor are offsets of the sentence start ``offset`` plus their place in it): the sentence's
+    opening date, else the nearest resolved date that is not background."""
+    dated = [d for d in mentions if d.date and not d.background]
+    if not dated:
+        return None
+    return leading_date(dated, text, offset) or min(dated, key=lambda d: abs(d.start - anchor))
+
+
+def leading_date(mentions: list[DateMention], text: str, offset: int) -> DateMention | None:
+    """The resolved date that opens the sentence, if one does ("On 6 May 2020, ...")."""
+    first = next((d for d in mentions if d.date and not d.background), None)
+    if first is not None and first.start - offset < 60 and _LEAD.match(text[:first.start - offset]):
+        return first
+    return None
 
 
 def parse_iso(value: str | None) -> date | None:

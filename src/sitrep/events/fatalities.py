@@ -2,7 +2,9 @@
 
 "dozens" = 12, "tens" = 10, "scores" = 20, "hundreds" = 100, "several"/"a few" = 3,
 ranges take the lower bound ("10 to 15" = 10), "at least N" = N, "more than N" = N.
-Wounded and injured are never fatalities. Returns (count, (start, end)) or None.
+Wounded and injured are never fatalities, nor is a count of mixed outcomes ("3 were killed,
+injured or captured"), nor a killing told as the cause of the event ("protested after two men
+were killed"). Returns (count, (start, end)) or None.
 """
 
 from __future__ import annotations
@@ -20,19 +22,58 @@ _UNITS = {
 }
 _NUMWORD = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|a dozen|a few|a couple|a number|" + "|".join(
     sorted((w for w in _UNITS if " " not in w), key=len, reverse=True)
-) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-_QUAL = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|an estimated|approximately|roughly|as many as)\s+)?"
+) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+#: Exact numbers only (no "a", "some", "several"): the parts of "N X and M Y were killed".
+_EXACT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
+         r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)" \
+         r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+_QUAL = (r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|an estimated|approximately|"
+         r"roughly|as many as|between|a total of|total(?: of)?)\s+)?")
 _RANGE = rf"(?P<num>{_NUMWORD})(?:\s*(?:-|to|or|and)\s*{_NUMWORD})?"
-_WHO = r"(?:\s+(?:of\s+(?:the|them|their)\s+)?(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|insurgents?|policemen|police officers?|officers?|members?|men|women|children|villagers|residents|protesters?|demonstrators?|students|farmers|jihadists?|rebels?|attackers?|assailants|gunmen|worshippers|passengers|others|bodies|combatants|terrorists|personnel|guards|miners|herders))?"
-_KILLED = r"(?:were|was|have been|had been|are|being|got)?\s*(?:killed|dead|died|slain|massacred|executed|beheaded|shot dead|murdered|lost their lives|perished|killed and|left dead)"
+_WHO = r"(?P<who>\s+(?:of\s+(?:the|them|their)\s+)?(?:(?!(?:and|or)\b|\d)[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|insurgents?|policem[ae]n|police officers?|gendarmes?|victims?|suspects?|individuals?|youths?|agents?|militiam[ae]n|cadres?|traders?|journalists?|commanders?|prisoners?|inmates?|detainees?|adolescents?|siblings|brothers|relatives|man|woman|child|boy|girl|officers?|members?|men|women|children|villagers|residents|protesters?|demonstrators?|students|farmers|jihadists?|rebels?|attackers?|assailants?|gunm[ae]n|worshippers|passengers|others|bodies|combatants|terrorists|personnel|guards?|miners|herders)\b)?"
+#: A typo-tolerant "killed" ("kiled", "killled" occur in coders' notes).
+_KILLED_WORD = r"kil{1,3}ed"
+#: Ways to say someone died, after the victims ("were shot to death", "later succumbed").
+_DIED = (rf"(?:{_KILLED_WORD}|dead|died|slain|massacred|executed|beheaded|shot dead|murdered|assassinated|"
+         r"neutrali[sz]ed|lost their lives|perished|succumbed|found dead|left dead|lynched to death|"
+         r"(?:(?:stoned|attacked|beaten|shot|stabbed|tortured) and )?"
+         r"(?:shot|stabbed|beaten|beat|hacked|burned|burnt|stoned|tortured|clubbed|hanged|crushed|trampled) to death|"
+         rf"shot and (?:{_KILLED_WORD}|died)|(?:fatally|mortally) (?:shot|wounded|injured|stabbed|assaulted|attacked|beaten|hit))")
+_ADVERBS = r"(?:(?:reportedly|allegedly|reported|later|also|all|both|subsequently|eventually|summarily|then|found)\s+){0,2}"
+_KILLED = rf"(?:were|was|have been|had been|are|being|got)?\s*{_ADVERBS}{_DIED}"
+#: Verbs that kill their object ("shot dead 20 miners", "resulting in the deaths of 3").
+_KILLS = (rf"(?:killing|{_KILLED_WORD}|kills|kill|shot dead|shooting dead|executed|executing|assassinated|"
+          r"assassinating|massacred|massacring|murdered|murdering|slaughtered|slaughtering|beheaded|"
+          r"neutrali[sz](?:ed|ing)|claimed the lives of|claiming the lives of|"
+          r"(?:resulted in|resulting in|led to|leading to|caused|causing) the deaths? of|"
+          r"death toll (?:rose to|of|at|stood at|reached)|toll (?:rose to|of|at))")
 
 PATTERNS = [
-    re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed the lives of|death toll (?:rose to|of|at|stood at|reached)|toll (?:rose to|of|at))\s+{_QUAL}{_RANGE}{_WHO}", re.I),
+    re.compile(rf"\b{_KILLS}\s+{_QUAL}{_RANGE}{_WHO}", re.I),
     re.compile(rf"\b{_QUAL}{_RANGE}{_WHO}(?:,?\s+including\s+[^,.;]{{0,40}}?,?)?\s+{_KILLED}", re.I),
     re.compile(rf"\b{_QUAL}{_RANGE}\s+(?:fatalities|fatality|deaths|dead)\b", re.I),
     re.compile(r"\b(?P<num>both|all (?:two|three|four|five))\s+(?:victims|men|women|of them|people)\s+(?:died|were killed)", re.I),
+    # "2 members of the regime's Air Force Intelligence were killed", "five members of the CV (Red Command) died"
+    re.compile(rf"\b{_QUAL}{_RANGE}(?P<who>\s+(?:(?!(?:and|or|were|was)\b|\d)[\w'/-]+\s+(?:\([^()]{{1,40}}\)\s+)?){{1,7}}?)"
+               rf"(?:(?:were|was|have been|had been)\s+{_ADVERBS}{_DIED}|(?:later\s+)?died)\b", re.I),
+    re.compile(rf"\b{_KILLS}\s+(?:a|an entire|the)\s+family of\s+{_RANGE}", re.I),
+    re.compile(rf"\b(?:left|leaving)\s+{_QUAL}{_RANGE}{_WHO}(?:\s*\([^()]{{0,80}}\))?\s+dead\b", re.I),
 ]
-_NOT_KILLED = re.compile(r"^\s*(?:wounded|injured|hurt|arrested|abducted|kidnapped)", re.I)
+#: A further clause of the same toll with a bare number: "... and 3 were killed by IEDs", ", 24 others later
+#: succumbed".
+_MORE = re.compile(rf"(?:\band|\bwhile|\bwhereas|,)\s+(?:another\s+)?(?P<num>{_EXACT})\s+(?:others?\s+|more\s+)?"
+                   rf"(?:(?:were|was)\s+)?{_ADVERBS}{_DIED}", re.I)
+#: "killed, injured or captured", "killed or wounded": a count of mixed outcomes is not a death toll.
+_MIXED = re.compile(r"\s*(?:,\s*(?:injured|wounded|captured|arrested)\b|(?:,\s*)?(?:or|and/or|and)\s+"
+                    r"(?:injured|wounded|captured|arrested|missing)\b)", re.I)
+#: "after two children were killed", "in protest of the killing of ...": the deaths caused the event.
+_CAUSE = re.compile(r"\b(?:after|(?<!the )following|in (?:protest|retaliation|reaction|response|revenge) "
+                    r"(?:of|at|against|for|to|over)|to protest|to avenge|revenge for)\s+(?:[\w'-]+\s+)?$", re.I)
+#: "assassinated in 1987", "killed two years ago": an old death told as background.
+_LONG_AGO = re.compile(r"\s+(?:in (?:19|20)\d\d|(?:\w+ )?years ago|last year|(?:[\w-]+\s+){0,6}?(?:\w+ )"
+                       r"(?:weeks|months|years) (?:later|ago))\b", re.I)
+#: "5 civilians were killed, including 2 children were killed": a subset already counted.
+_SUBSET = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)
 
 
 def to_number(text: str) -> int | None:
@@ -54,47 +95,133 @@ def to_number(text: str) -> int | None:
     return total
 
 
-_CODED_AS = re.compile(r"\bfatalities (?:were |was )?coded as (?P<num>\d+)", re.I)
+#: The coder's own figure: "fatalities coded as 10", "Unknown fatalities coded at 3, in addition to
+#: 2 known fatalities" (3 + 2).
+_CODED_AS = re.compile(r"\bfatalities (?:were |was |are )?coded (?:as|at) (?P<num>\d+)"
+                       r"(?:,? in addition to (?P<plus>\d+) (?:known |reported )?fatalit)?", re.I)
+#: A note's closing tally, "2 fatalities." or "1 fatality, 5 injured": the coder's total for the event.
+_TALLY = re.compile(r"^\W*(?:\d+|no) fatalit(?:y|ies)\b[^.;()]{0,30}(?:[.;]|$)", re.I)
+_NO_VERB = r"(?:(?!(?:were|was|and|wounded|injured|arrested|killed)\b)[\w'-]+\s+)"
+#: "one officer and two militants were killed", "2 rebel and 1 military fatality", "killed an imam and his son".
 _TWO_SIDES = re.compile(
-    r"\b(?P<a>\d+)\s+(?:[\w'-]+\s+){1,4}?and\s+(?:at least\s+)?(?P<b>\d+)\s+(?:[\w'-]+\s+){0,4}?"
-    r"(?:were|have been|had been)\s+killed", re.I)
+    rf"\b(?P<a>{_EXACT}|an?)\s+{_NO_VERB}{{1,4}}?and\s+(?:at least\s+)?(?P<b>{_EXACT}|an?)\s+{_NO_VERB}{{0,4}}?"
+    rf"(?:(?:were|have been|had been)\s+)?{_ADVERBS}(?:{_KILLED_WORD}|died|dead|fatalit(?:y|ies))\b", re.I)
+_KILLED_TWO = re.compile(
+    rf"\b(?:{_KILLED_WORD}|killing|executed|assassinated|shot dead)\s+(?P<a>{_EXACT}|an?)\s+{_NO_VERB}{{1,4}}?"
+    rf"and\s+(?:(?P<b>{_EXACT}|an?)\s+{_NO_VERB}{{0,3}}?(?:[\w-]+)|(?P<kin>his|her|their)\s+"
+    r"(?:son|daughter|brother|sister|father|mother|wife|husband|nephew|cousin|uncle|child|friend))\b"
+    r"(?!,?\s+(?:were\s+|was\s+)?(?:wounded|injured|arrested|abducted|kidnapped|captured|missing|hurt)\b)", re.I)
+#: ACLED spreads a total over the events it codes: "Fatalities split between 2 events", "coded as 10 and
+#: spread across three locations in two days"; "(2)" after it gives this event's share.
+_SPLIT = re.compile(
+    rf"\b(?:split|spread|distributed|divided)\s+(?:evenly\s+)?(?:between|across|among|over|into)\s+"
+    rf"(?:the\s+)?(?P<n>{_EXACT})\s+(?:separate\s+|different\s+)?(?:events|locations|days|dates|attacks|incidents|"
+    rf"villages|places|areas|sites)(?:\s+(?:in|over|and|on)\s+(?P<m>{_EXACT})\s+(?:events|locations|days|dates))?"
+    r"(?:\s*\((?P<share>\d+)\))?", re.I)
+
+
+def states_total(text: str) -> bool:
+    """The sentence is the coder's own figure ("fatalities coded as 0", "2 fatalities."): it overrides
+    a count taken from the source."""
+    return bool(_CODED_AS.search(text) or _TALLY.match(text))
+
+
+def split_share(text: str, total: int | None) -> int | None:
+    """This event's share of a ``total`` that ``text`` says is spread over several events, or None when
+    it says nothing of the kind. ACLED gives the remainder to the first events, so the usual share is
+    the total over the number of events, rounded half up (10 over 4 events: 3, 3, 2, 2)."""
+    m = _SPLIT.search(text)
+    if m is None:
+        return None
+    if m.group("share"):
+        return int(m.group("share"))
+    parts = (to_number(m.group("n")) or 1) * (to_number(m.group("m")) or 1 if m.group("m") else 1)
+    if total is None or parts <= 1:
+        return None
+    return total // parts + (1 if 2 * (total % parts) >= parts else 0)
 
 
 def find_fatalities(text: str, offset: int = 0) -> tuple[int, tuple[int, int]] | None:
     """The fatality count stated in ``text`` (a sentence), with its span.
 
     "4 militia members and 3 militants were killed" sums both sides (7), as ACLED does; a coder's
-    "fatalities coded as 0" overrides a count the source gave.
+    "fatalities coded as 0" overrides a count the source gave; a lone victim ("a man was shot to
+    death", "the victim died") is one death.
     """
+    found = _count(text)
+    if found is None:
+        return None
+    n, (s, e) = found
+    share = split_share(text, n)
+    return (n if share is None else share), (s + offset, e + offset)
+
+
+def _count(text: str) -> tuple[int, tuple[int, int]] | None:
     coded = _CODED_AS.search(text)
     if coded:
-        return int(coded.group("num")), (coded.start("num") + offset, coded.end("num") + offset)
-    both = _TWO_SIDES.search(text)
-    if both:
-        return int(both.group("a")) + int(both.group("b")), (both.start("a") + offset, both.end("b") + offset)
+        plus = int(coded.group("plus")) if coded.group("plus") else 0
+        return int(coded.group("num")) + plus, coded.span("num")
+    for both in (_TWO_SIDES.search(text), _KILLED_TWO.search(text)):
+        if both and not _caused(text, both.start()) and not _loose_article(text, both):
+            a, b = to_number(both.group("a")), 1 if both.group("b") is None else to_number(both.group("b"))
+            if a is not None and b is not None:
+                return a + b, (both.start("a"), both.end("b") if both.group("b") else both.end())
     best: tuple[int, tuple[int, int]] | None = None
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             n = to_number(m.group("num"))
-            if n is None or n > 100000:
+            if n is None or n > 100000 or _caused(text, m.start()) or _SUBSET.search(text, max(0, m.start() - 20), m.start()):
                 continue
-            # "killing 3 and wounding 5": the count belongs to killing; skip "5 wounded"
-            if _NOT_KILLED.match(text[m.end():]) and pattern is not PATTERNS[0]:
+            if pattern is not PATTERNS[0] and _MIXED.match(text, m.end()) or _LONG_AGO.match(text, m.end()):
                 continue
-            span = (m.start("num") + offset, m.end("num") + offset)
-            if best is None or span[0] < best[1][0]:
-                best = (n, span)
+            if m.group("num").lower() in ("a", "an") and not m.groupdict().get("who"):
+                continue  # "executed a complex ambush": an article counts a victim only before a person
+            if best is None or m.start("num") < best[1][0]:
+                best = (n, m.span("num"))
+    if best is not None:
+        # "6 fighters were killed by direct fire and 3 were killed by IEDs": each clause adds its dead
+        # unless they only break down the total ("killed 17, 14 by execution while 3 succumbed")
+        extras = [(n, m.end("num")) for m in _MORE.finditer(text, best[1][1])
+                  if (n := to_number(m.group("num"))) is not None and not _MIXED.match(text, m.end())]
+        if extras and sum(n for n, _ in extras) != best[0]:
+            best = (best[0] + sum(n for n, _ in extras), (best[1][0], extras[-1][1]))
+    if best is None:
+        single = _SINGLE_VICTIM.search(text)
+        if single and not _caused(text, single.start()) and not _MIXED.match(text, single.end()) \
+                and not _LONG_AGO.match(text, single.end()):
+            best = (1, single.span())
     return best
 
 
+def _loose_article(text: str, m: re.Match[str]) -> bool:
+    """'attacked a village and 3 people were killed': a leading 'a' counts a victim only at the head of
+    a clause ('..., a priest and five worshippers were killed')."""
+    if m.group("a").lower() not in ("a", "an") or m.re is _KILLED_TWO:
+        return False
+    before = text[:m.start("a")].rstrip()
+    return not (before == "" or before[-1] in ",;:" or re.search(r"\b(?:which|when|where|and)$", before, re.I))
+
+
+def _caused(text: str, start: int) -> bool:
+    return bool(_CAUSE.search(text, max(0, start - 60), start))
+
+
 _SINGLE_VICTIM = re.compile(
-    r"\b(?:killed|shot dead|murdered|executed|beheaded|assassinated|slain)\s+(?:a|an|the|one)\b|"
-    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:was|has been)\s+(?:killed|shot dead|murdered|executed|beheaded|assassinated|slain|found dead|shot to death|stabbed to death|beaten to death)|"
-    r"\bthe body of (?:a|an|one)\b",
+    rf"\b(?:{_KILLED_WORD}|shot dead|murdered|executed|beheaded|assassinated|slain|(?:lynched|stabbed|beaten|hacked|"
+    r"burned|stoned|tortured) to death)\s+(?:a|an|the|one|him|her|another)\b|"
+    r"\b(?:stabbed|beat|tortured|hacked|burned|stoned|lynched|clubbed)\s+(?:a|an|the|one|him|her)\b[^.;,]{0,40}?\bto death|"
+    r"\b(?:killing|shooting dead|executing|assassinating)\s+(?:him|her|a|an|one|the)\b|"
+    rf"\b(?:a|an|one|the|another)\s+(?:[\w-]+\s+){{0,6}}?(?:was|has been|had been)\s+{_ADVERBS}{_DIED}|"
+    r"\b(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:victim|man|woman|boy|girl|child|person|soldier|officer|policeman|"
+    r"civilian|suspect|driver|perpetrator|other|latter|former|attacker|assailant|fighter|militant|rebel|guard)\s+"
+    r"(?:later\s+|also\s+|eventually\s+|subsequently\s+)?(?:died|succumbed)\b|"
+    r"\b(?:he|she)\s+(?:later\s+|also\s+|eventually\s+|subsequently\s+)?(?:died|succumbed)\b|"
+    r"\b(?:resulted in|resulting in|led to|leading to|caused|causing) (?:the death of|another death)\b|"
+    r"\bshot\s+(?:him|her)\s+dead\b|\bthe body of (?:a|an|one)\b",
     re.I,
 )
 
 
 def single_victim(text: str) -> bool:
-    """'killed a soldier', 'a man was shot dead': one death even with no number."""
+    """'killed a soldier', 'a man was shot dead', 'the victim died': one death even with no number."""
     return bool(_SINGLE_VICTIM.search(text))
