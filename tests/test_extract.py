@@ -48,6 +48,10 @@ def one(events):
      "Peaceful protest"),
     ("On 1 May 2020, party activists formed a human chain in Barisal to mark Labour Day.", "Protests",
      "Peaceful protest"),
+    ("On 6 May 2020, al Shabaab militants shot and killed an off-duty soldier in Baidoa.", "Violence against civilians",
+     "Attack"),  # ACLED: state forces attacked off duty are civilians
+    ("On 1 May 2020, Israeli forces fired live bullets at two Palestinians near the fence in Qalqiliyah.",
+     "Violence against civilians", "Attack"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

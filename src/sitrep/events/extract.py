@@ -12,9 +12,10 @@ trained model behind the same function.
 
 from __future__ import annotations
 
+
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -529,9 +530,19 @@ class Extractor:
             target_words = {tok.lemma_.lower() for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")
                             for tok in c.subtree}
             armed_target = a2 is None and _armed_target(cand.head)
+            if a2 is not None and a2.inter in ARMED_INTERS and OFF_DUTY.search(sent.text):
+                # ACLED: a soldier or police officer attacked off duty is a civilian
+                a2 = replace(a2, name="Civilians ({country})", inter=7, party=False, generic=True)
+                cand.actor2 = [a2] + cand.actor2[1:]
+            if a2 is None and _people_target(cand.head):
+                armed_target = False
+                a2_civilian = True
+            else:
+                a2_civilian = False
             if a2 is not None and a2.inter == 6:
                 cand.event_type, cand.sub_event_type = "Protests", "Excessive force against protesters"
-            elif a2 is not None and a2.inter == 7 or (a2 is None and target_words & CIVILIAN_TARGETS and not armed_target):
+            elif a2 is not None and a2.inter == 7 or a2_civilian or (
+                    a2 is None and target_words & CIVILIAN_TARGETS and not armed_target):
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             elif a2 is not None and a2.inter in ARMED_INTERS or armed_target:
                 # "attacked a government base", "ambushed an army patrol": the side hit is armed
@@ -999,6 +1010,24 @@ def _claimant(tok: Any, mention_at: dict[int, Mention]) -> Mention | None:
     return None
 
 
+OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)
+
+
+def _people_target(verb: Any) -> bool:
+    """The people hit are named by a nationality or as a group of people ("fired live bullets at two
+    Palestinians", "opened fire at a group of people"): civilians."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
+              for p in c.children if p.dep_ == "pobj"]
+    for h in heads:
+        if h.lower_ == "group":
+            h = next((p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj"), h)
+        if h.ent_type_ == "NORP" and h.tag_ in ("NNS", "NNPS") or h.lemma_.lower() in ("people", "person", "fisherman"):
+            return True
+    return False
+
+
 def _armed_target(verb: Any) -> bool:
     """The thing hit is a military or police post ("attacked a Govt forces base", "ambushed an army patrol",
     "fired on a police station"): the head of the object, or of an on/against/at phrase, or its modifiers."""
@@ -1144,8 +1173,8 @@ def _upgrade_protests(para_events: list[Event], text: str) -> None:
 
 #: The victim was himself armed or in a gang ("The victim had charges against him for drug trafficking"):
 #: ACLED codes the killing as an armed clash, not violence against civilians.
-ARMED_VICTIM = re.compile(r"\b(?:charges against (?:him|her|them)|drug[- ]trafficking|gang members?|"
-                          r"member of a (?:gang|criminal group)|criminal record|linked to (?:a |the )?(?:gang|cartel))\b",
+ARMED_VICTIM = re.compile(r"\b(?:drug[- ]trafficking|gang members?|"
+                          r"member of a (?:gang|criminal group)|linked to (?:a |the )?(?:gang|cartel))\b",
                           re.I)
 
 
