@@ -34,6 +34,8 @@ def test_every_alias_names_one_actor():
     ("Imbonerakure", 3),
     ("CRPF", 1),
     ("ANDSF", 1),
+    ("VDP", 4),  # ACLED: Burkina Faso's village volunteers are a communal militia
+    ("Koglweogo", 3),  # ACLED: the Koglweogo self-defence groups are a political militia
 ])
 def test_knowledge_base_inter_codes(name, inter):
     actor = ActorKB.load().get(name)
@@ -85,3 +87,9 @@ def test_generic_actor_kinds(code, text, actor1, inter1):
 def test_a_hyphenated_noun_is_no_party(code):
     for ev in code("On 9 May 2020, an army-backed militia attacked the village of Kanam, Nigeria."):
         assert ev.actor1 != "Military Forces of Nigeria"
+
+
+def test_forces_operating_under_a_joint_operation_are_the_operation(code):
+    evs = code("On 9 May 2020, Turkish forces and allied factions, operating under Operation Peace Spring, shelled "
+               "the village of Umm Harmala near Tal Tamer, Syria.")
+    assert evs and evs[0].actor1 == "Operation Peace Spring" and evs[0].inter1 == 2
