@@ -52,6 +52,12 @@ def one(events):
      "Attack"),  # ACLED: state forces attacked off duty are civilians
     ("On 1 May 2020, Israeli forces fired live bullets at two Palestinians near the fence in Qalqiliyah.",
      "Violence against civilians", "Attack"),
+    ("On 30 April 2020, the body of a man was found with 23 gunshot wounds in Barra de Sao Miguel.",
+     "Violence against civilians", "Attack"),
+    ("On 6 May 2020, monitors observed a total of 10 shots involving small arms near Viktorivka.", "Battles",
+     "Armed clash"),
+    ("On 5 May 2020, the army carried out an operation against the Islamic State in Waqf, leaving two militants dead.",
+     "Battles", "Armed clash"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
@@ -75,6 +81,7 @@ def test_event_types(code, text, event_type, sub_type):
     "The football team beat its rivals 3-1 on Sunday.",
     "The minister will visit Kidal next week.",
     "Mourners gathered in Natal on Monday for the funeral of the mayor.",
+    "The inquiry found that the army had been negligent.",
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []
@@ -120,6 +127,11 @@ def test_demonstrators_own_violence_makes_a_violent_demonstration(code, text):
 def test_fights_without_firearms_between_unarmed_groups_are_mob_violence(code, text, sub_type):
     top = max(code(text), key=lambda e: e.confidence)
     assert top.sub_event_type == sub_type
+
+
+def test_who_found_a_body_is_not_its_killer(code):
+    ev = one(code("Police found two bodies in a ditch near Tijuana on Monday."))
+    assert ev.sub_event_type == "Attack" and ev.inter1 == 3 and ev.actor1.startswith("Unidentified Armed Group")
 
 
 def test_a_threat_is_no_acled_event(code):

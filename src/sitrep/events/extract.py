@@ -26,7 +26,7 @@ from . import certainty as certainty_mod
 from .dates import event_date, find_dates, leading_date, parse_iso
 from .fatalities import find_fatalities, split_share, states_total
 from .lexicon import (
-    ARMED_MODIFIERS, CRUDE_WEAPONS, FIREARMS, LETHAL, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    ARMED_MODIFIERS, REMAINS, CRUDE_WEAPONS, FIREARMS, LETHAL, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
     Trigger, trigger_requirements,
 )
@@ -56,7 +56,7 @@ GENERIC_KINDS = {"attack", "kill", "plain-fight"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
 PRIORITY = {  # more specific trigger families win when several fire in one sentence
     "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
-    "sexual": 6, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.8,
+    "sexual": 6, "found": 1, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.8,
     "disrupt": 4, "agree": 4, "sign": 4, "release": 4, "curfew": 3, "emergency": 3, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
     "abduct": 1.5,  # killings or beatings with abductions are an attack (ACLED); abduction alone stays one
     "fight": 1,
@@ -352,6 +352,8 @@ class Extractor:
                 continue  # the month
             if name == "protest" and doc[s].lemma_.lower() in GATHERING_WORDS and not PROTEST_PURPOSE.search(sent.text):
                 continue  # "residents gathered to demand ...", not "families gathered for the funeral"
+            if name == "found" and not _found_remains(doc[s]):
+                continue  # "the inquiry found", "found guilty": no body, no killing
             if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound"):
                 continue  # crowd-control devices, read as intervention by the protest rules
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
@@ -526,6 +528,8 @@ class Extractor:
         lemmas = {tok.lemma_.lower() for tok in sent}
         a1 = cand.actor1[0] if cand.actor1 else None
         a2 = cand.actor2[0] if cand.actor2 else None
+        if t.name == "found":
+            cand.actor1, a1 = [], None  # whoever found the body did not kill
         if t.kind in ("attack", "kill"):
             target_words = {tok.lemma_.lower() for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")
                             for tok in c.subtree}
@@ -1008,6 +1012,20 @@ def _claimant(tok: Any, mention_at: dict[int, Mention]) -> Mention | None:
                 if found:
                     return found[0]
     return None
+
+
+def _found_remains(find: Any) -> bool:
+    """'found' tells a killing when what was found is a body ("the body of a man was found", "police found two
+    bodies") or someone found dead ("three women were found dead", "a man was found murdered")."""
+    if find.pos_ != "VERB":
+        return False
+    for c in find.children:
+        if c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in REMAINS:
+            return True
+        if c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "dobj", "conj") and c.lower_ in ("dead", "murdered", "killed",
+                                                                                          "beheaded", "decapitated"):
+            return True
+    return False
 
 
 OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)

@@ -46,11 +46,11 @@ TRIGGERS: list[Trigger] = [
             "plain", 0.55, noun=True),
     Trigger("directfire", (("small", "arm"), ("small", "arms"), ("machine", "gun"), ("gunfire",), ("gunshot",),
                            ("sniper", "fire"), ("exchange", "gunfire"), ("automatic", "weapon"), ("machinegun",),
-                           ("heavy", "machinegun"), ("burst", "of", "fire")),
+                           ("heavy", "machinegun"), ("burst", "of", "fire"), ("shot", "involve")),
             B, "Armed clash", "ASSAULT", "firearms", "attack", 0.6, noun=True),
     Trigger("attack", (("attack",), ("assault",), ("ambush",), ("raid",), ("storm",), ("offensive",),
                        ("counterattack",), ("counter", "-", "attack"), ("open", "fire"), ("fire", "on"), ("shoot",),
-                       ("fire",), ("drive", "-", "by")),
+                       ("fire",), ("drive", "-", "by"), ("operation", "against")),
             B, "Armed clash", "ASSAULT", "firearms", "attack", 0.65),
     Trigger("territory", (("seize",), ("capture",), ("overrun",), ("take", "control"), ("gain", "control"),
                           ("take", "over"), ("seize", "control"), ("under", "the", "control"), ("in", "control"),
@@ -94,9 +94,11 @@ TRIGGERS: list[Trigger] = [
     # --- Violence against civilians
     Trigger("kill", (("kill",), ("find", "dead"), ("body", "be", "find"), ("body", "be", "discover"),
                      ("bodies", "be", "find"), ("murder",), ("execute",), ("behead",), ("massacre",), ("assassinate",),
-                     ("assassination",), ("slaughter",), ("shoot", "dead"), ("gun", "down"), ("stab",),
+                     ("assassination",), ("slaughter",), ("shoot", "dead"), ("shot", "dead"), ("gun", "down"), ("stab",),
                      ("torture",), ("beat",)),
             V, "Attack", "ASSAULT", "targeted", "kill", 0.6),
+    # "the body of a man was found", "three people were found dead": read only when a body is what was found
+    Trigger("found", (("find",),), V, "Attack", "ASSAULT", "targeted", "kill", 0.55),
     Trigger("abduct", (("abduct",), ("kidnap",), ("abduction",), ("kidnapping",), ("take", "hostage"),
                        ("hold", "hostage"), ("forcibly", "disappear")),
             V, "Abduction/forced disappearance", "ASSAULT", "abduct", "plain", 0.8),
@@ -199,6 +201,8 @@ PLOVER_TRIGGERS: list[Trigger] = [
 ]
 TRIGGERS = TRIGGERS + PLOVER_TRIGGERS
 
+#: What "found" must have found to tell a killing.
+REMAINS = {"body", "bodies", "corpse", "remains", "head", "skeleton", "dead"}
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
 HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpoint", "camp", "outpost", "police"}
 
