@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.events.dates import find_dates, parse_date_string
+from sitrep.events.dates import event_date, find_dates, leading_date, parse_date_string
 
 REF = date(2015, 6, 15)  # a Monday
 
@@ -51,3 +51,30 @@ def test_parse_date_string():
     assert parse_date_string("2015-06-15T10:00:00Z") == date(2015, 6, 15)
     assert parse_date_string("no date here") is None
     assert parse_date_string("31 February 2015") is None
+
+
+def test_the_opening_date_dates_the_sentence_not_an_earlier_event_it_mentions():
+    text = "On 6 May 2015, relatives protested over the abduction of a man on 29 January 2015."
+    found = find_dates(text, REF)
+    anchor = text.index("abduction")
+    assert leading_date(found, text, 0).date == date(2015, 5, 6)
+    assert event_date(found, text, 0, anchor).date == date(2015, 5, 6)
+    ranged = "Around 6 May 2015 (from 6-7 May), residents burned tires."
+    assert event_date(find_dates(ranged, REF), ranged, 0, ranged.index("burned")).date == date(2015, 5, 6)
+    # no opening date: the nearest one to the event
+    late = "Fighting that began in March 2015 resumed, and gunmen attacked the village on 2 June."
+    assert event_date(find_dates(late, REF), late, 0, late.index("attacked")).date == date(2015, 6, 2)
+
+
+def test_background_dates_and_places_named_after_dates_do_not_date_an_event():
+    since = find_dates("protesters demanded the release of a leader detained since 30 October 2014", REF)
+    assert since and since[0].background
+    assert event_date(since, "", 0, 0) is None
+    assert not [d for d in find_dates("fighters shelled the July 7 neighbourhood of the city", REF) if d.date]
+    assert find_dates("fighters shelled the city on July 7", REF)[0].date == date(2014, 7, 7)
+    assert not [d for d in find_dates("forces fired at 7 July and Engineering College areas", REF) if d.date]
+
+
+def test_overnight_is_the_night_that_ended_on_the_day_of_the_report():
+    assert find_dates("a post was attacked overnight", REF)[0].date == REF
+    assert find_dates("a post was attacked last night", REF)[0].date == date(2015, 6, 14)

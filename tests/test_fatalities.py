@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events.fatalities import find_fatalities, single_victim, to_number
+from sitrep.events.fatalities import find_fatalities, single_victim, split_share, states_total, to_number
 
 
 @pytest.mark.parametrize("text, n", [
@@ -20,6 +20,34 @@ from sitrep.events.fatalities import find_fatalities, single_victim, to_number
     ("4 pro-government militia members and 3 Taliban militants were killed", 7),
     ("1 soldier was killed. Fatalities coded as 0 (VoJ reported 1 fatality).", 0),
     ("Both victims died in hospital.", 2),
+    # ways to die beyond "killed"
+    ("A shopkeeper was stabbed to death by two men.", 1),
+    ("Three farmers were fatally assaulted by a mob.", 3),
+    ("One guard died.", 1),
+    ("The victim died in hospital.", 1),
+    ("Gunmen shot him dead outside the market.", 1),
+    ("A suspect was shot and died during the raid.", 1),
+    ("Rebels shot dead at least twenty traders at the market.", 20),
+    ("Ten soldiers were reportedly killed.", 10),
+    ("4 members of the district's rural police force were killed.", 4),
+    ("five members of the Red Wolves (a local gang) died in the shoot-out", 5),
+    ("The blast killed a family of four.", 4),
+    ("killing between 2 to 4 fighters", 2),
+    ("the rebels claimed to have killed 3 soldiers", 3),
+    ("The ambush left 2 guards (including a commander) dead.", 2),
+    # both sides, and further clauses of one toll
+    ("one officer and two attackers were killed", 3),
+    ("a teacher and a nurse were killed", 2),
+    ("Seven soldiers and one rebel died in the fighting.", 8),
+    ("the clash resulted in 2 rebel and 1 military fatality", 3),
+    ("Bandits killed a herder and his son.", 2),
+    ("6 fighters were killed by gunfire and 3 were killed by mines.", 9),
+    ("Gunmen killed 12 villagers: 10 were killed in the mosque while 2 died on the road.", 12),
+    # the coder's own figures and shares
+    ("Unknown fatalities coded at 3, in addition to 2 known fatalities.", 5),
+    ("Unclear fatalities coded as 10 and spread between 2 locations.", 5),
+    ("Fatalities coded as 10 and spread across three locations in two days.", 2),
+    ("Two fatalities distributed across two days.", 1),
 ])
 def test_counts_follow_acled_rules(text, n):
     found = find_fatalities(text)
@@ -31,6 +59,18 @@ def test_counts_follow_acled_rules(text, n):
     "Five people were wounded in the blast.",
     "Twelve protesters were arrested.",
     "The army deployed 300 troops.",
+    # a count of mixed outcomes is no death toll
+    "3 militants were killed, injured or captured during the operation.",
+    "Six soldiers were killed or wounded.",
+    # deaths told as the cause of the event, or long before it
+    "Residents attacked the police station after two boys were killed by gunmen.",
+    "Hundreds marched for the leader who was assassinated in 1987.",
+    "He died in another attack two months later.",
+    # "a" is a victim only before a person
+    "Militants executed a complex ambush on the road.",
+    "The unit executed 3 raids on rebel camps.",
+    "The raid left several neighbourhoods without power.",
+    "The attack left 2 soldiers injured.",
 ])
 def test_wounded_and_others_are_not_fatalities(text):
     assert find_fatalities(text) is None
@@ -46,3 +86,33 @@ def test_single_victim_and_words():
     assert single_victim("Gunmen shot dead a teacher in Gao.")
     assert not single_victim("Gunmen shot at a convoy.")
     assert to_number("dozens") == 12 and to_number("several") == 3 and to_number("forty-two") == 42
+
+
+def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
+    assert states_total("2 fatalities.") and states_total("1 fatality, 5 injured")
+    assert states_total("Unknown fatalities coded as 10.")
+    assert not states_total("Police said 2 people died.")
+    # ACLED gives the remainder to the first events: the usual share rounds half up
+    assert split_share("Fatalities split between 2 events.", 48) == 24
+    assert split_share("Fatalities split between four events.", 10) == 3
+    assert split_share("Fatalities distributed across six events.", 31) == 5
+    assert split_share("Fatalities are split across 4 events (1).", 7) == 1
+    assert split_share("Fatalities are split across 4 events (2).", None) == 2
+    assert split_share("The fighting spread across the region.", 10) is None
+    assert split_share("Fatalities split between events.", 10) is None  # how many is not said
+
+
+@pytest.mark.parametrize("body, n", [
+    # the toll in a sentence of its own belongs to the event told before it
+    ("On 3 March 2024, gunmen attacked an army post near Kalo. 5 soldiers were killed.", 5),
+    # the coder's tally replaces the count read from the source
+    ("On 3 March 2024, gunmen attacked a bus near Kalo. One man and one woman died. 3 fatalities.", 3),
+    # a split over several events leaves this one its share
+    ("On 3 March 2024, jets struck rebel camps near Kalo and Tamba. 40 rebels were killed. "
+     "Fatalities split between 2 events.", 20),
+])
+def test_later_sentences_set_the_toll_of_the_event(code, body, n):
+    events = [e for e in code(body, published="2024-03-03") if e.event_type]
+    assert events, body
+    top = max(events, key=lambda e: e.confidence)
+    assert top.fatalities == n

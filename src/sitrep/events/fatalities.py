@@ -61,8 +61,11 @@ PATTERNS = [
 ]
 #: A further clause of the same toll with a bare number: "... and 3 were killed by IEDs", ", 24 others later
 #: succumbed".
-_MORE = re.compile(rf"(?:\band|\bwhile|\bwhereas|,)\s+(?:another\s+)?(?P<num>{_EXACT})\s+(?:others?\s+|more\s+)?"
+_MORE = re.compile(rf"(?:\band|\bwhile|\bwhereas|[,:;])\s+(?:another\s+)?(?P<num>{_EXACT})\s+(?:others?\s+|more\s+)?"
                    rf"(?:(?:were|was)\s+)?{_ADVERBS}{_DIED}", re.I)
+#: "executed 3 raids": the number counts acts, not victims.
+_ACT = re.compile(r"\s+(?:[\w-]+\s+)?(?:attacks?|ambush(?:es)?|operations?|raids?|plans?|strikes?|orders?|missions?|"
+                  r"assaults?|searches)\b", re.I)
 #: "killed, injured or captured", "killed or wounded": a count of mixed outcomes is not a death toll.
 _MIXED = re.compile(r"\s*(?:,\s*(?:injured|wounded|captured|arrested)\b|(?:,\s*)?(?:or|and/or|and)\s+"
                     r"(?:injured|wounded|captured|arrested|missing)\b)", re.I)
@@ -174,8 +177,8 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
                 continue
             if pattern is not PATTERNS[0] and _MIXED.match(text, m.end()) or _LONG_AGO.match(text, m.end()):
                 continue
-            if m.group("num").lower() in ("a", "an") and not m.groupdict().get("who"):
-                continue  # "executed a complex ambush": an article counts a victim only before a person
+            if _ACT.match(text, m.end("num")) or m.group("num").lower() in ("a", "an") and not m.groupdict().get("who"):
+                continue  # "executed a complex ambush", "executed 3 raids": acts, not victims
             if best is None or m.start("num") < best[1][0]:
                 best = (n, m.span("num"))
     if best is not None:
@@ -208,7 +211,8 @@ def _caused(text: str, start: int) -> bool:
 
 _SINGLE_VICTIM = re.compile(
     rf"\b(?:{_KILLED_WORD}|shot dead|murdered|executed|beheaded|assassinated|slain|(?:lynched|stabbed|beaten|hacked|"
-    r"burned|stoned|tortured) to death)\s+(?:a|an|the|one|him|her|another)\b|"
+    r"burned|stoned|tortured) to death)\s+(?:a|an|the|one|him|her|another)\b(?!\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|ambush(?:es)?|operations?|raids?|plans?|strikes?|orders?|missions?|assaults?|search)\b)|"
     r"\b(?:stabbed|beat|tortured|hacked|burned|stoned|lynched|clubbed)\s+(?:a|an|the|one|him|her)\b[^.;,]{0,40}?\bto death|"
     r"\b(?:killing|shooting dead|executing|assassinating)\s+(?:him|her|a|an|one|the)\b|"
     rf"\b(?:a|an|one|the|another)\s+(?:[\w-]+\s+){{0,6}}?(?:was|has been|had been)\s+{_ADVERBS}{_DIED}|"
