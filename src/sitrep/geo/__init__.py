@@ -36,7 +36,8 @@ DISTRICT_WORDS = re.compile(r"^\s*(?:district|county|municipality|commune|cercle
 REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 #: A division word after a name the gazetteer lacks with it: "Sokoto State", "Guma Local Government Area".
 DIVISION_SUFFIX = re.compile(r"^(.+?)\s+(state|province|region|governorate|oblast|department|prefecture|district|"
-                             r"county|municipality|municipal district|local government area|LGA)$", re.I)
+                             r"county|municipality|municipal district|local government area|LGA|township|tehsil|"
+                             r"upazila|commune|cercle|woreda|sub-?district|territory|regency)$", re.I)
 #: A compass word before a country or region: "South Florida", "Western US", "northern Mali".
 COMPASS_PREFIX = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(?:east|west)(?:ern)?)\s+(.+)$",
                             re.I)
@@ -212,8 +213,12 @@ class Geocoder:
                                       strict=label not in SURE_LABELS and not country and within is None,
                                       holds=holds[:20])
                 if place is None and within is not None and label in SURE_LABELS:
-                    # the qualifier itself may be misread ("Baja" for Baja California): the name alone
+                    # the qualifier itself may be misread ("Baja" for Baja California): the name alone,
+                    # unless it lies in the qualifier's country ("Benito Juarez, Nuevo Leon" is no
+                    # Benito Juarez of Mexico City)
                     place = self._resolve(name, context, region=region, strict=False)
+                    if place is not None and place.cc == within.cc:
+                        place = None
                 if place is None and not country and not self.gaz.lookup(name):
                     place = self._resolve_parts(name, context, sure=label in SURE_LABELS)
                 if label == "CUE" and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
@@ -224,7 +229,8 @@ class Geocoder:
                 if k in qualifier_of and place.fcode == ADMIN1 and place.admin1 not in context["admin1"]:
                     context["admin1"][place.admin1 or ""] += 1  # "Celaya, Guanajuato": the article's state
         return [Toponym(mentions[k][2], mentions[k][0], mentions[k][1], places[k],
-                        "qualifier" if k in qualifier_of else "in") for k in sorted(places)]
+                        "cue" if mentions[k][3] == "CUE" else "qualifier" if k in qualifier_of else "in")
+                for k in sorted(places)]
 
     def _unlabelled(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """Place names NER missed or mislabelled: datelines, and names inside other entities.
@@ -248,7 +254,7 @@ class Geocoder:
                 out.append((s, e, m.group(0), "GPE"))  # country names NER missed ("in Mauritius and ...")
                 taken.append((s, e))
         for s, e, text, label in article.toponyms:
-            if label not in ("ORG", "PERSON", "FAC") or any(s < te and ts < e for ts, te in taken):
+            if label not in ("ORG", "PERSON", "FAC") or any(s < te and ts < e for ts, te in taken) or COLONIA.match(body, s):
                 continue
             words = list(re.finditer(r"[A-Z][\w'\-]*(?:\.[A-Z]\.?)?", text))
             found = False
@@ -256,7 +262,7 @@ class Geocoder:
                 for i in range(len(words) - size + 1):
                     a, b = words[i].start(), words[i + size - 1].end()
                     name = text[a:b]
-                    if name.lower() in NOT_PLACES:
+                    if name.lower() in NOT_PLACES or name.lower() in NOT_PLACE_WORDS:
                         continue
                     if self.gaz.lookup(name):
                         out.append((s + a, s + b, name, "CUE"))
@@ -328,7 +334,10 @@ class Geocoder:
             if m is not None and m.end() > e and not any(s < os_ < m.end() for os_, _, _, _ in mentions if os_ != s):
                 longer = body[s:m.end()].rstrip()
                 short_known = any(key(p.name) == key(_clean(text)) for p in self.gaz.lookup(_clean(text)))
-                if (not short_known or DISTRICT_WORDS.match(body[s + len(longer):])) and self.gaz.lookup(_clean(longer)):
+                long_own = key(_clean(longer)) != key(_clean(text)) and any(
+                    key(p.name) == key(_clean(longer)) for p in self.gaz.lookup(_clean(longer)))
+                if (not short_known or long_own or DISTRICT_WORDS.match(body[s + len(longer):])) \
+                        and self.gaz.lookup(_clean(longer)):  # "Mato Grosso" of "Mato Grosso do Sul"
                     out.append((s, s + len(longer), longer, label))
                     continue
             out.append((s, e, text, label))
@@ -525,7 +534,7 @@ class Geocoder:
     def _focus(self, tops: list[Toponym]) -> Toponym | None:
         """The article's main place: the most named town (else region, else country)."""
         for kinds in ({"PPL", "PPLC", "PPLA", SECTION}, {ADMIN2}, {ADMIN1}, {COUNTRY}):
-            named = [t for t in tops if t.place.fcode in kinds and t.place.fcode != SECTION]
+            named = [t for t in tops if t.place.fcode in kinds and t.place.fcode != SECTION and t.relation != "cue"]
             if named:
                 counts = Counter(t.place.id for t in named)
                 best_id = counts.most_common(1)[0][0]
@@ -543,7 +552,7 @@ class Geocoder:
                 found.append(Toponym(t.text, t.start, t.end, t.place,
                                      "qualifier" if t.relation == "qualifier" else relation))
         for (s, e), t in by_span.items():  # names NER did not tag, in the event's own sentence
-            if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end
+            if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end and t.relation != "cue"
                     and t.place.fcode not in (COUNTRY, CONTINENT)):
                 near = NEAR_BEFORE.search(body[max(0, s - 30):s].lower()) or NEAR_AFTER.match(body[e:e + 16].lower())
                 found.append(Toponym(t.text, s, e, t.place, "qualifier" if t.relation == "qualifier" else
