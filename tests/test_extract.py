@@ -129,6 +129,22 @@ def test_fights_without_firearms_between_unarmed_groups_are_mob_violence(code, t
     assert top.sub_event_type == sub_type
 
 
+@pytest.mark.parametrize("text, sub_type", [
+    ("On 6 May 2020, more than 100 villagers fled their village to Paletwa town after fighting nearby.", "Other"),
+    ("On 2 May 2020, Russian military police brought reinforcements to the town of Maadan.",
+     "Change to group/activity"),
+    ("On 5 May 2020, government forces established fortifications east of Hodeidah.",
+     "Headquarters or base established"),
+])
+def test_strategic_developments(code, text, sub_type):
+    assert sub_type in [e.sub_event_type for e in code(text)]
+
+
+def test_attackers_fleeing_are_no_displacement(code):
+    events = code("On 6 May 2020, gunmen attacked a bus near Kaduna and fled into the bush.")
+    assert "Other" not in [e.sub_event_type for e in events]
+
+
 def test_who_found_a_body_is_not_its_killer(code):
     ev = one(code("Police found two bodies in a ditch near Tijuana on Monday."))
     assert ev.sub_event_type == "Attack" and ev.inter1 == 3 and ev.actor1.startswith("Unidentified Armed Group")

@@ -588,6 +588,9 @@ class Extractor:
                 cand.sub_event_type = "Protest with intervention"
         elif t.plover_event == "COERCE" and cand.head.pos_ != "VERB" and cand.head.head.lemma_.lower() in LIFT_VERBS:
             cand.plover_event, cand.plover_mode = "CONCEDE", None  # "lifted the curfew": PLOVER CONCEDE
+        elif t.kind == "displace":
+            if a1 is not None and a1.inter != 7:
+                return False  # "the gunmen fled": the attackers leaving is no displacement
         elif t.kind == "hq":
             objs = {tok.lemma_.lower() for tok in cand.head.subtree} | {
                 tok.lemma_.lower() for c in cand.head.head.children if c.dep_ in ("dobj",) for tok in c.subtree}

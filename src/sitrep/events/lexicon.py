@@ -20,7 +20,7 @@ class Trigger:
     sub_event_type: str | None
     plover_event: str | None
     plover_mode: str | None
-    kind: str = "plain"  # plain | attack | territory | protest | kill | plover
+    kind: str = "plain"  # plain | attack | territory | protest | kill | hq | displace | plover
     weight: float = 0.6
     noun: bool = False  # True when the trigger is a noun that needs a light verb or arguments
 
@@ -132,8 +132,12 @@ TRIGGERS: list[Trigger] = [
             S, "Non-violent transfer of territory", "RETREAT", None, "plain", 0.45),
     Trigger("group", (("pledge", "allegiance"), ("recruit",), ("merge",), ("defect",), ("form", "alliance"),
                       ("reinforcement",), ("redeploy",), ("deploy",), ("military", "buildup"), ("mobilize",),
-                      ("mobilise",), ("join", "the", "taliban"), ("patrol",), ("fortification",)),
+                      ("mobilise",), ("join", "the", "taliban"), ("patrol",), ("fortification",),
+                      ("bring", "reinforcement"), ("send", "reinforcement"), ("military", "column"),
+                      ("military", "convoy"), ("military", "exercise"), ("besiege",), ("deployment",)),
             S, "Change to group/activity", "MOBILIZE", "troops", "plain", 0.4),
+    # people fleeing or displaced by violence: ACLED "Other" (read only when civilians move, never attackers)
+    Trigger("displace", (("flee",), ("displace",), ("displacement",)), S, "Other", None, None, "displace", 0.4),
     # curfews and emergency rule restrict people: PLOVER COERCE (modes curfew, martial-law)
     Trigger("curfew", (("curfew",), ("lockdown",)), S, "Change to group/activity", "COERCE", "curfew", "plain", 0.4),
     Trigger("emergency", (("state", "of", "emergency"), ("martial", "law"), ("state", "of", "siege")),
@@ -204,7 +208,8 @@ TRIGGERS = TRIGGERS + PLOVER_TRIGGERS
 #: What "found" must have found to tell a killing.
 REMAINS = {"body", "bodies", "corpse", "remains", "head", "skeleton", "dead"}
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
-HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpoint", "camp", "outpost", "police"}
+HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpoint", "camp", "outpost", "police",
+              "fortification", "trench"}
 
 #: Verbs whose object is an event noun that did happen ("launched an attack").
 LIGHT_VERBS = {
