@@ -1056,11 +1056,15 @@ def _armed_target(verb: Any) -> bool:
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
               for p in c.children if p.dep_ == "pobj"]
     for h in heads:
+        if h.lemma_.lower() in ("member", "one", "some", "several", "chief", "group"):
+            # "a member of the Hadhrami Elite forces", "one of their chiefs": the body they belong to
+            h = next((p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj"), h)
         lemma = h.lemma_.lower()
         if lemma in CIVILIAN_TARGETS:
             return False
         mods = {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
-        if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS:
+        if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma == "point" and "check" in mods:
             return True
     return False
 

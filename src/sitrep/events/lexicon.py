@@ -233,7 +233,8 @@ CIVILIAN_TARGETS = {
 ARMED_TARGETS = {
     "base", "checkpoint", "position", "patrol", "convoy", "outpost", "barracks", "garrison",
     "soldier", "troop", "policeman", "policewoman", "gendarme", "officer", "personnel",
-    "militant", "fighter", "rebel", "insurgent", "militiaman", "tank", "frontline",
+    "militant", "fighter", "rebel", "insurgent", "militiaman", "tank", "frontline", "force", "forces", "unit",
+    "brigade", "battalion", "militia", "policemen",
 }
 #: Modifiers that make any target noun a state post ("a police station", "an army truck").
 ARMED_TARGET_MODIFIERS = {"police", "army", "military", "gendarmerie", "security", "troop"}
