@@ -36,6 +36,11 @@ def test_every_alias_names_one_actor():
     ("ANDSF", 1),
     ("VDP", 4),  # ACLED: Burkina Faso's village volunteers are a communal militia
     ("Koglweogo", 3),  # ACLED: the Koglweogo self-defence groups are a political militia
+    ("PMF", 1),  # part of Iraq's armed forces since 2016-2018
+    ("pro-Hadi forces", 1),
+    ("Puntland Dervish Force", 1),
+    ("LDU", 1),
+    ("MS-13", 3),
 ])
 def test_knowledge_base_inter_codes(name, inter):
     actor = ActorKB.load().get(name)

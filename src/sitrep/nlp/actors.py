@@ -27,7 +27,7 @@ GENERIC: dict[str, tuple[str, int]] = {
         "government forces", "government troops", "air force", "navy", "marines", "special forces",
         "paratrooper", "commando", "national guard", "defence forces", "defense forces", "warplane", "jet",
         "fighter jet", "helicopter gunship", "gendarme", "gendarmerie", "govt force", "govt forces", "govt troop",
-        "security personnel", "border guard")},
+        "border guard")},
     **{w: ("Police Forces of {country}", 1) for w in (
         "police", "policeman", "police officer", "officer", "riot police", "policemen", "cop", "law enforcement",
         "policewoman", "prison guard")},
