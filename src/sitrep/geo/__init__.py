@@ -38,6 +38,13 @@ REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|co
 DIVISION_SUFFIX = re.compile(r"^(.+?)\s+(state|province|region|governorate|oblast|department|prefecture|district|"
                              r"county|municipality|municipal district|local government area|LGA|township|tehsil|"
                              r"upazila|commune|cercle|woreda|sub-?district|territory|regency)$", re.I)
+#: A division word before the name: "the Municipality of Trancoso", "Province of Kunduz".
+DIVISION_PREFIX = re.compile(r"^(municipality|district|province|state|department|commune|county|governorate|region|"
+                             r"prefecture|oblast)\s+of\s+(?:the\s+)?(.+)$", re.I)
+#: What may follow a place's name inside one entity: "Rakhine State", "Borno State".
+DIVISION_WORD = re.compile(r"(?i:state|province|region|governorate|district|county|oblast|department)")
+#: The label of a place NER tagged as an organisation or person when the whole name is the place's.
+CUE_WHOLE = "CUE_WHOLE"
 #: A compass word before a country or region: "South Florida", "Western US", "northern Mali".
 COMPASS_PREFIX = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(?:east|west)(?:ern)?)\s+(.+)$",
                             re.I)
@@ -173,7 +180,7 @@ class Geocoder:
         qualifier_of: dict[int, int] = {}
         for i in range(len(mentions) - 1):
             gap = body[mentions[i][1]:mentions[i + 1][0]]
-            if QUALIFIER_GAP.fullmatch(gap) and mentions[i + 1][3] != "CUE":
+            if QUALIFIER_GAP.fullmatch(gap) and mentions[i + 1][3] != "CUE":  # a whole CUE_WHOLE may qualify
                 qualifier_of[i + 1] = i
             elif gap == ", " and i in qualifier_of and body[mentions[i][0] - 2:mentions[i][0]] == " (":
                 qualifier_of[i + 1] = i  # "Bar-Sanguun (Kismaayo, Lower Juba)": the district, then its region
@@ -221,7 +228,7 @@ class Geocoder:
                         place = None
                 if place is None and not country and not self.gaz.lookup(name):
                     place = self._resolve_parts(name, context, sure=label in SURE_LABELS)
-                if label == "CUE" and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
+                if label in ("CUE", CUE_WHOLE) and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
                 resolved[cache_key] = place
             if place is not None:
@@ -265,7 +272,10 @@ class Geocoder:
                     if name.lower() in NOT_PLACES or name.lower() in NOT_PLACE_WORDS:
                         continue
                     if self.gaz.lookup(name):
-                        out.append((s + a, s + b, name, "CUE"))
+                        # the whole entity names the place ("Rakhine State" tagged PERSON), or a part does
+                        rest = re.sub(r"^(?:the|a)\s+", "", (text[:a] + text[b:]).strip(), flags=re.I)
+                        whole = not rest or bool(DIVISION_WORD.fullmatch(rest))
+                        out.append((s + a, s + b, name, CUE_WHOLE if whole else "CUE"))
                         found = True
                         break
                 if found:
@@ -487,7 +497,12 @@ class Geocoder:
         if m and self.gaz.lookup(m[1]):
             word = m[2].lower()
             return self._resolve(m[1], context, region=bool(REGION_WORDS.fullmatch(word)),
-                                 district=bool(DISTRICT_WORDS.match(word)), strict=not sure)
+                                 district=not REGION_WORDS.fullmatch(word), strict=not sure)
+        m = DIVISION_PREFIX.match(name)
+        if m and self.gaz.lookup(m[2]):
+            word = m[1].lower()
+            return self._resolve(m[2], context, region=bool(REGION_WORDS.fullmatch(word)),
+                                 district=not REGION_WORDS.fullmatch(word), strict=not sure)
         m = COMPASS_PREFIX.match(name) or OFFICIAL_FORM.match(name)
         inner = next((g for g in m.groups() if g), "") if m else ""
         if inner and self.gaz.lookup(inner):
