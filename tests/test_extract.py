@@ -35,6 +35,10 @@ def one(events):
     ("On 9 May 2020, rebels fired grenade launchers, heavy machine guns and 82mm mortars at army positions near "
      "Kidal.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),  # machine guns are no small arms
     ("On 9 May 2020, a shoot-out took place in the Cidade Nova neighbourhood of Manaus.", "Battles", "Armed clash"),
+    ("On 9 May 2020, monitors observed 13 bursts of fire involving heavy machineguns near Svitlodarsk.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),  # heavy machine guns are heavy weapons
+    ("On 9 May 2020, government forces fired IFVs at rebel positions near Berezivske.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ("On 9 May 2020, monitors recorded 30 bursts of fire involving small arms near Zolote.", "Battles",
      "Armed clash"),  # gunfire with nobody named as its target is an exchange, not an attack on civilians
     ("On 9 May 2020, al Shabaab militants attacked a government base in Awdheegle village.", "Battles",

@@ -46,7 +46,7 @@ TRIGGERS: list[Trigger] = [
             "plain", 0.55, noun=True),
     Trigger("directfire", (("small", "arm"), ("small", "arms"), ("machine", "gun"), ("gunfire",), ("gunshot",),
                            ("sniper", "fire"), ("exchange", "gunfire"), ("automatic", "weapon"), ("machinegun",),
-                           ("heavy", "machinegun"), ("burst", "of", "fire"), ("shot", "involve")),
+                           ("burst", "of", "fire"), ("shot", "involve")),
             B, "Armed clash", "ASSAULT", "firearms", "attack", 0.6, noun=True),
     Trigger("attack", (("attack",), ("assault",), ("ambush",), ("raid",), ("storm",), ("offensive",),
                        ("counterattack",), ("counter", "-", "attack"), ("open", "fire"), ("fire", "on"), ("shoot",),
@@ -69,6 +69,9 @@ TRIGGERS: list[Trigger] = [
     Trigger("shelling", (("shell",), ("shelling",), ("mortar",), ("artillery",), ("rocket",), ("missile",),
                          ("grenade", "launcher"), ("rpg",), ("projectile",), ("howitzer",), ("mlrs",),
                          ("explosion", "involve"),
+                         # heavy machine guns and infantry fighting vehicles' cannons are heavy weapons (ACLED)
+                         ("heavy", "machinegun"), ("heavy", "machine", "gun"), ("heavy", "machineguns"), ("ifv",),
+                         ("ifvs",), ("cannon",), ("anti", "-", "tank"), ("atgm",), ("recoilless",),
                          ("rocket", "attack"), ("missile", "strike")),
             E, "Shelling/artillery/missile attack", "ASSAULT", "heavy-weapons", "plain", 0.65),
     Trigger("ied", (("ied",), ("roadside", "bomb"), ("landmine",), ("land", "mine"), ("explosive", "device"),
