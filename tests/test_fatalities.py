@@ -48,6 +48,24 @@ from sitrep.events.fatalities import find_fatalities, single_victim, split_share
     ("Unclear fatalities coded as 10 and spread between 2 locations.", 5),
     ("Fatalities coded as 10 and spread across three locations in two days.", 2),
     ("Two fatalities distributed across two days.", 1),
+    ("Unknown fatalities coded at a low estimate of 3.", 3),
+    # telegraphic notes, pairs and people counted before "them"
+    ("Gunmen ambushed a patrol near Toro, two gendarmes killed.", 2),
+    ("12 people of the Dogon community killed and two wounded", 12),
+    ("A school principal and another civilian were killed.", 2),
+    ("A councillor and his son were killed by gunmen.", 2),
+    ("Soldiers arrested and executed the mayor and the treasurer.", 2),
+    ("Militiamen assassinated a chief and at least three of his relatives.", 4),
+    ("Soldiers arrested fifteen herders and executed them nearby.", 15),
+    ("A mob lynched three thieves to death.", 3),
+    ("Three men beat to death a night guard.", 1),
+    ("The bodies of three civilians were found near the road.", 3),
+    ("He was later executed by his captors.", 1),
+    ("His body was found the next day.", 1),
+    ("The attack resulted in the killing of at least 39 militants.", 39),
+    # a date or a time span before the killers counts no victims
+    ("On 3 May gunmen killed a teacher.", 1),
+    ("2 days later gunmen killed 5 people.", 5),
 ])
 def test_counts_follow_acled_rules(text, n):
     found = find_fatalities(text)
@@ -71,6 +89,8 @@ def test_counts_follow_acled_rules(text, n):
     "The unit executed 3 raids on rebel camps.",
     "The raid left several neighbourhoods without power.",
     "The attack left 2 soldiers injured.",
+    # the toll of an event coded apart
+    "It followed an ambush which killed four customs officers (coded as a separate event).",
 ])
 def test_wounded_and_others_are_not_fatalities(text):
     assert find_fatalities(text) is None

@@ -18,7 +18,7 @@ _UNITS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "dozen": 12, "dozens": 12, "tens": 10, "scores": 20, "hundreds": 100, "several": 3, "few": 3,
     "a few": 3, "a dozen": 12, "some": 3, "many": 10, "numerous": 10, "multiple": 2, "couple": 2, "a couple": 2,
-    "a number": 3,
+    "a number": 3, "another": 1,
 }
 _NUMWORD = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|a dozen|a few|a couple|a number|" + "|".join(
     sorted((w for w in _UNITS if " " not in w), key=len, reverse=True)
@@ -30,14 +30,19 @@ _EXACT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _QUAL = (r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|an estimated|approximately|"
          r"roughly|as many as|between|a total of|total(?: of)?)\s+)?")
 _RANGE = rf"(?P<num>{_NUMWORD})(?:\s*(?:-|to|or|and)\s*{_NUMWORD})?"
-_WHO = r"(?P<who>\s+(?:of\s+(?:the|them|their)\s+)?(?:(?!(?:and|or)\b|\d)[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|insurgents?|policem[ae]n|police officers?|gendarmes?|victims?|suspects?|individuals?|youths?|agents?|militiam[ae]n|cadres?|traders?|journalists?|commanders?|prisoners?|inmates?|detainees?|adolescents?|siblings|brothers|relatives|man|woman|child|boy|girl|officers?|members?|men|women|children|villagers|residents|protesters?|demonstrators?|students|farmers|jihadists?|rebels?|attackers?|assailants?|gunm[ae]n|worshippers|passengers|others|bodies|combatants|terrorists|personnel|guards?|miners|herders)\b)?"
+#: Words that end a run of words before a victim noun: "3 May gunmen killed" counts no gunmen.
+_STOP = (r"(?!(?:and|or|were|was|days?|weeks?|months?|hours?|years?|km|kilometres?|kilometers?|miles?|times|"
+         r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+         r"nov(?:ember)?|dec(?:ember)?|" + _EXACT + r")\b|\d)")
+_WHO = (r"(?P<who>\s+(?:of\s+(?:the|them|their)\s+)?(?:" + _STOP + r"[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|insurgents?|policem[ae]n|police officers?|gendarmes?|victims?|suspects?|individuals?|youths?|agents?|militiam[ae]n|cadres?|traders?|journalists?|commanders?|prisoners?|inmates?|detainees?|adolescents?|siblings|brothers|relatives|man|woman|child|boy|girl|officers?|members?|men|women|children|villagers|residents|protesters?|demonstrators?|students|farmers|jihadists?|rebels?|attackers?|assailants?|gunm[ae]n|worshippers|passengers|others|bodies|combatants|terrorists|personnel|guards?|miners|herders|activists?|workers?)\b"
+        r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:community|group|family|clan|tribe|village|town|militia))?)?")
 #: A typo-tolerant "killed" ("kiled", "killled" occur in coders' notes).
 _KILLED_WORD = r"kil{1,3}ed"
 #: Ways to say someone died, after the victims ("were shot to death", "later succumbed").
 _DIED = (rf"(?:{_KILLED_WORD}|dead|died|slain|massacred|executed|beheaded|shot dead|murdered|assassinated|"
          r"neutrali[sz]ed|lost their lives|perished|succumbed|found dead|left dead|lynched to death|"
          r"(?:(?:stoned|attacked|beaten|shot|stabbed|tortured) and )?"
-         r"(?:shot|stabbed|beaten|beat|hacked|burned|burnt|stoned|tortured|clubbed|hanged|crushed|trampled) to death|"
+         r"(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured|clubbed|hanged|crushed|trampled) to death|hanged|"
          rf"shot and (?:{_KILLED_WORD}|died)|(?:fatally|mortally) (?:shot|wounded|injured|stabbed|assaulted|attacked|beaten|hit))")
 _ADVERBS = r"(?:(?:reportedly|allegedly|reported|later|also|all|both|subsequently|eventually|summarily|then|found)\s+){0,2}"
 _KILLED = rf"(?:were|was|have been|had been|are|being|got)?\s*{_ADVERBS}{_DIED}"
@@ -45,7 +50,7 @@ _KILLED = rf"(?:were|was|have been|had been|are|being|got)?\s*{_ADVERBS}{_DIED}"
 _KILLS = (rf"(?:killing|{_KILLED_WORD}|kills|kill|shot dead|shooting dead|executed|executing|assassinated|"
           r"assassinating|massacred|massacring|murdered|murdering|slaughtered|slaughtering|beheaded|"
           r"neutrali[sz](?:ed|ing)|claimed the lives of|claiming the lives of|"
-          r"(?:resulted in|resulting in|led to|leading to|caused|causing) the deaths? of|"
+          r"(?:resulted in|resulting in|led to|leading to|caused|causing) the (?:deaths? of|killing of)|"
           r"death toll (?:rose to|of|at|stood at|reached)|toll (?:rose to|of|at))")
 
 PATTERNS = [
@@ -54,9 +59,16 @@ PATTERNS = [
     re.compile(rf"\b{_QUAL}{_RANGE}\s+(?:fatalities|fatality|deaths|dead)\b", re.I),
     re.compile(r"\b(?P<num>both|all (?:two|three|four|five))\s+(?:victims|men|women|of them|people)\s+(?:died|were killed)", re.I),
     # "2 members of the regime's Air Force Intelligence were killed", "five members of the CV (Red Command) died"
-    re.compile(rf"\b{_QUAL}{_RANGE}(?P<who>\s+(?:(?!(?:and|or|were|was)\b|\d)[\w'/-]+\s+(?:\([^()]{{1,40}}\)\s+)?){{1,7}}?)"
+    re.compile(rf"\b{_QUAL}{_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+(?:\([^()]{{1,40}}\)\s+)?){{1,7}}?)"
                rf"(?:(?:were|was|have been|had been)\s+{_ADVERBS}{_DIED}|(?:later\s+)?died)\b", re.I),
     re.compile(rf"\b{_KILLS}\s+(?:a|an entire|the)\s+family of\s+{_RANGE}", re.I),
+    # "lynched three men to death", "the bodies of 3 civilians were found"
+    re.compile(rf"\b(?:lynched|stabbed|beat|beaten|hacked|burned|burnt|stoned|tortured|clubbed)\s+{_QUAL}{_RANGE}"
+               rf"(?P<who>\s+(?:{_STOP}[\w'-]+\s+){{1,3}}?)to death", re.I),
+    re.compile(rf"\bbodies of\s+{_QUAL}{_RANGE}", re.I),
+    # telegraphic notes: ", two gendarmes killed", "One MPP activist killed and a dozen injured"
+    re.compile(rf"(?:^|[,;:]\s*|\band\s+){_QUAL}{_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+){{1,3}}?)"
+               rf"{_ADVERBS}{_KILLED_WORD}\b", re.I),
     re.compile(rf"\b(?:left|leaving)\s+{_QUAL}{_RANGE}{_WHO}(?:\s*\([^()]{{0,80}}\))?\s+dead\b", re.I),
 ]
 #: A further clause of the same toll with a bare number: "... and 3 were killed by IEDs", ", 24 others later
@@ -75,6 +87,8 @@ _CAUSE = re.compile(r"\b(?:after|(?<!the )following|in (?:protest|retaliation|re
 #: "assassinated in 1987", "killed two years ago": an old death told as background.
 _LONG_AGO = re.compile(r"\s+(?:in (?:19|20)\d\d|(?:\w+ )?years ago|last year|(?:[\w-]+\s+){0,6}?(?:\w+ )"
                        r"(?:weeks|months|years) (?:later|ago))\b", re.I)
+#: "which killed four officers (coded in a separate event)": the toll of another event.
+_ELSEWHERE = re.compile(r"[^.;()]{0,40}?\((?:coded|recorded) (?:in |as )?(?:a )?separate(?:ly| event)", re.I)
 #: "5 civilians were killed, including 2 children were killed": a subset already counted.
 _SUBSET = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)
 
@@ -100,19 +114,21 @@ def to_number(text: str) -> int | None:
 
 #: The coder's own figure: "fatalities coded as 10", "Unknown fatalities coded at 3, in addition to
 #: 2 known fatalities" (3 + 2).
-_CODED_AS = re.compile(r"\bfatalities (?:were |was |are )?coded (?:as|at) (?P<num>\d+)"
+_CODED_AS = re.compile(r"\bfatalities (?:were |was |are )?coded (?:as|at) (?:(?:a|the) )?(?:low(?:est)? estimate of )?(?P<num>\d+)"
                        r"(?:,? in addition to (?P<plus>\d+) (?:known |reported )?fatalit)?", re.I)
 #: A note's closing tally, "2 fatalities." or "1 fatality, 5 injured": the coder's total for the event.
 _TALLY = re.compile(r"^\W*(?:\d+|no) fatalit(?:y|ies)\b[^.;()]{0,30}(?:[.;]|$)", re.I)
 _NO_VERB = r"(?:(?!(?:were|was|and|wounded|injured|arrested|killed)\b)[\w'-]+\s+)"
+_KIN = r"(?:son|daughter|brother|sister|father|mother|wife|husband|nephew|cousin|uncle|child|friend)"
 #: "one officer and two militants were killed", "2 rebel and 1 military fatality", "killed an imam and his son".
 _TWO_SIDES = re.compile(
-    rf"\b(?P<a>{_EXACT}|an?)\s+{_NO_VERB}{{1,4}}?and\s+(?:at least\s+)?(?P<b>{_EXACT}|an?)\s+{_NO_VERB}{{0,4}}?"
+    rf"\b(?P<a>{_EXACT}|an?)\s+{_NO_VERB}{{1,4}}?and\s+(?:at least\s+)?(?:(?P<b>{_EXACT}|an?|another)\s+{_NO_VERB}{{0,4}}?|"
+    rf"(?P<kin>his|her|their)\s+{_KIN}\s+)"
     rf"(?:(?:were|have been|had been)\s+)?{_ADVERBS}(?:{_KILLED_WORD}|died|dead|fatalit(?:y|ies))\b", re.I)
 _KILLED_TWO = re.compile(
-    rf"\b(?:{_KILLED_WORD}|killing|executed|assassinated|shot dead)\s+(?P<a>{_EXACT}|an?)\s+{_NO_VERB}{{1,4}}?"
-    rf"and\s+(?:(?P<b>{_EXACT}|an?)\s+{_NO_VERB}{{0,3}}?(?:[\w-]+)|(?P<kin>his|her|their)\s+"
-    r"(?:son|daughter|brother|sister|father|mother|wife|husband|nephew|cousin|uncle|child|friend))\b"
+    rf"\b(?:{_KILLED_WORD}|killing|executed|assassinated|shot dead)\s+(?P<a>{_EXACT}|an?|the)\s+{_NO_VERB}{{1,4}}?"
+    rf"and\s+(?:at least\s+)?(?:(?P<b>{_EXACT}|an?|another|the)\s+{_NO_VERB}{{0,3}}?(?:[\w-]+)|(?P<kin>his|her|their)\s+"
+    rf"{_KIN})\b"
     r"(?!,?\s+(?:were\s+|was\s+)?(?:wounded|injured|arrested|abducted|kidnapped|captured|missing|hurt)\b)", re.I)
 #: ACLED spreads a total over the events it codes: "Fatalities split between 2 events", "coded as 10 and
 #: spread across three locations in two days"; "(2)" after it gives this event's share.
@@ -166,7 +182,7 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
         return int(coded.group("num")) + plus, coded.span("num")
     for both in (_TWO_SIDES.search(text), _KILLED_TWO.search(text)):
         if both and not _caused(text, both.start()) and not _loose_article(text, both):
-            a, b = to_number(both.group("a")), 1 if both.group("b") is None else to_number(both.group("b"))
+            a, b = _one(both.group("a")), 1 if both.group("b") is None else _one(both.group("b"))
             if a is not None and b is not None:
                 return a + b, (both.start("a"), both.end("b") if both.group("b") else both.end())
     best: tuple[int, tuple[int, int]] | None = None
@@ -175,7 +191,8 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
             n = to_number(m.group("num"))
             if n is None or n > 100000 or _caused(text, m.start()) or _SUBSET.search(text, max(0, m.start() - 20), m.start()):
                 continue
-            if pattern is not PATTERNS[0] and _MIXED.match(text, m.end()) or _LONG_AGO.match(text, m.end()):
+            if pattern is not PATTERNS[0] and _MIXED.match(text, m.end()) or _LONG_AGO.match(text, m.end()) \
+                    or _ELSEWHERE.match(text, m.end()):
                 continue
             if _ACT.match(text, m.end("num")) or m.group("num").lower() in ("a", "an") and not m.groupdict().get("who"):
                 continue  # "executed a complex ambush", "executed 3 raids": acts, not victims
@@ -189,11 +206,34 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
         if extras and sum(n for n, _ in extras) != best[0]:
             best = (best[0] + sum(n for n, _ in extras), (best[1][0], extras[-1][1]))
     if best is None:
+        best = _them(text)
+    if best is None:
         single = _SINGLE_VICTIM.search(text)
         if single and not _caused(text, single.start()) and not _MIXED.match(text, single.end()) \
                 and not _LONG_AGO.match(text, single.end()):
             best = (1, single.span())
     return best
+
+
+#: "arrested fifteen villagers and executed them": "them" counts the people named before it.
+_KILLED_THEM = re.compile(rf"\b(?:{_KILLED_WORD}|executed|shot dead|murdered|beheaded|massacred)\s+them\b", re.I)
+_PEOPLE = re.compile(rf"\b(?P<num>{_EXACT}){_WHO}", re.I)
+
+
+def _one(word: str) -> int | None:
+    """A conjunct's count: "the president and the treasurer" are two."""
+    return 1 if word.lower() == "the" else to_number(word)
+
+
+def _them(text: str) -> tuple[int, tuple[int, int]] | None:
+    them = _KILLED_THEM.search(text)
+    if them is None:
+        return None
+    counted = [m for m in _PEOPLE.finditer(text, 0, them.start()) if m.group("who")]
+    if not counted:
+        return None
+    n = to_number(counted[-1].group("num"))
+    return None if n is None else (n, counted[-1].span("num"))
 
 
 def _loose_article(text: str, m: re.Match[str]) -> bool:
@@ -210,7 +250,7 @@ def _caused(text: str, start: int) -> bool:
 
 
 _SINGLE_VICTIM = re.compile(
-    rf"\b(?:{_KILLED_WORD}|shot dead|murdered|executed|beheaded|assassinated|slain|(?:lynched|stabbed|beaten|hacked|"
+    rf"\b(?:{_KILLED_WORD}|shot dead|murdered|executed|beheaded|assassinated|slain|(?:lynched|stabbed|beaten|beat|hacked|"
     r"burned|stoned|tortured) to death)\s+(?:a|an|the|one|him|her|another)\b(?!\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|ambush(?:es)?|operations?|raids?|plans?|strikes?|orders?|missions?|assaults?|search)\b)|"
     r"\b(?:stabbed|beat|tortured|hacked|burned|stoned|lynched|clubbed)\s+(?:a|an|the|one|him|her)\b[^.;,]{0,40}?\bto death|"
@@ -220,6 +260,7 @@ _SINGLE_VICTIM = re.compile(
     r"civilian|suspect|driver|perpetrator|other|latter|former|attacker|assailant|fighter|militant|rebel|guard)\s+"
     r"(?:later\s+|also\s+|eventually\s+|subsequently\s+)?(?:died|succumbed)\b|"
     r"\b(?:he|she)\s+(?:later\s+|also\s+|eventually\s+|subsequently\s+)?(?:died|succumbed)\b|"
+    rf"\b(?:he|she)\s+(?:was|has been|had been)\s+{_ADVERBS}{_DIED}|\b(?:his|her) body was (?:later )?found\b|"
     r"\b(?:resulted in|resulting in|led to|leading to|caused|causing) (?:the death of|another death)\b|"
     r"\bshot\s+(?:him|her)\s+dead\b|\bthe body of (?:a|an|one)\b",
     re.I,
