@@ -181,3 +181,71 @@ def test_mexican_colonia_is_a_neighbourhood_not_uruguay(gaz):
                               _span(body, "Colonia Loma Alta", "ORG")])
     tops = {t.text: t.place for t in Geocoder(gaz).toponyms(art)}
     assert tops["Ciudad Victoria"].cc == "MX" and all(p.cc == "MX" for p in tops.values())
+
+
+def _places(gaz, body: str, toponyms) -> dict:
+    return {t.text: t.place for t in Geocoder(gaz).toponyms(make_article(body, toponyms))}
+
+
+def test_a_division_word_or_prefix_the_gazetteer_lacks_is_read_off(gaz):
+    body = "Gunmen attacked Tamaza in Sokoto State and a village in the Municipality of Trancoso, Zacatecas."
+    tops = _places(gaz, body, [_span(body, "Sokoto State"), _span(body, "the Municipality of Trancoso")])
+    assert tops["Sokoto State"].fcode == "ADM1" and tops["Sokoto State"].cc == "NG"
+    assert tops["the Municipality of Trancoso"].cc == "MX"
+
+
+def test_a_compass_word_and_an_official_form_name_the_wider_place(gaz):
+    body = "Storms hit South Florida while the Republic of Armenia held talks."
+    tops = _places(gaz, body, [_span(body, "South Florida"), _span(body, "Republic of Armenia")])
+    assert tops["South Florida"].fcode == "ADM1" and tops["South Florida"].cc == "US"
+    assert tops["Republic of Armenia"].fcode == "PCLI" and tops["Republic of Armenia"].cc == "AM"
+
+
+def test_a_facility_is_placed_at_the_town_that_names_it_but_a_street_is_not(gaz):
+    body = "Shells fell near Donetsk Airport and on Kandahar Street."
+    tops = _places(gaz, body, [_span(body, "Donetsk Airport", "FAC"), _span(body, "Kandahar Street", "FAC")])
+    assert tops["Donetsk Airport"].cc == "UA"
+    assert "Kandahar Street" not in tops
+
+
+def test_acronyms_and_demonyms_of_countries_inside_organisation_names(gaz):
+    body = "The EU Aviation Strategy and the Danish Refugee Council were discussed."
+    tops = _places(gaz, body, [_span(body, "EU Aviation Strategy", "ORG"), _span(body, "the Danish Refugee Council", "ORG")])
+    assert tops["EU"].name == "European Union"
+    assert tops["Danish"].cc == "DK"
+
+
+def test_a_city_whose_name_holds_the_word_city_is_not_its_country(gaz):
+    body = "Armed men attacked two police agents in Guatemala City."
+    (top,) = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Guatemala City")]))
+    assert top.place.fcode == "PPLC" and top.place.cc == "GT"
+
+
+def test_a_qualified_name_not_tagged_as_a_place_is_read_by_its_other_names(gaz):
+    # NER tagged the village a person; its GeoNames name is spelled "Avdiyivka"
+    body = "Rebels fired mortars near Avdiivka, Donetsk."
+    tops = _places(gaz, body, [_span(body, "Avdiivka", "PERSON")])
+    assert tops["Avdiivka"].name == "Avdiyivka" and tops["Avdiivka"].admin1 == tops["Donetsk"].admin1
+
+
+def test_a_namesake_elsewhere_in_the_qualifiers_country_is_not_taken(gaz):
+    # no "Benito Juarez" in Nuevo Leon in the gazetteer: not the one in Mexico City
+    body = "In Benito Juarez, Nuevo Leon, a man was shot dead."
+    tops = _places(gaz, body, [_span(body, "Benito Juarez"), _span(body, "Nuevo Leon")])
+    assert "Benito Juarez" not in tops or tops["Benito Juarez"].admin1 == tops["Nuevo Leon"].admin1
+
+
+def test_the_end_of_a_road_is_precision_2(gaz):
+    body = "Gunmen blocked the road between Idlib and Saraqib."
+    art = make_article(body, [_span(body, "Idlib"), _span(body, "Saraqib")])
+    ev = _event(body, 7, 14, [(32, 37, "Idlib", "in"), (42, 49, "Saraqib", "in")])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.country == "Syria" and ev.geo_precision == 2
+
+
+def test_a_place_inside_an_organisation_name_is_never_the_event_location(gaz):
+    body = "Protesters gathered outside the offices of Air Zimbabwe."
+    art = make_article(body, [_span(body, "Air Zimbabwe", "ORG")])
+    ev = _event(body, 11, 19, [])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.spans.get("location") is None

@@ -271,7 +271,7 @@ class Geocoder:
                     name = text[a:b]
                     if name.lower() in NOT_PLACES or name.lower() in NOT_PLACE_WORDS:
                         continue
-                    if self.gaz.lookup(name):
+                    if self.gaz.lookup(name) or name.lower() in self.demonyms:  # "the Danish Refugee Council"
                         # the whole entity names the place ("Rakhine State" tagged PERSON), or a part does
                         rest = re.sub(r"^(?:the|a)\s+", "", (text[:a] + text[b:]).strip(), flags=re.I)
                         whole = not rest or bool(DIVISION_WORD.fullmatch(rest))
