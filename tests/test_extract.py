@@ -149,6 +149,13 @@ def test_attackers_fleeing_are_no_displacement(code):
     assert "Other" not in [e.sub_event_type for e in events]
 
 
+def test_the_lead_event_outranks_the_casualties_told_after_it(code):
+    events = code("On 19 March 2020, three soldiers were killed following an attack by Taliban militants on a convoy "
+                  "in Herat. Three civilians and one militant were also killed.")
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.sub_event_type, top.actor1) == ("Armed clash", "Taliban")
+
+
 def test_who_found_a_body_is_not_its_killer(code):
     ev = one(code("Police found two bodies in a ditch near Tijuana on Monday."))
     assert ev.sub_event_type == "Attack" and ev.inter1 == 3 and ev.actor1.startswith("Unidentified Armed Group")

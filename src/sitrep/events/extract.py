@@ -172,9 +172,13 @@ class Extractor:
                 _armed_victims(para_events, sent.text)
                 continue
             attribution = certainty_mod.assess(sent, mention_at)
+            lead = not state.lead_told  # the article's first sentence that tells an event is its lead
+            state.lead_told = state.lead_told or any(c.event_type is not None for c in cands)
             for cand in cands:
                 parties = {m.name for m in cand.actor1 + cand.actor2}
                 cert, attributed = attribution.certainty_for(parties)
+                if lead and cand.event_type is not None:
+                    cand.confidence += LEAD_BONUS
                 ev = self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art)
                 events.append(ev)
                 para_events.append(ev)
@@ -182,6 +186,8 @@ class Extractor:
                 # "Militants attacked the base. Two soldiers were killed in the fighting.": the toll of the
                 # retold event is also the earlier one's
                 _later_toll([ev for ev in para_events[:-len(cands)] if ev.fatalities is None], sent.text, fat, offset)
+            else:
+                _retold_toll(para_events[:-len(cands)], para_events[-len(cands):])
             _armed_victims(para_events, sent.text)
         return events
 
@@ -694,8 +700,12 @@ class _DocState:
     sentences: int = 0  # sentences seen so far in the article
     ordinal: dict[int, int] = field(default_factory=dict)  # sentence start token -> ordinal, current chunk
     para_date: Any = None
+    lead_told: bool = False  # an ACLED event was already found in an earlier sentence
 
 
+#: News and coder notes tell the main event first: events of the lead sentence rank a little higher than
+#: the casualties, reactions and background told after it.
+LEAD_BONUS = 0.05
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -1228,6 +1238,15 @@ def _later_toll(para_events: list[Event], text: str, fat: tuple[int, tuple[int, 
         if ev.fatalities is None or overrides:
             ev.fatalities = fat[0]
             ev.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
+
+
+def _retold_toll(earlier: list[Event], new: list[Event]) -> None:
+    """"15 people were killed when a bomb hit a bus. The bomb was planted by militants.": an event of the
+    same type told again with no toll of its own keeps the toll told before."""
+    for ev in new:
+        told = next((e for e in reversed(earlier) if e.event_type == ev.event_type and e.fatalities is not None), None)
+        if ev.fatalities is None and told is not None and _may_have_toll(ev):
+            ev.fatalities, ev.spans["fatalities"] = told.fatalities, told.spans.get("fatalities")
 
 
 def _may_have_toll(ev: Event) -> bool:
