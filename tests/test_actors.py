@@ -98,3 +98,18 @@ def test_forces_operating_under_a_joint_operation_are_the_operation(code):
     evs = code("On 9 May 2020, Turkish forces and allied factions, operating under Operation Peace Spring, shelled "
                "the village of Umm Harmala near Tal Tamer, Syria.")
     assert evs and evs[0].actor1 == "Operation Peace Spring" and evs[0].inter1 == 2
+
+
+def test_a_ceasefire_monitor_is_no_party_but_knows_the_parties():
+    kb = ActorKB.load()
+    smm = kb.get("OSCE SMM")
+    assert smm is not None and smm.kind == "source"
+    sides = kb.monitored(smm.name)
+    assert [(a.name, a.inter) for a in sides] == [("Military Forces of Ukraine", 1),
+                                                  ("NAF: United Armed Forces of Novorossiya", 2)]
+    assert kb.monitored("Taliban") == []
+
+
+def test_the_monitor_is_never_the_actor(code):
+    for ev in code("On 9 May 2020, the OSCE SMM recorded 40 explosions near Zolote, Luhansk region."):
+        assert ev.actor1 != "OSCE Special Monitoring Mission to Ukraine"

@@ -104,6 +104,12 @@ class ActorKB:
         canonical = self.alias_index.get(_key(name))
         return self.actors.get(canonical) if canonical else None
 
+    def monitored(self, name: str) -> list[Actor]:
+        """The parties whose ceasefire the actor ``name`` monitors ("monitors" relation), e.g. the OSCE SMM's."""
+        actor = self.actors.get(name)
+        sides = actor.relations.get("monitors", []) if actor else []
+        return [self.actors[s] for s in sides if s in self.actors]
+
     def country_of_demonym(self, word: str) -> str | None:
         return self.demonym_index.get(word.lower())
 
