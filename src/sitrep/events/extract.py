@@ -199,8 +199,9 @@ class Extractor:
                 actor = self.kb.actors.get(ent.ent_id_)
                 if actor is None:
                     continue
-                if _opposed(doc, ent.start):
-                    taken.update(range(ent.start, ent.end))  # "anti-Houthi forces" are not the Houthis
+                if _opposed(doc, ent.start) or "monitors" in actor.relations:
+                    # "anti-Houthi forces" are not the Houthis; a ceasefire monitor records, it takes no part
+                    taken.update(range(ent.start, ent.end))
                     continue
                 end = ent.end
                 # "al Baghdadi's men": the leader's followers are his group
