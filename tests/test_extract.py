@@ -62,6 +62,12 @@ def one(events):
      "Armed clash"),
     ("On 5 May 2020, the army carried out an operation against the Islamic State in Waqf, leaving two militants dead.",
      "Battles", "Armed clash"),
+    ("On 16 September 2020, suspected JNIM militants burned a school in Sebga.", "Strategic developments",
+     "Looting/property destruction"),
+    ("On 31 October 2020, militants killed a man and seized livestock in Tin-Akoff.", "Violence against civilians",
+     "Attack"),  # the killing outranks the looting told with it
+    ("On 30 August 2020, militants seized a large number of ruminants in Markoye.", "Strategic developments",
+     "Looting/property destruction"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -26,7 +26,7 @@ from . import certainty as certainty_mod
 from .dates import event_date, find_dates, leading_date, parse_iso
 from .fatalities import find_fatalities, split_share, states_total
 from .lexicon import (
-    ARMED_MODIFIERS, REMAINS, CRUDE_WEAPONS, FIREARMS, LETHAL, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    ARMED_MODIFIERS, PROPERTY, REMAINS, CRUDE_WEAPONS, FIREARMS, LETHAL, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
     Trigger, trigger_requirements,
 )
@@ -56,7 +56,7 @@ GENERIC_KINDS = {"attack", "kill", "plain-fight"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
 PRIORITY = {  # more specific trigger families win when several fire in one sentence
     "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
-    "sexual": 6, "found": 1, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.8,
+    "sexual": 6, "found": 1, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.8, "burn": 1.8,
     "disrupt": 4, "agree": 4, "sign": 4, "release": 4, "curfew": 3, "emergency": 3, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
     "abduct": 1.5,  # killings or beatings with abductions are an attack (ACLED); abduction alone stays one
     "fight": 1,
@@ -359,6 +359,8 @@ class Extractor:
                 continue  # the month
             if name == "protest" and doc[s].lemma_.lower() in GATHERING_WORDS and not PROTEST_PURPOSE.search(sent.text):
                 continue  # "residents gathered to demand ...", not "families gathered for the funeral"
+            if name == "burn" and not _burns_property(doc[s]):
+                continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
                 continue  # "the inquiry found", "found guilty": no body, no killing
             if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound"):
@@ -572,7 +574,11 @@ class Extractor:
                     return False
                 cand.actor1 = [claimant]
                 a1 = claimant
-            seized = {c.lemma_.lower() for c in cand.head.children if c.dep_ == "dobj"}
+            objects = [c for c in cand.head.children if c.dep_ == "dobj"]
+            # "seized a large number of ruminants": what the quantity counts
+            objects += [p for c in objects if c.lemma_.lower() in QUANTITY_NOUNS for pr in c.children
+                        if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children if p.dep_ == "pobj"]
+            seized = {c.lemma_.lower() for c in objects}
             if seized & SEIZED_WEAPONS:
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
                 cand.plover_event, cand.plover_mode = "COERCE", "seize"
@@ -1028,6 +1034,13 @@ def _claimant(tok: Any, mention_at: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def _burns_property(verb: Any) -> bool:
+    """'burned' or 'sabotaged' is property destruction when what was hit is a building, goods or an installation."""
+    if verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPERTY for c in verb.children)
+
+
 def _found_remains(find: Any) -> bool:
     """'found' tells a killing when what was found is a body ("the body of a man was found", "police found two
     bodies") or someone found dead ("three women were found dead", "a man was found murdered")."""
@@ -1126,6 +1139,12 @@ def _sent_mentions(sent: Any, mention_at: dict[int, Mention]) -> list[Mention]:
     return _dedupe(list(seen.values()))
 
 
+def _priority(c: _Candidate) -> float:
+    """A trigger's rank, or the rank of what it was read as ("seized livestock" is looting, not territory)."""
+    retyped = {"Looting/property destruction": "loot", "Disrupted weapons use": "disrupt"}.get(c.sub_event_type or "")
+    return PRIORITY.get(retyped if retyped and c.trigger.name == "territory" else c.trigger.name, 0)
+
+
 def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[str] = frozenset()) -> list[_Candidate]:
     """One event per family: specific triggers absorb generic ones describing the same act.
 
@@ -1151,7 +1170,7 @@ def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[st
     other = [c for c in cands if c not in violent]
     out: list[_Candidate] = []
     if violent:
-        violent.sort(key=lambda c: (-PRIORITY.get(c.trigger.name, 0), -len(c.actor1) - len(c.actor2)))
+        violent.sort(key=lambda c: (-_priority(c), -len(c.actor1) - len(c.actor2)))
         names = {c.trigger.name for c in violent}
         if ("clash" in names or "small-arms" in matched) and names & {"shelling", "grenade"}:
             # mortars together with small arms or sniper fire, or a clash: ACLED codes the exchange as an armed
@@ -1168,7 +1187,7 @@ def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[st
         out.append(best)
         # keep a second violent event only when it is a different family with different actors
         for c in violent[1:]:
-            if (c.event_type != best.event_type and PRIORITY.get(c.trigger.name, 0) >= 5
+            if (c.event_type != best.event_type and _priority(c) >= 5
                     and c.trigger.name not in ("fight", "attack", "kill", "clash")):
                 out.append(c)
     seen_types: set[str | None] = set()

@@ -98,7 +98,7 @@ TRIGGERS: list[Trigger] = [
     Trigger("kill", (("kill",), ("find", "dead"), ("body", "be", "find"), ("body", "be", "discover"),
                      ("bodies", "be", "find"), ("murder",), ("execute",), ("behead",), ("massacre",), ("assassinate",),
                      ("assassination",), ("slaughter",), ("shoot", "dead"), ("shot", "dead"), ("gun", "down"), ("stab",),
-                     ("torture",), ("beat",)),
+                     ("torture",), ("beat",), ("whip",), ("flog",)),
             V, "Attack", "ASSAULT", "targeted", "kill", 0.6),
     # "the body of a man was found", "three people were found dead": read only when a body is what was found
     Trigger("found", (("find",),), V, "Attack", "ASSAULT", "targeted", "kill", 0.55),
@@ -117,6 +117,8 @@ TRIGGERS: list[Trigger] = [
                      ("burn", "granary"), ("burn", "shop"), ("burn", "school"), ("set", "fire", "to"), ("arson",),
                      ("extort",), ("confiscate",)),
             S, "Looting/property destruction", "ASSAULT", "destroy", "plain", 0.55),
+    Trigger("burn", (("burn",), ("sabotage",), ("set", "ablaze")), S, "Looting/property destruction", "ASSAULT",
+            "destroy", "plain", 0.55),
     Trigger("disrupt", (("defuse",), ("dismantle",), ("disarm",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
                         ("arms", "cache"), ("intercept",), ("shoot", "down")),
             S, "Disrupted weapons use", "COERCE", "seize", "plain", 0.6),
@@ -208,6 +210,11 @@ PLOVER_TRIGGERS: list[Trigger] = [
 ]
 TRIGGERS = TRIGGERS + PLOVER_TRIGGERS
 
+#: What "burned"/"sabotaged" must hit to be property destruction.
+PROPERTY = {"school", "house", "home", "granary", "shop", "store", "church", "mosque", "village", "building", "office",
+            "vehicle", "car", "truck", "market", "hut", "crop", "field", "station", "hospital", "clinic", "tent",
+            "property", "installation", "pylon", "antenna", "mast", "tower", "bridge", "warehouse", "factory",
+            "motorbike", "motorcycle", "bus", "house", "residence", "stall", "harvest", "farm", "equipment", "generator"}
 #: What "found" must have found to tell a killing.
 REMAINS = {"body", "bodies", "corpse", "remains", "head", "skeleton", "dead"}
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
@@ -266,6 +273,7 @@ LETHAL = re.compile(r"\b(?:killed|dead|died|death|fatalit(?:y|ies))\b", re.I)
 ARMED_MODIFIERS = {"armed", "masked", "unknown", "unidentified", "suspected", "hooded", "gun-wielding"}
 #: What a "seize" verb may take that is not territory: goods are looting, arms are disrupted weapons use.
 SEIZED_GOODS = {"goat", "cattle", "livestock", "cow", "sheep", "camel", "animal", "motorbike", "motorcycle", "money",
+                "ruminant", "cart", "donkey", "ox", "oxen", "poultry", "herd", "belongings", "goods",
                 "cash", "vehicle", "car", "truck", "belonging", "property", "food", "grain", "phone", "boat", "good",
                 "crop", "harvest", "fuel", "medicine", "equipment", "bicycle", "tricycle", "herd"}
 SEIZED_WEAPONS = {"weapon", "arm", "ammunition", "explosive", "rifle", "gun", "grenade", "mine", "ied", "cache"}
