@@ -249,3 +249,10 @@ def test_a_place_inside_an_organisation_name_is_never_the_event_location(gaz):
     ev = _event(body, 11, 19, [])
     Geocoder(gaz).geocode(art, [ev])
     assert ev.spans.get("location") is None
+
+
+def test_a_town_near_the_region_that_qualifies_it_is_kept(gaz):
+    # GeoNames puts Ivankiv in Kyiv oblast; "Kyiv" read as the capital's own region still holds it nearby
+    body = "Shops stayed shut in Ivankiv, Kyiv, on Monday."
+    tops = _places(gaz, body, [_span(body, "Ivankiv"), _span(body, "Kyiv")])
+    assert tops["Ivankiv"].name == "Ivankiv" and tops["Ivankiv"].cc == "UA"

@@ -421,8 +421,9 @@ class Geocoder:
         cands = self.gaz.lookup(name)
         if strict:  # acronyms only by a place's own name
             cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
-        if not district:  # a district only where the text calls the name one ("Sherzad district")
-            cands = [p for p in cands if p.fcode != ADMIN2]
+        if not district:  # a district only where the text calls the name one ("Sherzad district"),
+            # or puts it in a region that holds it ("Meknassy (Sidi Bou Zid)")
+            cands = [p for p in cands if p.fcode != ADMIN2 or (within is not None and _inside(p, within))]
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
@@ -451,11 +452,13 @@ class Geocoder:
                 # a small town of the name ("Atlantic", Iowa)
                 s += 10.5 if p.id < 0 else 6.5
             if p.fcode == ADMIN2:
-                s += 4.0  # named as a district: the district, not a town of the name elsewhere
+                # named as a district: the district, not a town of the name elsewhere; else a town first
+                s += 4.0 if district else -1.0
             if key(p.name) == wanted or _loose(key(p.name)) == loose_wanted:
                 s += 2.5  # its own name, or a spelling variant of it ("Odessa" for Odesa)
             if within is not None and p.cc == within.cc:
-                s += 8.0 if _inside(p, within) else (4.0 if within.fcode != ADMIN1 else 0.0)
+                s += 8.0 if _inside(p, within) else 6.0 if _near(p, within, self.gaz) else (
+                    4.0 if within.fcode != ADMIN1 else 0.0)
             if holds and any(_inside(c, p) for c in holds):
                 s += 6.0
             return s
@@ -470,7 +473,8 @@ class Geocoder:
                 ranked.remove(town)
                 ranked.insert(0, town)
         top = ranked[0]
-        if within is not None and (top.cc != within.cc or (within.fcode == ADMIN1 and top.admin1 != within.admin1)):
+        if within is not None and (top.cc != within.cc or (within.fcode == ADMIN1 and top.admin1 != within.admin1
+                                                           and not _near(top, within, self.gaz))):
             return None  # "El Refugio (Ahuachapan)": no El Refugio there; do not jump to another country
         if countries and top.fcode not in (COUNTRY, CONTINENT, REGION) and top.population < 20_000:
             lead, lead_n = countries.most_common(1)[0]
@@ -485,6 +489,8 @@ class Geocoder:
             best, second = score(ranked[0]), score(ranked[1])
             if best - second < 0.3 and ranked[0].cc != ranked[1].cc:
                 return None  # tied candidates in different countries and no cue: abstain
+        if ranked[0].fcode == ADMIN2 and not district and ranked[0].parent is not None:
+            return self.gaz.get(ranked[0].parent) or ranked[0]  # a municipality not called one: its seat town
         return ranked[0]
 
     def _resolve_parts(self, name: str, context: dict[str, Counter[str]], sure: bool) -> Place | None:
@@ -647,6 +653,22 @@ def _bears_name(place: Place, name: str, other_names: bool = True) -> bool:
 def _in_parenthesis(body: str, start: int) -> bool:
     """Does ``start`` sit inside a parenthesis opened at most 60 characters before ("(Kidal, ...")?"""
     return body.rfind("(", max(0, start - 60), start) > body.rfind(")", max(0, start - 60), start)
+
+
+def _near(place: Place, area: Place, gaz: Gazetteer) -> bool:
+    """Does ``place`` lie within 120 km of the region ``area`` (its middle or its main town)? GeoNames'
+    region codes and the regions news names sometimes differ (old codes, a city region for its oblast)."""
+    points = [(area.lat, area.lon)]
+    capital = gaz.admin1_capital(area.admin1) if area.fcode == ADMIN1 else None
+    if capital is not None:
+        points.append((capital.lat, capital.lon))
+    return place.cc == area.cc and any(_km(place.lat, place.lon, lat, lon) <= 120 for lat, lon in points)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _inside(place: Place, area: Place) -> bool:
