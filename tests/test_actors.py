@@ -84,6 +84,12 @@ def test_a_group_claiming_the_attack_later_is_the_attacker(code):
     ("On 9 May 2020, a mob pelted stones at police officers in Patna, India.", "Rioters (India)", 5),
     ("On 9 May 2020, gangsters shot dead a shopkeeper in San Pedro Sula, Honduras.",
      "Unidentified Gang (Honduras)", 3),
+    ("On 9 May 2020, unknown raiders attacked a cattle camp near Bor, South Sudan, killing a herder.",
+     "Unidentified Communal Militia (South Sudan)", 4),
+    ("On 9 May 2020, militias from Aguleri and Umuleri clashed over farmland in Anambra, Nigeria.",
+     "Unidentified Communal Militia (Nigeria)", 4),
+    ("On 9 May 2020, Jukun and Tiv Ethnic Militias clashed over farmland near Wukari, Nigeria.",
+     "Unidentified Communal Militia (Nigeria)", 4),
 ])
 def test_generic_actor_kinds(code, text, actor1, inter1):
     assert actors_of(code(text))[:1] == [(actor1, inter1)]
@@ -113,3 +119,8 @@ def test_a_ceasefire_monitor_is_no_party_but_knows_the_parties():
 def test_the_monitor_is_never_the_actor(code):
     for ev in code("On 9 May 2020, the OSCE SMM recorded 40 explosions near Zolote, Luhansk region."):
         assert ev.actor1 != "OSCE Special Monitoring Mission to Ukraine"
+
+
+def test_a_place_named_before_gunmen_makes_no_militia(code):
+    ev = code("On 9 May 2020, Kano gunmen attacked a village near Kaduna, Nigeria.")[0]
+    assert ev.inter1 == 3

@@ -230,7 +230,11 @@ class Extractor:
             if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ in ("VERB", "ADJ"):
                 continue  # "gang-raped", "army-backed": the noun qualifies a deed or a side, it is not one
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in GENERIC:
+                lemma = lemma[:-1]  # capitalised plurals keep their 's' as lemma: "Ethnic Militias"
             two = f"{lemma} {tok.nbor(1).lemma_.lower()}" if tok.i + 1 < len(doc) else ""
+            if tok.i + 1 < len(doc) and tok.nbor(1).pos_ == "PROPN" and two.endswith("s") and two[:-1] in GENERIC:
+                two = two[:-1]
             if two and two.replace("forces", "force") in GENERIC or two in GENERIC:
                 key, end = (two if two in GENERIC else two.replace("forces", "force")), tok.i + 2
             elif lemma in GENERIC:
@@ -909,18 +913,25 @@ def _opposed(doc: Any, start: int) -> bool:
 
 
 def _communal_modifier(tok: Any) -> str | None:
-    """'Fulani militiamen', 'Tiv militias', 'clan militias', 'militiamen from the Ayr sub-clan': identity militias."""
+    """'Fulani militiamen', 'Tiv militias', 'clan militias', 'militiamen from the Ayr sub-clan', 'militias from
+    Umumbo' (ACLED names a militia of a place after it), cattle raiders: identity militias."""
+    head = tok.lemma_.lower()
+    local = head in MILITIA_HEADS - {"fighter", "gunman"}  # "Kano gunmen" are a place's gunmen, not its militia
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i > tok.i and tok.lemma_.lower() in MILITIA_HEADS:
-            if any(t.lemma_.lower() in COMMUNAL_WORDS for t in c.subtree):
+        if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i > tok.i and head in MILITIA_HEADS:
+            if any(t.lemma_.lower() in COMMUNAL_WORDS or local and t.pos_ == "PROPN" for t in c.subtree):
                 return "Unidentified Communal Militia ({country})"
         if c.i >= tok.i or c.dep_ not in ("amod", "compound", "nmod"):
             continue
-        if (c.ent_type_ not in NOT_PEOPLE and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper()
-                and tok.lemma_.lower() in MILITIA_HEADS):
-            return f"{c.text} Ethnic Militia ({{country}})"
+        if c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper() and head in MILITIA_HEADS:
+            if c.ent_type_ in ("NORP", "ORG") or local and c.ent_type_ not in NOT_PEOPLE:
+                return f"{c.text} Ethnic Militia ({{country}})"
+            if local and c.ent_type_ in ("GPE", "LOC"):
+                return f"{c.text} Communal Militia ({{country}})"
         if c.lemma_.lower() in COMMUNAL_WORDS:
             return "Unidentified Communal Militia ({country})"
+    if head == "raider" and any(t.lemma_.lower() in ("cattle", "livestock", "cow") for t in tok.sent):
+        return "Unidentified Communal Militia ({country})"  # cattle raiding is communal violence
     return None
 
 
