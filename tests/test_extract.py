@@ -162,6 +162,22 @@ def test_the_lead_event_outranks_the_casualties_told_after_it(code):
     assert (top.sub_event_type, top.actor1) == ("Armed clash", "Taliban")
 
 
+def test_an_unnamed_target_told_armed_later_makes_a_clash(code):
+    events = code("On 10 September 2020, militants attacked the village of Gassere. Volunteer fighters responded "
+                  "to the attack. One volunteer fighter was killed.")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.sub_event_type == "Armed clash"
+
+
+def test_an_off_duty_or_retired_policeman_is_a_civilian(code):
+    for text in ("On 30 September 2020, militants assassinated a retired policeman in Tin-Akoff.",
+                 "On 7 May 2020, armed men shot a police officer who was off-duty in Puebla."):
+        top = max(code(text), key=lambda e: e.confidence)
+        assert top.sub_event_type == "Attack" and top.inter2 == 7, text
+    top = max(code("On 7 May 2020, former rebels attacked a police patrol in Bria."), key=lambda e: e.confidence)
+    assert top.sub_event_type == "Armed clash"  # the attackers' past is not the victims'
+
+
 def test_who_found_a_body_is_not_its_killer(code):
     ev = one(code("Police found two bodies in a ditch near Tijuana on Monday."))
     assert ev.sub_event_type == "Attack" and ev.inter1 == 3 and ev.actor1.startswith("Unidentified Armed Group")

@@ -152,23 +152,27 @@ class Extractor:
             by_sent.setdefault(doc[s].sent.start, []).append((self.nlp.vocab.strings[match_id], s, e))
         events: list[Event] = []
         para_events: list[Event] = []
+        para_toll: tuple[int, tuple[int, int]] | None = None
         text = doc.text  # Doc.text joins every token: build it once, not once per sentence
         for sent in doc.sents:
             para_break = "\n\n" in text[max(0, sent.start_char - 3):sent.start_char + 1] or sent.start == 0
             if para_break:
                 state.para_date = None
                 para_events = []
+                para_toll = None  # a toll told before any event of the paragraph
             sent_dates = find_dates(sent.text, state.ref, sent.start_char)
             cands = self._candidates(sent, by_sent.get(sent.start, []), mention_at, plover_at)
             if sent_dates:
                 explicit = [d for d in sent_dates if d.date and not d.background]
                 if explicit:
                     state.para_date = leading_date(explicit, sent.text, sent.start_char) or explicit[-1]
-            fat = find_fatalities(sent.text, sent.start_char)
+            fat = find_fatalities(*_toll_text(sent))
             _upgrade_protests(para_events, sent.text)
             if not cands:
                 # "Three officers were killed." / "2 fatalities." after the event: the toll belongs to it
                 _later_toll(para_events, sent.text, fat, offset)
+                if fat is not None and not any(_may_have_toll(ev) for ev in para_events):
+                    para_toll = fat
                 _armed_victims(para_events, sent.text)
                 continue
             attribution = certainty_mod.assess(sent, mention_at)
@@ -182,12 +186,13 @@ class Extractor:
                 ev = self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art)
                 events.append(ev)
                 para_events.append(ev)
+            _armed_side_told_later(para_events[:-len(cands)], para_events[-len(cands):])
             if fat is not None:
                 # "Militants attacked the base. Two soldiers were killed in the fighting.": the toll of the
                 # retold event is also the earlier one's
                 _later_toll([ev for ev in para_events[:-len(cands)] if ev.fatalities is None], sent.text, fat, offset)
             else:
-                _retold_toll(para_events[:-len(cands)], para_events[-len(cands):])
+                _retold_toll(para_events[:-len(cands)], para_events[-len(cands):], para_toll, offset)
             _armed_victims(para_events, sent.text)
         return events
 
@@ -547,7 +552,10 @@ class Extractor:
             target_words = {tok.lemma_.lower() for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")
                             for tok in c.subtree}
             armed_target = a2 is None and _armed_target(cand.head)
-            if a2 is not None and a2.inter in ARMED_INTERS and OFF_DUTY.search(sent.text):
+            doc = sent.doc
+            # the victim's own phrase: "an off-duty soldier", "a soldier (assumed off-duty)", "an officer who was off duty"
+            if a2 is not None and a2.inter in ARMED_INTERS and OFF_DUTY.search(
+                    doc[max(sent.start, a2.start - 3):min(sent.end, doc[a2.end - 1].right_edge.i + 7)].text):
                 # ACLED: a soldier or police officer attacked off duty is a civilian
                 a2 = replace(a2, name="Civilians ({country})", inter=7, party=False, generic=True)
                 cand.actor2 = [a2] + cand.actor2[1:]
@@ -1066,7 +1074,20 @@ def _found_remains(find: Any) -> bool:
     return False
 
 
-OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)
+OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired|former)\b", re.I)
+
+
+def _armed_side_told_later(earlier: list[Event], new: list[Event]) -> None:
+    """"Militants attacked the village of Gassere. One VDP fighter was killed.": the side hit, left unnamed
+    by the first sentence, was armed; the attack was an armed clash with it."""
+    hit = next((e for e in new if e.sub_event_type == "Armed clash" and e.actor2 and e.inter2 in ARMED_INTERS), None)
+    if hit is None:
+        return
+    for ev in earlier:
+        if (ev.sub_event_type == "Attack" and ev.event_type == "Violence against civilians" and ev.actor2 is None
+                and (hit.actor1 == ev.actor1 or (hit.actor1 or "").startswith("Unidentified"))):
+            ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
+            ev.actor2, ev.inter2, ev.spans["actor2"] = hit.actor2, hit.inter2, hit.spans["actor2"]
 
 
 def _people_target(verb: Any) -> bool:
@@ -1271,13 +1292,29 @@ def _later_toll(para_events: list[Event], text: str, fat: tuple[int, tuple[int, 
             ev.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
 
 
-def _retold_toll(earlier: list[Event], new: list[Event]) -> None:
+def _retold_toll(earlier: list[Event], new: list[Event], untold: tuple[int, tuple[int, int]] | None,
+                 offset: int) -> None:
     """"15 people were killed when a bomb hit a bus. The bomb was planted by militants.": an event of the
-    same type told again with no toll of its own keeps the toll told before."""
+    same type told again with no toll of its own keeps the toll told before; so does the first event
+    told after a toll that had no event ("A man was stabbed to death. The attack ...")."""
     for ev in new:
+        if ev.fatalities is not None or not _may_have_toll(ev):
+            continue
         told = next((e for e in reversed(earlier) if e.event_type == ev.event_type and e.fatalities is not None), None)
-        if ev.fatalities is None and told is not None and _may_have_toll(ev):
+        if told is not None:
             ev.fatalities, ev.spans["fatalities"] = told.fatalities, told.spans.get("fatalities")
+        elif untold is not None:
+            ev.fatalities, ev.spans["fatalities"] = untold[0], (offset + untold[1][0], offset + untold[1][1])
+
+
+def _toll_text(sent: Any) -> tuple[str, int]:
+    """The text in which to read a sentence's toll, and where it starts: a number the parser cut off as a
+    sentence of its own ("... on two days. 78 | fighters were killed.") is put back before it."""
+    if sent.start > 0:
+        before = sent.doc[sent.start - 1].sent
+        if before.text.strip().replace(",", "").isdigit():
+            return before.text_with_ws + sent.text, before.start_char
+    return sent.text, sent.start_char
 
 
 def _may_have_toll(ev: Event) -> bool:
