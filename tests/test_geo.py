@@ -256,3 +256,30 @@ def test_a_town_near_the_region_that_qualifies_it_is_kept(gaz):
     body = "Shops stayed shut in Ivankiv, Kyiv, on Monday."
     tops = _places(gaz, body, [_span(body, "Ivankiv"), _span(body, "Kyiv")])
     assert tops["Ivankiv"].name == "Ivankiv" and tops["Ivankiv"].cc == "UA"
+
+
+def test_an_unknown_part_of_a_city_is_precision_1_and_of_a_district_precision_2(gaz):
+    body = "Shells fell in Zqxwv (Tripoli). Gunmen raided Qzxvw (Sherzad district, Nangarhar)."
+    art = make_article(body, [_span(body, "Zqxwv"), _span(body, "Tripoli"), _span(body, "Qzxvw"),
+                              _span(body, "Nangarhar")])
+    city = _event(body, 7, 11, [(15, 20, "Zqxwv", "in"), (22, 29, "Tripoli", "in")])
+    village = _event(body, 39, 45, [])
+    Geocoder(gaz).geocode(art, [city, village])
+    assert city.location == "Tripoli" and city.geo_precision == 1
+    assert village.location == "Sherzad" and village.geo_precision == 2
+
+
+def test_the_town_of_a_named_building_is_precision_1(gaz):
+    body = "Workers protested at the Zqxwv Polytechnic College, Faridkot (Punjab) on Monday."
+    art = make_article(body, [_span(body, "Zqxwv Polytechnic College", "ORG"), _span(body, "Faridkot", "PERSON")])
+    ev = _event(body, 8, 17, [(25, 50, "Zqxwv Polytechnic College", "in"), (52, 60, "Faridkot", "in")])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.location == "Faridkot" and ev.geo_precision == 1
+
+
+def test_in_front_of_a_building_is_not_near(gaz):
+    body = "Journalists protested in front of the Quetta press club."
+    art = make_article(body, [_span(body, "Quetta")])
+    ev = _event(body, 12, 21, [(38, 44, "Quetta", "near")])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.location == "Quetta" and ev.geo_precision == 1

@@ -57,6 +57,9 @@ FACILITY_WORDS = re.compile(r"\b(?:airport|airfield|air ?base|base|hospital|clin
                             r"prison|jail|station|stadium|market|port|harbou?r|dam|refinery|camp|barracks|checkpoint|"
                             r"court|council|police|embassy|consulate|mosque|church|cathedral|racecourse|castle|"
                             r"cent(?:re|er)|army|chamber)\b", re.I)
+#: A city this big holds the unknown places it qualifies as neighbourhoods ("Khallatat (Tripoli)").
+CITY_POPULATION = 100_000
+IN_FRONT_OF = re.compile(r"\bin front of\s+(?:the\s+)?$", re.I)
 #: A road or front whose end or sector the place names: precision 2 (ACLED codes such events at the town).
 ROAD_BEFORE = re.compile(r"\b(?i:road|highway|motorway|route|axis)\s+(?i:that\s+)?(?i:between|from|to|towards?|linking|"
                          r"connecting|connects|links|leads? to|leading to|running to)\s+(?:the\s+)?(?:[A-Z][\w'\-]*"
@@ -236,7 +239,9 @@ class Geocoder:
                 if k in qualifier_of and place.fcode == ADMIN1 and place.admin1 not in context["admin1"]:
                     context["admin1"][place.admin1 or ""] += 1  # "Celaya, Guanajuato": the article's state
         return [Toponym(mentions[k][2], mentions[k][0], mentions[k][1], places[k],
-                        "cue" if mentions[k][3] == "CUE" else "qualifier" if k in qualifier_of else "in")
+                        "cue" if mentions[k][3] == "CUE" else "qualifier" if k in qualifier_of
+                        # a town qualifying a building in it ("Polytechnic College, Faridkot") is where it happened
+                        and not FACILITY_WORDS.search(mentions[qualifier_of[k]][2]) else "in")
                 for k in sorted(places)]
 
     def _unlabelled(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -568,6 +573,8 @@ class Geocoder:
         seen = set()
         for s, e, _text, relation in ev.place_mentions:
             t = by_span.get((s, e))
+            if relation == "near" and IN_FRONT_OF.search(body[max(0, s - 16):s]):
+                relation = "in"  # "in front of the governor's office": at it, not by the front line
             if t is not None:
                 seen.add((s, e))
                 found.append(Toponym(t.text, t.start, t.end, t.place,
@@ -587,7 +594,9 @@ class Geocoder:
         specificity = {SECTION: 0, CONTINENT: 4, COUNTRY: 3, ADMIN1: 2}
         found.sort(key=lambda t: (specificity.get(t.place.fcode, 1), t.relation == "qualifier",
                                   abs(t.start - trig[0])))
-        return found[0]
+        # a place named both near and in ("in front of the Quetta press club in Quetta city"): in it
+        inside = [t for t in found if t.place.id == found[0].place.id and t.relation == "in"]
+        return inside[0] if found[0].relation == "near" and inside else found[0]
 
     def _apply(self, ev: Event, top: Toponym) -> None:
         place = top.place
@@ -612,9 +621,10 @@ class Geocoder:
             ev.geo_precision = 3
         elif place.fcode == ADMIN2:
             ev.geo_precision = 2  # ACLED: an event known only by its district sits at the district's seat
-        elif top.relation in ("near", "qualifier"):
+        elif top.relation == "near" or (top.relation == "qualifier" and place.population < CITY_POPULATION):
             # near X; or only the district/town that qualifies an unknown village is known
-            # ("Bar-Sanguun village (Kismaayo, Lower Juba)"): ACLED's precision 2
+            # ("Bar-Sanguun village (Kismaayo, Lower Juba)"): ACLED's precision 2; an unknown part of a
+            # city ("Khallatat (Tripoli)") is a neighbourhood, in the city: precision 1
             ev.geo_precision = 2
         else:
             ev.geo_precision = 1
