@@ -283,3 +283,12 @@ def test_in_front_of_a_building_is_not_near(gaz):
     ev = _event(body, 12, 21, [(38, 44, "Quetta", "near")])
     Geocoder(gaz).geocode(art, [ev])
     assert ev.location == "Quetta" and ev.geo_precision == 1
+
+
+def test_between_two_towns_or_in_a_sub_division_is_precision_2(gaz):
+    body = "Gunmen exchanged fire between the towns of Idlib and Saraqib. A man was shot in Samana subdivision."
+    art = make_article(body, [_span(body, "Idlib"), _span(body, "Saraqib"), _span(body, "Samana")])
+    between = _event(body, 7, 16, [(43, 48, "Idlib", "in"), (53, 60, "Saraqib", "in")])
+    sub = _event(body, 72, 76, [(80, 86, "Samana", "in")])
+    Geocoder(gaz).geocode(art, [between, sub])
+    assert between.geo_precision == 2 and sub.geo_precision == 2

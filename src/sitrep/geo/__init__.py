@@ -61,10 +61,14 @@ FACILITY_WORDS = re.compile(r"\b(?:airport|airfield|air ?base|base|hospital|clin
 CITY_POPULATION = 100_000
 IN_FRONT_OF = re.compile(r"\bin front of\s+(?:the\s+)?$", re.I)
 #: A road or front whose end or sector the place names: precision 2 (ACLED codes such events at the town).
-ROAD_BEFORE = re.compile(r"\b(?i:road|highway|motorway|route|axis)\s+(?i:that\s+)?(?i:between|from|to|towards?|linking|"
-                         r"connecting|connects|links|leads? to|leading to|running to)\s+(?:the\s+)?(?:[A-Z][\w'\-]*"
-                         r"(?:\s+[A-Z][\w'\-]*)*\s+(?:and|to)\s+)?$")
-ROAD_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?\s+(?:road|highway|motorway|bypass|sector)\b")
+ROAD_BEFORE = re.compile(r"\b(?:(?i:road|highway|motorway|route|axis)\s+(?i:that\s+)?(?i:between|from|to|towards?|linking|"
+                         r"connecting|connects|links|leads? to|leading to|running to)|(?i:between)(?:\s+the\s+"
+                         r"(?i:cities|towns|villages|localities|communities)\s+of)?|(?i:rural areas? of|central district of))"
+                         r"\s+(?:the\s+)?(?:[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*\s+(?:and|to)\s+)?$")
+#: After a town: a road, a front's sector, or a division or area around it ("Samana subdivision",
+#: "Haftanin region", "Nimbahera taluka").
+ROAD_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?\s+(?i:road|highway|motorway|bypass|sector|"
+                        r"sub-?division|taluka?|tehsil|upazila|block|region|area|rural area|countryside|outskirts)\b")
 #: Adjectives of continents and regions ("European", "Middle Eastern") and of parts of the UK.
 REGION_DEMONYMS = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
@@ -588,8 +592,8 @@ class Geocoder:
         if not found:
             return None
         # on a road between towns, or at a sector of a front: ACLED's precision 2 at the town named
-        found = [Toponym(t.text, t.start, t.end, t.place, "near") if t.relation == "in" and _on_road(body, t.start, t.end)
-                 else t for t in found]
+        found = [Toponym(t.text, t.start, t.end, t.place, "near") if t.relation == "in" and t.place.fcode != ADMIN1
+                 and _on_road(body, t.start, t.end) else t for t in found]
         # the most specific place in the sentence, nearest the trigger among equals
         specificity = {SECTION: 0, CONTINENT: 4, COUNTRY: 3, ADMIN1: 2}
         found.sort(key=lambda t: (specificity.get(t.place.fcode, 1), t.relation == "qualifier",
