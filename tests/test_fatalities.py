@@ -66,6 +66,8 @@ from sitrep.events.fatalities import find_fatalities, single_victim, split_share
     # a date or a time span before the killers counts no victims
     ("On 3 May gunmen killed a teacher.", 1),
     ("2 days later gunmen killed 5 people.", 5),
+    ("In the raid, two gunmen killed a soldier.", 1),
+    ("On 9 July, a police unit killed four suspected militants.", 4),
 ])
 def test_counts_follow_acled_rules(text, n):
     found = find_fatalities(text)
@@ -130,6 +132,12 @@ def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
     # a split over several events leaves this one its share
     ("On 3 March 2024, jets struck rebel camps near Kalo and Tamba. 40 rebels were killed. "
      "Fatalities split between 2 events.", 20),
+    # a toll told before any event of the paragraph goes to the first event told after it
+    ("On 3 March 2024, a trader was stabbed to death in Kalo. The attack was blamed on bandits.", 1),
+    # an event retold with no toll keeps the toll told with it
+    ("On 3 March 2024, 15 people were killed when a bomb hit a bus near Kalo. The bomb was planted by militants.", 15),
+    # a number the parser may cut off as a sentence of its own still counts
+    ("On 3 March 2024, jets bombed rebel positions near Kalo on two days. 78 rebels were killed.", 78),
 ])
 def test_later_sentences_set_the_toll_of_the_event(code, body, n):
     events = [e for e in code(body, published="2024-03-03") if e.event_type]

@@ -34,7 +34,7 @@ _RANGE = rf"(?P<num>{_NUMWORD})(?:\s*(?:-|to|or|and)\s*{_NUMWORD})?"
 _STOP = (r"(?!(?:and|or|were|was|days?|weeks?|months?|hours?|years?|km|kilometres?|kilometers?|miles?|times|"
          r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
          r"nov(?:ember)?|dec(?:ember)?|" + _EXACT + r")\b|\d)")
-_WHO = (r"(?P<who>\s+(?:of\s+(?:the|them|their)\s+)?(?:" + _STOP + r"[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|insurgents?|policem[ae]n|police officers?|gendarmes?|victims?|suspects?|individuals?|youths?|agents?|militiam[ae]n|cadres?|traders?|journalists?|commanders?|prisoners?|inmates?|detainees?|adolescents?|siblings|brothers|relatives|man|woman|child|boy|girl|officers?|members?|men|women|children|villagers|residents|protesters?|demonstrators?|students|farmers|jihadists?|rebels?|attackers?|assailants?|gunm[ae]n|worshippers|passengers|others|bodies|combatants|terrorists|personnel|guards?|miners|herders|activists?|workers?)\b"
+_WHO = (r"(?P<who>\s+(?:of\s+(?:the|them|their)\s+)?(?:" + _STOP + r"[\w/-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|insurgents?|policem[ae]n|police officers?|gendarmes?|victims?|suspects?|individuals?|youths?|agents?|militiam[ae]n|cadres?|traders?|journalists?|commanders?|prisoners?|inmates?|detainees?|adolescents?|siblings|brothers|relatives|man|woman|child|boy|girl|officers?|members?|men|women|children|villagers|residents|protesters?|demonstrators?|students|farmers|jihadists?|rebels?|attackers?|assailants?|gunm[ae]n|worshippers|passengers|others|bodies|combatants|terrorists|personnel|guards?|miners|herders|activists?|workers?)\b"
         r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:community|group|family|clan|tribe|village|town|militia))?)?")
 #: A typo-tolerant "killed" ("kiled", "killled" occur in coders' notes).
 _KILLED_WORD = r"kil{1,3}ed"
@@ -45,7 +45,9 @@ _DIED = (rf"(?:{_KILLED_WORD}|dead|died|slain|massacred|executed|beheaded|shot d
          r"(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured|clubbed|hanged|crushed|trampled) to death|hanged|"
          rf"shot and (?:{_KILLED_WORD}|died)|(?:fatally|mortally) (?:shot|wounded|injured|stabbed|assaulted|attacked|beaten|hit))")
 _ADVERBS = r"(?:(?:reportedly|allegedly|reported|later|also|all|both|subsequently|eventually|summarily|then|found)\s+){0,2}"
-_KILLED = rf"(?:were|was|have been|had been|are|being|got)?\s*{_ADVERBS}{_DIED}"
+#: "two gunmen killed a soldier": an object after the verb makes the number the killers.
+_OBJECT_AHEAD = rf"(?!\s+(?:an?|the|his|her|their|him|them|at least|{_EXACT})\b)"
+_KILLED = rf"(?:(?:were|was|have been|had been|are|being|got)\s*{_ADVERBS}{_DIED}|{_ADVERBS}{_DIED}{_OBJECT_AHEAD})"
 #: Verbs that kill their object ("shot dead 20 miners", "resulting in the deaths of 3").
 _KILLS = (rf"(?:killing|{_KILLED_WORD}|kills|kill|shot dead|shooting dead|executed|executing|assassinated|"
           r"assassinating|massacred|massacring|murdered|murdering|slaughtered|slaughtering|beheaded|"
@@ -67,8 +69,9 @@ PATTERNS = [
                rf"(?P<who>\s+(?:{_STOP}[\w'-]+\s+){{1,3}}?)to death", re.I),
     re.compile(rf"\bbodies of\s+{_QUAL}{_RANGE}", re.I),
     # telegraphic notes: ", two gendarmes killed", "One MPP activist killed and a dozen injured"
-    re.compile(rf"(?:^|[,;:]\s*|\band\s+){_QUAL}{_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+){{1,3}}?)"
-               rf"{_ADVERBS}{_KILLED_WORD}\b", re.I),
+    # (not "a unit killed" nor ", two gunmen killed a soldier")
+    re.compile(rf"(?:^|[,;:]\s*|\band\s+){_QUAL}(?!an?\b){_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+){{1,3}}?)"
+               rf"{_ADVERBS}{_KILLED_WORD}\b{_OBJECT_AHEAD}", re.I),
     re.compile(rf"\b(?:left|leaving)\s+{_QUAL}{_RANGE}{_WHO}(?:\s*\([^()]{{0,80}}\))?\s+dead\b", re.I),
 ]
 #: A further clause of the same toll with a bare number: "... and 3 were killed by IEDs", ", 24 others later
