@@ -181,8 +181,8 @@ class Extractor:
             for cand in cands:
                 parties = {m.name for m in cand.actor1 + cand.actor2}
                 cert, attributed = attribution.certainty_for(parties)
-                if lead and cand.event_type is not None:
-                    cand.confidence += LEAD_BONUS
+                if lead and cand.event_type not in (None, "Strategic developments"):
+                    cand.confidence += LEAD_BONUS  # never lifts a weak development above a told act
                 ev = self._to_event(cand, sent, sent_dates, state, cert, attributed, fat, doc, offset, art)
                 events.append(ev)
                 para_events.append(ev)
@@ -368,6 +368,8 @@ class Extractor:
                 continue  # the month
             if name == "protest" and doc[s].lemma_.lower() in GATHERING_WORDS and not PROTEST_PURPOSE.search(sent.text):
                 continue  # "residents gathered to demand ...", not "families gathered for the funeral"
+            if doc[s].lemma_.lower() == "besiege" and doc[s].dep_ == "amod":
+                continue  # "the besieged town": a state, not an act
             if name == "burn" and not _burns_property(doc[s]):
                 continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
@@ -614,8 +616,8 @@ class Extractor:
         elif t.plover_event == "COERCE" and cand.head.pos_ != "VERB" and cand.head.head.lemma_.lower() in LIFT_VERBS:
             cand.plover_event, cand.plover_mode = "CONCEDE", None  # "lifted the curfew": PLOVER CONCEDE
         elif t.kind == "displace":
-            if a1 is not None and a1.inter != 7:
-                return False  # "the gunmen fled": the attackers leaving is no displacement
+            if a1 is not None and a1.inter != 7 or cand.head.tag_ == "VBG":
+                return False  # "the gunmen fled": attackers leaving; "refugees fleeing the war": background
         elif t.kind == "hq":
             objs = {tok.lemma_.lower() for tok in cand.head.subtree} | {
                 tok.lemma_.lower() for c in cand.head.head.children if c.dep_ in ("dobj",) for tok in c.subtree}

@@ -139,7 +139,7 @@ TRIGGERS: list[Trigger] = [
                       ("reinforcement",), ("redeploy",), ("deploy",), ("military", "buildup"), ("mobilize",),
                       ("mobilise",), ("join", "the", "taliban"), ("patrol",), ("fortification",),
                       ("bring", "reinforcement"), ("send", "reinforcement"), ("military", "column"),
-                      ("military", "convoy"), ("military", "exercise"), ("besiege",), ("deployment",)),
+                      ("military", "convoy"), ("military", "exercise"), ("besiege",)),
             S, "Change to group/activity", "MOBILIZE", "troops", "plain", 0.4),
     # people fleeing or displaced by violence: ACLED "Other" (read only when civilians move, never attackers)
     Trigger("displace", (("flee",), ("displace",), ("displacement",)), S, "Other", None, None, "displace", 0.4),
