@@ -163,6 +163,11 @@ def split_share(text: str, total: int | None) -> int | None:
     return total // parts + (1 if 2 * (total % parts) >= parts else 0)
 
 
+#: Every toll pattern holds one of these stems: sentences without one are skipped cheaply.
+_DEATH_WORD = re.compile(r"kil|dead|death|die|slain|massacr|execut|behead|murder|assassin|lynch|neutrali|lives|perish|"
+                         r"succumb|fatal|toll|bod(?:y|ies)|hanged|mortally", re.I)
+
+
 def find_fatalities(text: str, offset: int = 0) -> tuple[int, tuple[int, int]] | None:
     """The fatality count stated in ``text`` (a sentence), with its span.
 
@@ -170,7 +175,7 @@ def find_fatalities(text: str, offset: int = 0) -> tuple[int, tuple[int, int]] |
     "fatalities coded as 0" overrides a count the source gave; a lone victim ("a man was shot to
     death", "the victim died") is one death.
     """
-    found = _count(text)
+    found = _count(text) if _DEATH_WORD.search(text) else None
     if found is None:
         return None
     n, (s, e) = found
