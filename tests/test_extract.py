@@ -169,6 +169,13 @@ def test_an_unnamed_target_told_armed_later_makes_a_clash(code):
     assert top.sub_event_type == "Armed clash"
 
 
+def test_an_attack_repulsed_by_an_armed_group_is_a_clash_with_it(code):
+    events = code("On 6 March 2020, militants attacked the village of Namssiguia. Volunteer fighters repulsed the "
+                  "assault and killed three militants.")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.sub_event_type == "Armed clash" and top.inter2 is not None and top.inter2 != 7
+
+
 def test_an_off_duty_or_retired_policeman_is_a_civilian(code):
     for text in ("On 30 September 2020, militants assassinated a retired policeman in Tin-Akoff.",
                  "On 7 May 2020, armed men shot a police officer who was off-duty in Puebla."):

@@ -1079,17 +1079,28 @@ def _found_remains(find: Any) -> bool:
 OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired|former)\b", re.I)
 
 
+REPELLED = re.compile(r"\b(?:repel|repuls|respond|fought back|defend|fended off|returned fire)", re.I)
+
+
 def _armed_side_told_later(earlier: list[Event], new: list[Event]) -> None:
     """"Militants attacked the village of Gassere. One VDP fighter was killed.": the side hit, left unnamed
     by the first sentence, was armed; the attack was an armed clash with it."""
-    hit = next((e for e in new if e.sub_event_type == "Armed clash" and e.actor2 and e.inter2 in ARMED_INTERS), None)
-    if hit is None:
-        return
-    for ev in earlier:
-        if (ev.sub_event_type == "Attack" and ev.event_type == "Violence against civilians" and ev.actor2 is None
-                and (hit.actor1 == ev.actor1 or (hit.actor1 or "").startswith("Unidentified"))):
+    for hit in new:
+        if hit.sub_event_type != "Armed clash":
+            continue
+        for ev in earlier:
+            if ev.sub_event_type != "Attack" or ev.event_type != "Violence against civilians" or ev.actor2 is not None:
+                continue
+            if hit.actor2 and hit.inter2 in ARMED_INTERS and (
+                    hit.actor1 == ev.actor1 or (hit.actor1 or "").startswith("Unidentified")):
+                side = (hit.actor2, hit.inter2, hit.spans["actor2"])  # "One VDP fighter was killed."
+            elif (hit.actor1 and hit.inter1 in ARMED_INTERS and hit.actor1 != ev.actor1 and hit.actor2 in (None, ev.actor1)
+                  and REPELLED.search(hit.evidence.text)):
+                side = (hit.actor1, hit.inter1, hit.spans["actor1"])  # "Volunteer fighters repulsed the assault."
+            else:
+                continue
             ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
-            ev.actor2, ev.inter2, ev.spans["actor2"] = hit.actor2, hit.inter2, hit.spans["actor2"]
+            ev.actor2, ev.inter2, ev.spans["actor2"] = side
 
 
 def _people_target(verb: Any) -> bool:
@@ -1114,7 +1125,7 @@ def _armed_target(verb: Any) -> bool:
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
               for p in c.children if p.dep_ == "pobj"]
     for h in heads:
-        if h.lemma_.lower() in ("member", "one", "some", "several", "chief", "group"):
+        if h.lemma_.lower() in ("member", "one", "some", "several", "chief", "group", "leader", "commander", "head"):
             # "a member of the Hadhrami Elite forces", "one of their chiefs": the body they belong to
             h = next((p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                       if p.dep_ == "pobj"), h)

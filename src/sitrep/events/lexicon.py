@@ -39,7 +39,8 @@ TRIGGERS: list[Trigger] = [
     Trigger("clash", (("clash",), ("exchange", "fire"), ("exchange", "of", "fire"), ("exchange", "artillery"),
                       ("exchange", "shelling"), ("exchange", "gun"), ("exchange", "heavy"), ("exchange", "mortar"),
                       ("exchange", "rocket"), ("exchange", "gunshot"), ("exchange", "shot"),
-                      ("in", "both", "direction"), ("gunfight",), ("firefight",), ("shoot", "-", "out"), ("shootout",),
+                      ("in", "both", "direction"), ("gunfight",), ("firefight",), ("communal", "violence"),
+                      ("intercommunal", "violence"), ("inter", "-", "communal"), ("revenge", "killing"), ("shoot", "-", "out"), ("shootout",),
                       ("skirmish",), ("gun", "battle"), ("fierce", "fighting"), ("heavy", "fighting")),
             B, "Armed clash", "ASSAULT", "firearms", "plain", 0.75),
     Trigger("fight", (("fight",), ("fighting",), ("battle",), ("combat",)), B, "Armed clash", "ASSAULT", "firearms",
@@ -244,10 +245,11 @@ ARMED_TARGETS = {
     "base", "checkpoint", "position", "patrol", "convoy", "outpost", "barracks", "garrison",
     "soldier", "troop", "policeman", "policewoman", "gendarme", "officer", "personnel",
     "militant", "fighter", "rebel", "insurgent", "militiaman", "tank", "frontline", "force", "forces", "unit",
-    "brigade", "battalion", "militia", "policemen",
+    "brigade", "battalion", "militia", "policemen", "security",
 }
 #: Modifiers that make any target noun a state post ("a police station", "an army truck").
-ARMED_TARGET_MODIFIERS = {"police", "army", "military", "gendarmerie", "security", "troop"}
+ARMED_TARGET_MODIFIERS = {"police", "army", "military", "gendarmerie", "security", "troop", "militant", "rebel",
+                          "jihadist", "insurgent", "armed"}
 #: A gathering is a demonstration only when the sentence says what for ("gathered to demand ...").
 GATHERING_WORDS = {"gather", "assemble", "converge", "congregate"}
 PROTEST_PURPOSE = re.compile(
