@@ -898,9 +898,8 @@ def _claims_responsibility(doc: Any, m: Mention) -> bool:
 
 def _later_claimant(claims: list[Mention], tok: Any) -> Mention | None:
     """The group that claims, later in the same paragraph, the act an unnamed group committed."""
-    text = tok.doc.text
     for m in claims:
-        if m.start > tok.i and "\n\n" not in text[tok.idx:m.char_start]:
+        if m.start > tok.i and "\n\n" not in tok.doc[tok.i:m.start].text:
             return m
     return None
 
