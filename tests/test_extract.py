@@ -68,6 +68,10 @@ def one(events):
      "Attack"),  # the killing outranks the looting told with it
     ("On 30 August 2020, militants seized a large number of ruminants in Markoye.", "Strategic developments",
      "Looting/property destruction"),
+    ("On 8 March 2020, a bomb planted by the Taliban hit an army patrol in Maywand, killing two soldiers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 7 March 2020, a policeman was killed when his vehicle was hit by a Taliban-planted mine in Lashkargah.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
@@ -92,6 +96,7 @@ def test_event_types(code, text, event_type, sub_type):
     "The minister will visit Kidal next week.",
     "Mourners gathered in Natal on Monday for the funeral of the mayor.",
     "The inquiry found that the army had been negligent.",
+    "A bomb threat forced the evacuation of the airport in Lyon on Monday.",
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []

@@ -24,7 +24,7 @@ from ..nlp.actors import COREF_HEADS, FOLLOWER_HEADS, GENERIC, ActorKB
 from ..records import Article, Event, Evidence
 from . import certainty as certainty_mod
 from .dates import event_date, find_dates, leading_date, parse_iso
-from .fatalities import find_fatalities, split_share, states_total
+from .fatalities import adds_to_toll, find_fatalities, split_share, states_total
 from .lexicon import (
     ARMED_MODIFIERS, PROPERTY, REMAINS, CRUDE_WEAPONS, FIREARMS, LETHAL, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
@@ -368,8 +368,13 @@ class Extractor:
                 continue  # the month
             if name == "protest" and doc[s].lemma_.lower() in GATHERING_WORDS and not PROTEST_PURPOSE.search(sent.text):
                 continue  # "residents gathered to demand ...", not "families gathered for the funeral"
+            if (name == "group" and doc[s].lemma_.lower() == "patrol" and doc[s].pos_ != "VERB"
+                    and doc[s].dep_ in ("dobj", "pobj") and doc[s].head.lemma_.lower() not in ("conduct", "carry", "by")):
+                continue  # "hit an army patrol": the target, not a patrol told
             if doc[s].lemma_.lower() == "besiege" and doc[s].dep_ == "amod":
                 continue  # "the besieged town": a state, not an act
+            if name == "ied" and e - s == 1 and doc[s].lower_ in ("bomb", "bombs") and not _bomb_went_off(doc[s]):
+                continue  # "a bomb threat", "bombed the city" (an air raid), "a bomb disposal unit"
             if name == "burn" and not _burns_property(doc[s]):
                 continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
@@ -1054,6 +1059,18 @@ def _claimant(tok: Any, mention_at: dict[int, Mention]) -> Mention | None:
     return None
 
 
+#: Verbs that make a bomb one that went off or was set to ("a bomb planted by X killed two soldiers").
+BOMB_VERBS = {"hit", "kill", "explode", "wound", "injure", "target", "detonate", "go", "strike", "damage", "destroy",
+              "blow", "plant", "place", "attach", "leave", "rip", "tear", "claim"}
+
+
+def _bomb_went_off(tok: Any) -> bool:
+    if tok.pos_ != "NOUN" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in (
+            "threat", "scare", "squad", "disposal", "hoax", "shelter", "factory", "making", "maker", "alert")):
+        return False
+    return tok.head.lemma_.lower() in BOMB_VERBS or any(c.lemma_.lower() in BOMB_VERBS for c in tok.children)
+
+
 def _burns_property(verb: Any) -> bool:
     """'burned' or 'sabotaged' is property destruction when what was hit is a building, goods or an installation."""
     if verb.pos_ != "VERB":
@@ -1289,7 +1306,8 @@ def _armed_victims(para_events: list[Event], text: str) -> None:
 def _later_toll(para_events: list[Event], text: str, fat: tuple[int, tuple[int, int]] | None, offset: int) -> None:
     """A sentence with no event of its own that tells a toll gives it to the paragraph's events that have
     none; the coder's own figure ("2 fatalities.", "fatalities coded as 10") replaces one read from the
-    source, and "Fatalities split between 2 events" leaves each event its share."""
+    source, "Another soldier later died" adds to the toll, and "Fatalities split between 2 events" leaves
+    each event its share."""
     tolled = [ev for ev in para_events if _may_have_toll(ev)]
     if fat is None:
         for ev in tolled:
@@ -1297,9 +1315,11 @@ def _later_toll(para_events: list[Event], text: str, fat: tuple[int, tuple[int, 
             if share is not None:
                 ev.fatalities = share
         return
-    overrides = states_total(text)
+    overrides, adds = states_total(text), adds_to_toll(text)
     for ev in tolled:
-        if ev.fatalities is None or overrides:
+        if adds and ev.fatalities is not None:
+            ev.fatalities += fat[0]
+        elif ev.fatalities is None or overrides:
             ev.fatalities = fat[0]
             ev.spans["fatalities"] = (offset + fat[1][0], offset + fat[1][1])
 
