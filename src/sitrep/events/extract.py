@@ -422,8 +422,8 @@ class Extractor:
             if any(c.dep_ in ("aux",) and c.lower_ in MODALS for c in t.children):
                 return False
         for t in chain[1:]:
-            if t.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
-                return False
+            if t.lemma_.lower() in HYPOTHETICAL_GOVERNORS and not (t.lemma_.lower() == "call" and t.dep_ == "acl"):
+                return False  # "vowed to fight", but not "two factions, called Chance and Douze, clashed"
         if any(c.lower_ == "if" and c.dep_ == "mark" for t in chain for c in t.children):
             return False
         if head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
@@ -1149,7 +1149,7 @@ def _armed_target(verb: Any) -> bool:
         if lemma in CIVILIAN_TARGETS:
             return False
         mods = {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
-        if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma == "point" and "check" in mods:
+        if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods:
             return True
     return False
 
