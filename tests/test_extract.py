@@ -72,6 +72,10 @@ def one(events):
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("On 7 March 2020, a policeman was killed when his vehicle was hit by a Taliban-planted mine in Lashkargah.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 6 May 2020, federal police seized at least 3 tons of marijuana hidden in a truck near Paranaiba.",
+     "Strategic developments", "Looting/property destruction"),  # goods the state seizes are no territory
+    ("On 5 May 2020, soldiers seized a large amount of arms and ammunition in Kelbo.", "Strategic developments",
+     "Disrupted weapons use"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

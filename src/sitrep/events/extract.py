@@ -36,7 +36,8 @@ CHUNK_CHARS = 20_000
 
 SPORTS = {"team", "match", "league", "cup", "football", "soccer", "championship", "tournament", "coach", "striker",
           "goalkeeper", "midfielder", "stadium", "innings", "wicket", "olympic", "olympics", "scored", "referee"}
-QUANTITY_NOUNS = {"total", "number", "series", "dozen", "wave", "spate", "string", "barrage", "round", "volley"}
+QUANTITY_NOUNS = {"total", "number", "series", "dozen", "wave", "spate", "string", "barrage", "round", "volley",
+                  "ton", "tonne", "kilo", "kilogram", "kg", "quantity", "amount", "area", "lot"}
 #: "extended the curfew", "imposed the state of emergency": a measure taken, not one told again.
 DECREE_VERBS = {"impose", "extend", "declare", "enforce", "lift", "reimpose", "introduce"}
 ARMED_GROUP_WORDS = {"rebel", "militia", "opposition", "insurgent", "separatist", "jihadist", "islamist",
@@ -606,7 +607,7 @@ class Extractor:
                 cand.plover_event, cand.plover_mode = "ASSAULT", "destroy"
             elif not _territorial_object(cand.head):
                 return False
-            if a1.inter == 1:
+            elif a1.inter == 1:  # goods or arms the state seized stay looting or disrupted weapons use
                 cand.sub_event_type = "Government regains territory"
         elif t.kind == "protest":
             if lemmas & EXCESSIVE_FORCE_CUES and ({"protester", "demonstrator"} & lemmas) and (
@@ -1202,7 +1203,7 @@ def _sent_mentions(sent: Any, mention_at: dict[int, Mention]) -> list[Mention]:
 
 def _priority(c: _Candidate) -> float:
     """A trigger's rank, or the rank of what it was read as ("seized livestock" is looting, not territory)."""
-    retyped = {"Looting/property destruction": "loot", "Disrupted weapons use": "disrupt"}.get(c.sub_event_type or "")
+    retyped = {"Looting/property destruction": "loot", "Disrupted weapons use": "loot"}.get(c.sub_event_type or "")
     return PRIORITY.get(retyped if retyped and c.trigger.name == "territory" else c.trigger.name, 0)
 
 

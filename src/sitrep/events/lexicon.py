@@ -121,7 +121,7 @@ TRIGGERS: list[Trigger] = [
             S, "Looting/property destruction", "ASSAULT", "destroy", "plain", 0.55),
     Trigger("burn", (("burn",), ("sabotage",), ("set", "ablaze")), S, "Looting/property destruction", "ASSAULT",
             "destroy", "plain", 0.55),
-    Trigger("disrupt", (("defuse",), ("dismantle",), ("disarm",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
+    Trigger("disrupt", (("defuse",), ("recover", "*", "ied"), ("recover", "*", "explosive"), ("recover", "ied"), ("dismantle",), ("disarm",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
                         ("arms", "cache"), ("intercept",), ("shoot", "down")),
             S, "Disrupted weapons use", "COERCE", "seize", "plain", 0.6),
     Trigger("agree", (("ceasefire",), ("cease", "-", "fire"), ("peace", "deal"), ("truce",),
@@ -277,6 +277,7 @@ ARMED_MODIFIERS = {"armed", "masked", "unknown", "unidentified", "suspected", "h
 #: What a "seize" verb may take that is not territory: goods are looting, arms are disrupted weapons use.
 SEIZED_GOODS = {"goat", "cattle", "livestock", "cow", "sheep", "camel", "animal", "motorbike", "motorcycle", "money",
                 "ruminant", "cart", "donkey", "ox", "oxen", "poultry", "herd", "belongings", "goods",
+                "marijuana", "cocaine", "heroin", "drug", "drugs", "cannabis", "methamphetamine", "land", "tanker",
                 "cash", "vehicle", "car", "truck", "belonging", "property", "food", "grain", "phone", "boat", "good",
                 "crop", "harvest", "fuel", "medicine", "equipment", "bicycle", "tricycle", "herd"}
 SEIZED_WEAPONS = {"weapon", "arm", "ammunition", "explosive", "rifle", "gun", "grenade", "mine", "ied", "cache"}
