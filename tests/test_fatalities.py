@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events.fatalities import find_fatalities, single_victim, split_share, states_total, to_number
+from sitrep.events.fatalities import (
+    adds_to_toll, find_fatalities, single_victim, split_share, states_total, to_number,
+)
 
 
 @pytest.mark.parametrize("text, n", [
@@ -67,6 +69,9 @@ from sitrep.events.fatalities import find_fatalities, single_victim, split_share
     ("On 3 May gunmen killed a teacher.", 1),
     ("2 days later gunmen killed 5 people.", 5),
     ("In the raid, two gunmen killed a soldier.", 1),
+    ("Three people - a teacher, an imam and a farmer - were killed by gunmen.", 3),
+    ("The corpse of a herder was found near the well.", 1),
+    ("A sergeant and his younger brother were assassinated.", 2),
     ("On 9 July, a police unit killed four suspected militants.", 4),
 ])
 def test_counts_follow_acled_rules(text, n):
@@ -114,6 +119,8 @@ def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
     assert states_total("2 fatalities.") and states_total("1 fatality, 5 injured")
     assert states_total("Unknown fatalities coded as 10.")
     assert not states_total("Police said 2 people died.")
+    assert adds_to_toll("Another soldier later died of his injuries.") and adds_to_toll("2 more died in hospital.")
+    assert not adds_to_toll("Another soldier was wounded.") and not adds_to_toll("Two soldiers died.")
     # ACLED gives the remainder to the first events: the usual share rounds half up
     assert split_share("Fatalities split between 2 events.", 48) == 24
     assert split_share("Fatalities split between four events.", 10) == 3
@@ -138,6 +145,9 @@ def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
     ("On 3 March 2024, 15 people were killed when a bomb hit a bus near Kalo. The bomb was planted by militants.", 15),
     # a number the parser may cut off as a sentence of its own still counts
     ("On 3 March 2024, jets bombed rebel positions near Kalo on two days. 78 rebels were killed.", 78),
+    # later deaths add to the toll
+    ("On 3 March 2024, gunmen attacked an army post near Kalo. 5 soldiers were killed. "
+     "Another soldier later died of his wounds.", 6),
 ])
 def test_later_sentences_set_the_toll_of_the_event(code, body, n):
     events = [e for e in code(body, published="2024-03-03") if e.event_type]

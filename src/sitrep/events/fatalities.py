@@ -57,7 +57,8 @@ _KILLS = (rf"(?:killing|{_KILLED_WORD}|kills|kill|shot dead|shooting dead|execut
 
 PATTERNS = [
     re.compile(rf"\b{_KILLS}\s+{_QUAL}{_RANGE}{_WHO}", re.I),
-    re.compile(rf"\b{_QUAL}{_RANGE}{_WHO}(?:,?\s+including\s+[^,.;]{{0,40}}?,?)?\s+{_KILLED}", re.I),
+    re.compile(rf"\b{_QUAL}{_RANGE}{_WHO}(?:,?\s+including\s+[^,.;]{{0,40}}?,?|\s+[-\u2013(][^-\u2013()]{{1,80}}[-\u2013)])?"
+               rf"\s+{_KILLED}", re.I),
     re.compile(rf"\b{_QUAL}{_RANGE}\s+(?:fatalities|fatality|deaths|dead)\b", re.I),
     re.compile(r"\b(?P<num>both|all (?:two|three|four|five))\s+(?:victims|men|women|of them|people)\s+(?:died|were killed)", re.I),
     # "2 members of the regime's Air Force Intelligence were killed", "five members of the CV (Red Command) died"
@@ -121,13 +122,13 @@ _CODED_AS = re.compile(r"\bfatalities (?:were |was |are )?coded (?:as|at) (?:(?:
                        r"(?:,? in addition to (?P<plus>\d+) (?:known |reported )?fatalit)?", re.I)
 #: A note's closing tally, "2 fatalities." or "1 fatality, 5 injured": the coder's total for the event.
 _TALLY = re.compile(r"^\W*(?:\d+|no) fatalit(?:y|ies)\b[^.;()]{0,30}(?:[.;]|$)", re.I)
-_NO_VERB = r"(?:(?!(?:were|was|and|wounded|injured|arrested|killed)\b)[\w'-]+\s+)"
+_NO_VERB = r"(?:(?!(?:were|was|and|wounded|injured|arrested|killed)\b)\w[\w'-]*\s+)"
 _KIN = r"(?:son|daughter|brother|sister|father|mother|wife|husband|nephew|cousin|uncle|child|friend)"
 #: "one officer and two militants were killed", "2 rebel and 1 military fatality", "killed an imam and his son".
 _TWO_SIDES = re.compile(
     rf"\b(?P<a>{_EXACT}|an?)\s+{_NO_VERB}{{1,4}}?and\s+(?:at least\s+)?(?:(?P<b>{_EXACT}|an?|another)\s+{_NO_VERB}{{0,4}}?|"
-    rf"(?P<kin>his|her|their)\s+{_KIN}\s+)"
-    rf"(?:(?:were|have been|had been)\s+)?{_ADVERBS}(?:{_KILLED_WORD}|died|dead|fatalit(?:y|ies))\b", re.I)
+    rf"(?P<kin>his|her|their)\s+(?:[\w-]+\s+)?{_KIN}\s+)"
+    rf"(?:(?:were|have been|had been)\s+)?{_ADVERBS}(?:{_DIED}|fatalit(?:y|ies))\b", re.I)
 _KILLED_TWO = re.compile(
     rf"\b(?:{_KILLED_WORD}|killing|executed|assassinated|shot dead)\s+(?P<a>{_EXACT}|an?|the)\s+{_NO_VERB}{{1,4}}?"
     rf"and\s+(?:at least\s+)?(?:(?P<b>{_EXACT}|an?|another|the)\s+{_NO_VERB}{{0,3}}?(?:[\w-]+)|(?P<kin>his|her|their)\s+"
@@ -140,6 +141,16 @@ _SPLIT = re.compile(
     rf"(?:the\s+)?(?P<n>{_EXACT})\s+(?:separate\s+|different\s+)?(?:events|locations|days|dates|attacks|incidents|"
     rf"villages|places|areas|sites)(?:\s+(?:in|over|and|on)\s+(?P<m>{_EXACT})\s+(?:events|locations|days|dates))?"
     r"(?:\s*\((?P<share>\d+)\))?", re.I)
+
+
+#: "Another soldier later died of his injuries.", "2 more died at the hospital": deaths on top of a toll told before.
+_ADDS = re.compile(rf"^\W*(?:another|(?:{_EXACT}|several) (?:more|others?))\b[^.;]{{0,60}}?"
+                   rf"\b(?:died|{_KILLED_WORD}|succumbed|dead)\b", re.I)
+
+
+def adds_to_toll(text: str) -> bool:
+    """The sentence tells deaths on top of the toll told before it ("Another soldier later died.")."""
+    return bool(_ADDS.search(text))
 
 
 def states_total(text: str) -> bool:
@@ -165,7 +176,7 @@ def split_share(text: str, total: int | None) -> int | None:
 
 #: Every toll pattern holds one of these stems: sentences without one are skipped cheaply.
 _DEATH_WORD = re.compile(r"kil|dead|death|die|slain|massacr|execut|behead|murder|assassin|lynch|neutrali|lives|perish|"
-                         r"succumb|fatal|toll|bod(?:y|ies)|hanged|mortally", re.I)
+                         r"succumb|fatal|toll|bod(?:y|ies)|corpse|hanged|mortally", re.I)
 
 
 def find_fatalities(text: str, offset: int = 0) -> tuple[int, tuple[int, int]] | None:
@@ -270,7 +281,7 @@ _SINGLE_VICTIM = re.compile(
     r"\b(?:he|she)\s+(?:later\s+|also\s+|eventually\s+|subsequently\s+)?(?:died|succumbed)\b|"
     rf"\b(?:he|she)\s+(?:was|has been|had been)\s+{_ADVERBS}{_DIED}|\b(?:his|her) body was (?:later )?found\b|"
     r"\b(?:resulted in|resulting in|led to|leading to|caused|causing) (?:the death of|another death)\b|"
-    r"\bshot\s+(?:him|her)\s+dead\b|\bthe body of (?:a|an|one)\b",
+    r"\bshot\s+(?:him|her)\s+dead\b|\bthe (?:[\w-]+\s+)?(?:body|corpse) of (?:a|an|one)\b",
     re.I,
 )
 
