@@ -132,9 +132,10 @@ def test_a_named_district_is_placed_at_its_seat_with_precision_2(gaz):
 
 
 def test_a_district_is_no_candidate_where_the_text_does_not_call_it_one(gaz):
-    body = "Two soldiers were killed in Sherzad."
-    art = make_article(body, [_span(body, "Sherzad")])
-    assert Geocoder(gaz).toponyms(art) == []
+    # a bare district name counts only in the article's own country (here Kenya, not Afghanistan)
+    body = "Two soldiers were killed in Sherzad, the Kenyan army said. Kenya sent troops."
+    art = make_article(body, [_span(body, "Sherzad"), _span(body, "Kenyan", "NORP"), _span(body, "Kenya")])
+    assert "Sherzad" not in [t.text for t in Geocoder(gaz).toponyms(art)]
 
 
 def test_ner_split_name_is_joined_and_its_town_kept(gaz):
@@ -292,3 +293,9 @@ def test_between_two_towns_or_in_a_sub_division_is_precision_2(gaz):
     sub = _event(body, 72, 76, [(80, 86, "Samana", "in")])
     Geocoder(gaz).geocode(art, [between, sub])
     assert between.geo_precision == 2 and sub.geo_precision == 2
+
+
+def test_a_county_of_the_articles_country_where_no_town_bears_the_name(gaz):
+    body = "Police in England said the crash happened in Kent on Sunday."
+    tops = _places(gaz, body, [_span(body, "England"), _span(body, "Kent")])
+    assert tops["Kent"].cc == "GB"

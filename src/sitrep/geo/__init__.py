@@ -57,6 +57,8 @@ FACILITY_WORDS = re.compile(r"\b(?:airport|airfield|air ?base|base|hospital|clin
                             r"prison|jail|station|stadium|market|port|harbou?r|dam|refinery|camp|barracks|checkpoint|"
                             r"court|council|police|embassy|consulate|mosque|church|cathedral|racecourse|castle|"
                             r"cent(?:re|er)|army|chamber)\b", re.I)
+#: "X city", "X town": the town, not the district of the name.
+TOWN_WORD = re.compile(r"\s(?i:city|town)\b(?!\s+of)")
 #: A city this big holds the unknown places it qualifies as neighbourhoods ("Khallatat (Tripoli)").
 CITY_POPULATION = 100_000
 IN_FRONT_OF = re.compile(r"\bin front of\s+(?:the\s+)?$", re.I)
@@ -235,6 +237,9 @@ class Geocoder:
                         place = None
                 if place is None and not country and not self.gaz.lookup(name):
                     place = self._resolve_parts(name, context, sure=label in SURE_LABELS)
+                if place is not None and place.fcode == ADMIN2 and place.parent is not None and (
+                        TOWN_WORD.search(text) or TOWN_WORD.match(" " + after.lstrip())):
+                    place = self.gaz.get(place.parent) or place  # "Nassriya city": the district's seat town
                 if label in ("CUE", CUE_WHOLE) and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
                 resolved[cache_key] = place
@@ -432,7 +437,11 @@ class Geocoder:
             cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
         if not district:  # a district only where the text calls the name one ("Sherzad district"),
             # or puts it in a region that holds it ("Meknassy (Sidi Bou Zid)")
-            cands = [p for p in cands if p.fcode != ADMIN2 or (within is not None and _inside(p, within))]
+            # or in the country the article is about, where no town bears the name ("Kent", England)
+            lead = context["countries"].most_common(1)[0][0] if context["countries"] else None
+            towns = {p.cc for p in cands if p.fcode != ADMIN2 and key(p.name) == key(name)}
+            cands = [p for p in cands if p.fcode != ADMIN2 or (within is not None and _inside(p, within))
+                     or (p.cc == lead and p.cc not in towns and key(p.name) == key(name))]
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
@@ -498,7 +507,7 @@ class Geocoder:
             best, second = score(ranked[0]), score(ranked[1])
             if best - second < 0.3 and ranked[0].cc != ranked[1].cc:
                 return None  # tied candidates in different countries and no cue: abstain
-        if ranked[0].fcode == ADMIN2 and not district and ranked[0].parent is not None:
+        if ranked[0].fcode == ADMIN2 and not district and within is not None and ranked[0].parent is not None:
             return self.gaz.get(ranked[0].parent) or ranked[0]  # a municipality not called one: its seat town
         return ranked[0]
 
