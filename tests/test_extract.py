@@ -199,6 +199,19 @@ def test_who_found_a_body_is_not_its_killer(code):
     assert ev.sub_event_type == "Attack" and ev.inter1 == 3 and ev.actor1.startswith("Unidentified Armed Group")
 
 
+def test_civilians_who_shoot_are_an_armed_group_not_a_mob(code):
+    top = max(code("On 4 May 2020, in Monterrey, two men shot at people inside a store."), key=lambda e: e.confidence)
+    assert top.sub_event_type == "Attack" and top.inter1 == 3
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, members of the campesino torch movement demonstrated in Morelia to denounce the lack of support.",
+    "On 1 May 2020, school teachers went on strike and barricaded themselves into an office of the ministry.",
+])
+def test_peaceful_protests_with_violent_sounding_words(code, text):
+    assert [e.sub_event_type for e in code(text) if e.event_type] == ["Peaceful protest"]
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

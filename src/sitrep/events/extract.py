@@ -644,10 +644,16 @@ class Extractor:
             # (communities whose fight kills are coded as communal militias in an armed clash)
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
             cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
-        if a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians"):
-            # villagers, communities or a crowd attacking or clashing: mob violence
+        if (a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians")
+                and not (a1.inter == 7 and FIREARMS.search(sent.text))):
+            # villagers, communities or a crowd attacking or clashing: mob violence ("a man shot at the police"
+            # is an armed man, not a mob)
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
             cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
+        elif a1 is not None and a1.inter == 7 and cand.event_type in ("Battles", "Violence against civilians"):
+            # "two men shot at people inside a store": whoever shoots is an armed group to ACLED
+            a1 = replace(a1, name="Unidentified Armed Group ({country})", inter=3, party=True, generic=True)
+            cand.actor1 = [a1] + cand.actor1[1:]
         if cand.actor1:
             cand.confidence += 0.1
         if cand.actor2:

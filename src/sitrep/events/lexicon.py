@@ -289,13 +289,13 @@ INTERVENTION = re.compile(
     r"arrests were made|attempted to arrest|(?:stopped|prevented) (?:the )?(?:protesters|demonstrators))\b", re.I)
 #: Violence by the demonstrators themselves: a violent demonstration (Riots), not a peaceful protest.
 RIOT_CUES = re.compile(
-    r"\b(?:lit|burn(?:ed|ing|t)? (?:tyres|tires|vehicles|cars)|set (?:\w+ )?(?:on )?fire|torch(?:ed)?|threw stones|"
+    r"\b(?:lit|burn(?:ed|ing|t)? (?:tyres|tires|vehicles|cars)|set (?:\w+ )?(?:on )?fire|torched|torching|threw stones|"
     r"(?:pelted|hurled|threw) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|vandali[sz]ed|smashed|"
     r"ransacked|looted|clash(?:ed|es)? with (?:the )?(?:police|policemen|security forces|gendarmes|soldiers)|"
     r"attacked (?:the |a )?police|injur(?:ed|ing) (?:\w+ )?(?:police|officers)|"
     r"burn(?:ed|ing|t)? (?:\w+ )?(?:objects|material|debris|chairs|buildings|property|tyres|tires)|"
     r"(?:chairs|property|buildings|vehicles|cars|offices?) (?:were|was) (?:burnt|burned|destroyed|damaged|set on fire)|"
-    r"barricad(?:ed|es|ing)|rioters?|rioting|stormed|attempted to (?:force|storm|break)|"
+    r"barricad(?:ed|es|ing)(?! themselves)|rioters?|rioting|stormed(?! out)|attempted to (?:force|storm|break)|"
     r"(?:beaten|beat) up by (?:the )?(?:demonstrators|protesters|rioters|crowd)|"
     r"(?:demonstrators|protesters|rioters|youths?|crowd) (?:\w+ ){0,2}?(?:destroyed|damaged|attacked|beat|assaulted|"
     r"killed|stabbed|pelted|burned|burnt))\b", re.I)
