@@ -299,3 +299,9 @@ def test_a_county_of_the_articles_country_where_no_town_bears_the_name(gaz):
     body = "Police in England said the crash happened in Kent on Sunday."
     tops = _places(gaz, body, [_span(body, "England"), _span(body, "Kent")])
     assert tops["Kent"].cc == "GB"
+
+
+def test_common_nouns_that_name_small_places_are_not_places_in_running_text(gaz):
+    body = "Forces dug in at Street 90 near the Airport police station of Aden."
+    tops = _places(gaz, body, [_span(body, "Aden")])
+    assert set(tops) == {"Aden"}

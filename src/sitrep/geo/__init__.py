@@ -126,6 +126,13 @@ NOT_PLACE_WORDS = {
     "government", "president", "minister", "ministry", "mr", "mrs", "ms", "dr", "general", "colonel", "captain",
     "forces", "the", "a", "an", "on", "in", "at", "he", "she", "they", "it", "we", "this", "that", "there",
     "colonia", "sector", "village", "town", "city", "district", "province", "region", "commune", "municipality",
+    # common nouns and adjectives that are also the names of small places ("Street", Somerset; "Arab", Alabama)
+    "street", "road", "avenue", "square", "branch", "airport", "station", "market", "camp", "base", "bridge",
+    "highway", "hill", "valley", "river", "mountain", "lake", "border", "prison", "office", "building", "complex",
+    "factory", "mosque", "church", "park", "port", "area", "zone", "front", "block", "quarter", "human", "justice",
+    "independence", "liberty", "union", "unity", "victory", "freedom", "peace", "hope", "progress", "industry",
+    "commerce", "defence", "defense", "security", "health", "education", "interior", "arab", "muslim", "christian",
+    "national", "federal", "central", "royal", "university", "hospital", "school", "council", "court",
 }
 #: Kinds of place that a name inside an organisation's name ("Air Zimbabwe") or a person-tagged
 #: name ("Tamil Nadu") may stand for: big, unambiguous ones only.
@@ -395,6 +402,8 @@ class Geocoder:
             return False  # "Colonia Loma Alta": a neighbourhood of a Mexican town, not Colonia in Uruguay
         if label in SURE_LABELS or label == "UNTAGGED" or (label == "NORP" and cleaned.lower() in self.demonyms):
             return True
+        if cleaned.lower() in NOT_PLACE_WORDS:
+            return False
         # ORG / NORP / PERSON: only after a place preposition ("in Kidal", "of the Bab-Tobruk neighborhood")
         # or inside a parenthesis of places ("(Kismaayo, Lower Juba)")
         before = body[max(0, start - 12):start]
