@@ -76,6 +76,12 @@ def one(events):
      "Strategic developments", "Looting/property destruction"),  # goods the state seizes are no territory
     ("On 5 May 2020, soldiers seized a large amount of arms and ammunition in Kelbo.", "Strategic developments",
      "Disrupted weapons use"),
+    ("On 2 May 2020, HBDH militants carried out a remote explosive attack targeting a student dormitory in "
+     "Esenyurt.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 1 May 2020, a civilian was killed when an unexploded ordnance from previous fighting exploded in Dar'a.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 5 May 2020, government forces fired heavy and medium weapons at scattered areas of Hodeidah.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
@@ -210,6 +216,12 @@ def test_civilians_who_shoot_are_an_armed_group_not_a_mob(code):
 ])
 def test_peaceful_protests_with_violent_sounding_words(code, text):
     assert [e.sub_event_type for e in code(text) if e.event_type] == ["Peaceful protest"]
+
+
+def test_a_grenade_answered_with_gunfire_is_a_clash(code):
+    events = code("On 7 May 2020, al Shabaab militants threw a hand grenade at a police station in Mogadishu. "
+                  "Police reacted with gunfire towards the attacker.")
+    assert max(events, key=lambda e: e.confidence).sub_event_type == "Armed clash"
 
 
 def test_a_threat_is_no_acled_event(code):

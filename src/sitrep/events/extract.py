@@ -175,6 +175,7 @@ class Extractor:
                 if fat is not None and not any(_may_have_toll(ev) for ev in para_events):
                     para_toll = fat
                 _armed_victims(para_events, sent.text)
+                _armed_response(para_events, sent.text)
                 continue
             attribution = certainty_mod.assess(sent, mention_at)
             lead = not state.lead_told  # the article's first sentence that tells an event is its lead
@@ -195,6 +196,7 @@ class Extractor:
             else:
                 _retold_toll(para_events[:-len(cands)], para_events[-len(cands):], para_toll, offset)
             _armed_victims(para_events, sent.text)
+            _armed_response(para_events, sent.text)
         return events
 
     def _mentions(self, doc: Any, state: _DocState) -> list[Mention]:
@@ -1100,6 +1102,20 @@ def _found_remains(find: Any) -> bool:
 
 
 OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired|former)\b", re.I)
+
+
+#: The side hit shot back: "Police reacted with gunfire", "Government forces opened gunfire in response".
+RESPONSE_FIRE = re.compile(r"\b(?:reacted|responded|retaliated) (?:with )?(?:gun)?fire|returned fire|"
+                           r"opened (?:gun)?fire in response|exchange of fire followed", re.I)
+
+
+def _armed_response(para_events: list[Event], text: str) -> None:
+    """A grenade thrown at soldiers who shot back is an exchange: ACLED codes an armed clash."""
+    if not RESPONSE_FIRE.search(text):
+        return
+    for ev in para_events:
+        if ev.sub_event_type == "Grenade":
+            ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
 
 
 REPELLED = re.compile(r"\b(?:repel|repuls|respond|fought back|defend|fended off|returned fire)", re.I)

@@ -69,7 +69,8 @@ TRIGGERS: list[Trigger] = [
             E, "Air/drone strike", "ASSAULT", "aerial", "plain", 0.8),
     Trigger("shelling", (("shell",), ("shelling",), ("mortar",), ("artillery",), ("rocket",), ("missile",),
                          ("grenade", "launcher"), ("rpg",), ("projectile",), ("howitzer",), ("mlrs",),
-                         ("explosion", "involve"),
+                         ("explosion", "involve"), ("heavy", "weapon"), ("medium", "weapon"),
+                         ("heavy", "and", "medium", "weapon"),
                          # heavy machine guns and infantry fighting vehicles' cannons are heavy weapons (ACLED)
                          ("heavy", "machinegun"), ("heavy", "machine", "gun"), ("heavy", "machineguns"), ("ifv",),
                          ("ifvs",), ("cannon",), ("anti", "-", "tank"), ("atgm",), ("recoilless",),
@@ -78,7 +79,8 @@ TRIGGERS: list[Trigger] = [
     Trigger("ied", (("ied",), ("roadside", "bomb"), ("landmine",), ("land", "mine"), ("explosive", "device"),
                     ("car", "bomb"), ("vbied",), ("bomb", "explode"), ("blast",), ("explosion",), ("detonate",),
                     ("bomb", "go", "off"), ("bombing",), ("bomb",), ("plant", "mine"), ("magnetic", "bomb"),
-                    ("sticky", "bomb")),
+                    ("sticky", "bomb"), ("explosive", "attack"), ("remote", "explosive"), ("unexploded",),
+                    ("ordnance",), ("ordinance", "explode"), ("uxo",), ("explosive", "remnant")),
             E, "Remote explosive/landmine/IED", "ASSAULT", "explosives", "plain", 0.65),
     Trigger("grenade", (("grenade",), ("hand", "grenade")), E, "Grenade", "ASSAULT", "explosives", "plain", 0.75),
     Trigger("chemical", (("chemical", "weapon"), ("chemical", "attack"), ("chlorine",), ("sarin",), ("gas", "attack")),
@@ -229,7 +231,7 @@ LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "unleash", "mount", "claim", "spark", "trigger", "set", "erupt",
     "break", "take", "continue", "intensify", "resume", "escalate", "hold", "organize", "organise", "lead",
     "kill", "wound", "injure", "leave", "target", "hit", "rock", "strike", "report", "see", "witness",
-    "follow", "occur", "happen",
+    "follow", "occur", "happen", "activate", "plant", "place",
 }
 #: Nouns that name the opponent of their possessor ("IS's rivals in the MSC").
 RELATIONAL = {"rival", "opponent", "enemy", "foe", "adversary", "competitor"}
