@@ -305,3 +305,11 @@ def test_common_nouns_that_name_small_places_are_not_places_in_running_text(gaz)
     body = "Forces dug in at Street 90 near the Airport police station of Aden."
     tops = _places(gaz, body, [_span(body, "Aden")])
     assert set(tops) == {"Aden"}
+
+
+def test_a_name_ner_split_at_of_is_joined_and_colonia_del_is_a_neighbourhood(gaz):
+    body = "In Port of Spain city, gunmen fired at a bar. In Colima, a man was shot in Colonia del Valle."
+    tops = _places(gaz, body, [_span(body, "Port"), _span(body, "Spain city"), _span(body, "Colima"),
+                               _span(body, "Colonia del Valle", "ORG")])
+    assert tops["Port of Spain city"].cc == "TT"
+    assert all(p.cc in ("TT", "MX") for p in tops.values())

@@ -110,8 +110,10 @@ DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?
 #: "Bar-Sanguun village (Kismaayo, ...)". ("X in Y" is not one: it cost 5 points of ACLED geo precision.)
 QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?rhood|camp|commune|municipality|"
                            r"community|locality|sector))?(?:, ?| \(|, \()")
-#: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta".
-COLONIA = re.compile(r"[Cc]olonia\s+(?!del Sacramento)[A-Z0-9]")
+#: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta", "Colonia del Valle".
+COLONIA = re.compile(r"[Cc]olonia\s+(?!del Sacramento)(?:(?:de|del|de la|de los|de las|las|los|la)\s+)?[A-Z0-9]")
+#: What may stand between two halves of one name NER split: "Baja California", "Port of Spain".
+SPLIT_GAP = re.compile(r" (?:(?:of|de|del|da|do|dos|di|la|el|al|les|sur) )?")
 #: Where NER's one entity holds a place and its qualifiers.
 LIST_SEPARATOR = re.compile(r", | \(|\)")
 #: A run of capitalised words, with the small connecting words of place names ("Leon de los
@@ -378,10 +380,10 @@ class Geocoder:
         """NER splits some names in two ("Baja" + "California"): join neighbours the gazetteer knows as one."""
         out: list[tuple[int, int, str, str]] = []
         for m in mentions:
-            if out and body[out[-1][1]:m[0]] == " ":
+            if out and SPLIT_GAP.fullmatch(body[out[-1][1]:m[0]]):  # "Baja" + "California", "Port" of "Spain city"
                 prev = out[-1]
                 joined = body[prev[0]:m[1]]
-                if any(key(p.name) == key(joined) for p in self.gaz.lookup(joined)):
+                if any(key(p.name) == key(_clean(joined)) for p in self.gaz.lookup(_clean(joined))):
                     label = prev[3] if prev[3] in SURE_LABELS else m[3]
                     out[-1] = (prev[0], m[1], joined, label)
                     continue
@@ -506,7 +508,7 @@ class Geocoder:
         if countries and top.fcode not in (COUNTRY, CONTINENT, REGION) and top.population < 20_000:
             lead, lead_n = countries.most_common(1)[0]
             others = sum(countries.values()) - lead_n
-            if lead_n >= 2 and lead_n >= 2 * others and top.cc != lead:
+            if (lead_n >= 2 or not others) and lead_n >= 2 * others and top.cc != lead:
                 return None  # a small namesake abroad, in an article about another country: abstain
         if admin1 and top.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1) and top.population < 20_000 and within is None:
             lead, lead_n = admin1.most_common(1)[0]
