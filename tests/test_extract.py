@@ -224,6 +224,17 @@ def test_a_grenade_answered_with_gunfire_is_a_clash(code):
     assert max(events, key=lambda e: e.confidence).sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize("text, sub_type", [
+    ("On 5 May 2020, residents pelted stones at police in Bhopal who were enforcing the lockdown.", "Mob violence"),
+    ("On 6 May 2020, migrant workers pelted stones at police in Surat, demanding to return home.",
+     "Violent demonstration"),
+    ("On 1 May 2020, two men on a motorcycle executed two young men in Carapicuiba.", "Attack"),
+    ("On 3 May 2020, five persons beat up a man with bamboo sticks in Chembur.", "Mob violence"),
+])
+def test_riots_mobs_and_armed_men(code, text, sub_type):
+    assert max(code(text), key=lambda e: e.confidence).sub_event_type == sub_type
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

@@ -646,16 +646,23 @@ class Extractor:
             # (communities whose fight kills are coded as communal militias in an armed clash)
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
             cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
+        lone = (a1 is not None and a1.inter == 7 and sent.doc[a1.end - 1].lemma_.lower() in LONE_PEOPLE
+                and cand.head.lemma_.lower() not in BEATINGS and not CRUDE_WEAPONS.search(sent.text))
         if (a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians")
-                and not (a1.inter == 7 and FIREARMS.search(sent.text))):
+                and not (a1.inter == 7 and (FIREARMS.search(sent.text) or lone))):
             # villagers, communities or a crowd attacking or clashing: mob violence ("a man shot at the police"
             # is an armed man, not a mob)
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
             cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
         elif a1 is not None and a1.inter == 7 and cand.event_type in ("Battles", "Violence against civilians"):
-            # "two men shot at people inside a store": whoever shoots is an armed group to ACLED
+            # "two men shot at people inside a store", "two men executed a man": an armed group to ACLED, not a mob
             a1 = replace(a1, name="Unidentified Armed Group ({country})", inter=3, party=True, generic=True)
             cand.actor1 = [a1] + cand.actor1[1:]
+        if (t.name == "riot" and cand.sub_event_type == "Violent demonstration" and cand.head.lemma_.lower() in (
+                "pelt", "throw", "hurl", "stone") and not DEMONSTRATION.search(sent.doc.text)
+                and not PROTEST_PURPOSE.search(sent.doc.text)):
+            # "villagers pelted stones at the police" with no demonstration told: mob violence (ACLED)
+            cand.sub_event_type = "Mob violence"
         if cand.actor1:
             cand.confidence += 0.1
         if cand.actor2:
@@ -1101,6 +1108,12 @@ def _found_remains(find: Any) -> bool:
     return False
 
 
+#: People named one by one ("two men", "a person") who attack are an armed group, never a mob.
+LONE_PEOPLE = {"man", "men", "person", "individual", "woman"}
+BEATINGS = {"beat", "assault", "lynch", "thrash", "whip", "flog", "attack"}
+#: Words telling a demonstration took place (a riot without one is mob violence).
+DEMONSTRATION = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ing)?|sit-in|strike|"
+                           r"agitat\w*|picket\w*)\b", re.I)
 OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired|former)\b", re.I)
 
 
