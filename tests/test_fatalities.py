@@ -72,6 +72,7 @@ from sitrep.events.fatalities import (
     ("Three people - a teacher, an imam and a farmer - were killed by gunmen.", 3),
     ("The corpse of a herder was found near the well.", 1),
     ("A sergeant and his younger brother were assassinated.", 2),
+    ("Seven soldiers and allied militiamen were reportedly killed.", 7),
     ("On 9 July, a police unit killed four suspected militants.", 4),
 ])
 def test_counts_follow_acled_rules(text, n):
@@ -89,6 +90,7 @@ def test_counts_follow_acled_rules(text, n):
     "Six soldiers were killed or wounded.",
     # deaths told as the cause of the event, or long before it
     "Residents attacked the police station after two boys were killed by gunmen.",
+    "Relatives rioted against the death of a woman who died in hospital.",
     "Hundreds marched for the leader who was assassinated in 1987.",
     "He died in another attack two months later.",
     # "a" is a victim only before a person

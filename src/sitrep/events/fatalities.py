@@ -31,7 +31,7 @@ _QUAL = (r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|a
          r"roughly|as many as|between|a total of|total(?: of)?)\s+)?")
 _RANGE = rf"(?P<num>{_NUMWORD})(?:\s*(?:-|to|or|and)\s*{_NUMWORD})?"
 #: Words that end a run of words before a victim noun: "3 May gunmen killed" counts no gunmen.
-_STOP = (r"(?!(?:and|or|were|was|days?|weeks?|months?|hours?|years?|km|kilometres?|kilometers?|miles?|times|"
+_STOP = (r"(?!(?:and|or)\s+(?:" + _EXACT + r"|an?|the|another)\b|(?:were|was|days?|weeks?|months?|hours?|years?|km|kilometres?|kilometers?|miles?|times|"
          r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
          r"nov(?:ember)?|dec(?:ember)?|" + _EXACT + r")\b|\d)")
 _WHO = (r"(?P<who>\s+(?:of\s+(?:the|them|their)\s+)?(?:" + _STOP + r"[\w/-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|insurgents?|policem[ae]n|police officers?|gendarmes?|victims?|suspects?|individuals?|youths?|agents?|militiam[ae]n|cadres?|traders?|journalists?|commanders?|prisoners?|inmates?|detainees?|adolescents?|siblings|brothers|relatives|man|woman|child|boy|girl|officers?|members?|men|women|children|villagers|residents|protesters?|demonstrators?|students|farmers|jihadists?|rebels?|attackers?|assailants?|gunm[ae]n|worshippers|passengers|others|bodies|combatants|terrorists|personnel|guards?|miners|herders|activists?|workers?)\b"
@@ -87,7 +87,9 @@ _MIXED = re.compile(r"\s*(?:,\s*(?:injured|wounded|captured|arrested)\b|(?:,\s*)
                     r"(?:injured|wounded|captured|arrested|missing)\b)", re.I)
 #: "after two children were killed", "in protest of the killing of ...": the deaths caused the event.
 _CAUSE = re.compile(r"\b(?:after|(?<!the )following|in (?:protest|retaliation|reaction|response|revenge) "
-                    r"(?:of|at|against|for|to|over)|to protest|to avenge|revenge for)\s+(?:[\w'-]+\s+)?$", re.I)
+                    r"(?:of|at|against|for|to|over)|to protest|to avenge|revenge for)\s+(?:[\w'-]+\s+)?$|"
+                    r"\b(?:against|over|protesting|denouncing|condemning|mourning|after|following) the "
+                    r"(?:deaths?|killings?|murders?) of\s+$", re.I)
 #: "assassinated in 1987", "killed two years ago": an old death told as background.
 _LONG_AGO = re.compile(r"\s+(?:in (?:19|20)\d\d|(?:\w+ )?years ago|last year|(?:[\w-]+\s+){0,6}?(?:\w+ )"
                        r"(?:weeks|months|years) (?:later|ago))\b", re.I)
