@@ -82,6 +82,12 @@ def one(events):
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("On 5 May 2020, government forces fired heavy and medium weapons at scattered areas of Hodeidah.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("On 3 May 2020, textile workers blocked the RN 12 in Draa-Ben-Khedda over unpaid salaries.", "Protests",
+     "Peaceful protest"),
+    ("On 30 April 2020, residents banged pots against the president during his visit to Porto Alegre.", "Protests",
+     "Peaceful protest"),
+    ("On 28 April 2020, a dead body with signs of violence was found floating near La Estanzuela inside a bag.",
+     "Violence against civilians", "Attack"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
@@ -107,6 +113,7 @@ def test_event_types(code, text, event_type, sub_type):
     "Mourners gathered in Natal on Monday for the funeral of the mayor.",
     "The inquiry found that the army had been negligent.",
     "A bomb threat forced the evacuation of the airport in Lyon on Monday.",
+    "Security forces blocked the road to the airport in Lyon on Monday.",
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []

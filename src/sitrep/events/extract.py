@@ -1105,9 +1105,15 @@ def _found_remains(find: Any) -> bool:
         if c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "dobj", "conj") and c.lower_ in ("dead", "murdered", "killed",
                                                                                           "beheaded", "decapitated"):
             return True
+    if any(c.dep_ == "auxpass" for c in find.children):
+        # "a dead body with signs of violence was found" parsed without its subject: a body just before
+        return any(t.lemma_.lower() in ("body", "bodies", "corpse", "remains") for t in find.doc[max(0, find.i - 10):find.i])
     return False
 
 
+#: What people block in protest ("blocked the RN 12", "blocked the train's rails").
+BLOCKED_WAYS = {"road", "street", "highway", "rail", "track", "railway", "bridge", "entrance", "access", "rn",
+                "route", "junction", "roundabout", "intersection", "avenue", "boulevard", "traffic", "gate", "port"}
 #: People named one by one ("two men", "a person") who attack are an armed group, never a mob.
 LONE_PEOPLE = {"man", "men", "person", "individual", "woman"}
 BEATINGS = {"beat", "assault", "lynch", "thrash", "whip", "flog", "attack"}
@@ -1204,7 +1210,12 @@ def _fires_at_something(tok: Any) -> bool:
 def _protest_block(tok: Any) -> bool:
     """Blocking a road or an entrance by people (not by the army or a court) is a protest."""
     subj = _subject(tok)
-    return subj is None or subj.lemma_.lower() not in ("army", "police", "court", "government", "troop", "soldier")
+    if subj is not None and subj.lemma_.lower() in ("army", "police", "court", "government", "troop", "soldier", "force",
+                                                      "authority", "gendarme", "official", "militant", "rebel"):
+        return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("the", "a", "road", "roads", "street", "streets"):
+        return True  # the patterns that name the road themselves
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in BLOCKED_WAYS for c in tok.children)
 
 
 def _reporting_subject(pron: Any) -> Any:

@@ -92,6 +92,8 @@ TRIGGERS: list[Trigger] = [
                         ("block", "the", "road"), ("block", "road"), ("blocked", "the", "road"), ("block", "the", "entrance"),
                         ("block", "the", "highway"), ("block", "street"), ("block", "some", "street"),
                         ("picket",), ("vigil",), ("procession",), ("human", "chain"), ("gather",), ("assemble",),
+                        ("block",), ("road", "blockade"), ("bang", "pot"), ("pot", "-", "banging"),
+                        ("cacerolazo",),
                         ("converge",), ("congregate",)),
             P, "Peaceful protest", "PROTEST", "demo", "protest", 0.7),
     Trigger("riot", (("riot",), ("rioter",), ("torch",), ("set", "fire"), ("burn", "tyre"), ("burn", "tire"),
