@@ -313,3 +313,12 @@ def test_a_name_ner_split_at_of_is_joined_and_colonia_del_is_a_neighbourhood(gaz
                                _span(body, "Colonia del Valle", "ORG")])
     assert tops["Port of Spain city"].cc == "TT"
     assert all(p.cc in ("TT", "MX") for p in tops.values())
+
+
+def test_a_country_the_article_names_beats_a_bigger_namesake_elsewhere(gaz):
+    body = "Protesters from across Lebanon marched in Beirut and then gathered in Tripoli."
+    tops = _places(gaz, body, [_span(body, "Lebanon"), _span(body, "Beirut"), _span(body, "Tripoli")])
+    assert tops["Tripoli"].cc == "LB"
+    body = "Fighting was reported in Hays district in western Yemen."
+    tops = _places(gaz, body, [_span(body, "Hays district"), _span(body, "Yemen")])
+    assert tops["Hays district"].cc == "YE"

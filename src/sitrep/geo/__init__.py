@@ -417,6 +417,7 @@ class Geocoder:
         countries: Counter[str] = Counter()
         admin1: Counter[str] = Counter()
         towns: Counter[str] = Counter()
+        named: Counter[str] = Counter()  # countries the article names outright
         texts = [_clean(t) for _, _, t, _ in mentions]
         if article.title:
             texts += [w.strip() for w in re.split(r"[,:;\-\u2013|]| in ", article.title) if w.strip()]
@@ -427,13 +428,14 @@ class Geocoder:
             top = cands[0]
             if top.fcode == COUNTRY:
                 countries[top.cc or ""] += 2
+                named[top.cc or ""] += 1
             elif top.fcode == ADMIN1 and all(c.admin1 == top.admin1 or c.population < 20_000 for c in cands):
                 admin1[top.admin1 or ""] += 1  # only unambiguous regions vote ("Washington" does not)
                 countries[top.cc or ""] += 1
             elif len({c.cc for c in cands}) == 1 or top.population > 100_000:
                 countries[top.cc or ""] += 1
                 towns[str(top.id)] += 1
-        return {"countries": countries, "admin1": admin1, "towns": towns}
+        return {"countries": countries, "admin1": admin1, "towns": towns, "named": named}
 
     def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False,
                  strict: bool = False, within: Place | None = None, district: bool = False,
@@ -468,6 +470,8 @@ class Geocoder:
             s = math.log10(p.population + 10)
             s += 1.2 * min(countries.get(p.cc or "", 0), 3)
             s += 1.5 * min(admin1.get(p.admin1 or "", 0), 2)
+            if p.cc in context["named"] and p.fcode != COUNTRY:
+                s += 2.0  # the article names its country ("Hays district in western Yemen")
             if p.fcode == SECTION and p.parent is not None and str(p.parent) in context["towns"]:
                 s += 6.0  # a neighbourhood of a town the article names
             if p.fcode == CAPITAL:
