@@ -88,6 +88,8 @@ def one(events):
      "Peaceful protest"),
     ("On 28 April 2020, a dead body with signs of violence was found floating near La Estanzuela inside a bag.",
      "Violence against civilians", "Attack"),
+    ("On 5 May 2020, in Monclova, workers of a construction company demanded the payment of their salaries.",
+     "Protests", "Peaceful protest"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

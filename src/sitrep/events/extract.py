@@ -386,6 +386,8 @@ class Extractor:
                 continue  # crowd-control devices, read as intervention by the protest rules
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
                 continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade")
+            if name == "p-request" and _people_demand(doc[s]):
+                trig = self.triggers["protest"]  # "workers of the company demanded their salaries": a protest
             if trig.kind == "plover":
                 at = plover_at if plover_at is not None else mention_at
                 cand = _plover_candidate(trig, doc, s, e, sent, at)
@@ -1092,6 +1094,26 @@ def _burns_property(verb: Any) -> bool:
     if verb.pos_ != "VERB":
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPERTY for c in verb.children)
+
+
+#: People whose collective demand is a demonstration ("nurses demanded protective equipment").
+DEMANDING_PEOPLE = {"worker", "employee", "staff", "resident", "student", "merchant", "trader", "farmer", "villager",
+                    "teacher", "nurse", "doctor", "driver", "relative", "family", "vendor", "miner", "retiree",
+                    "pensioner", "activist", "protester", "demonstrator", "inhabitant", "labourer", "laborer", "local",
+                    "community", "parent", "youth", "fisherman", "herder", "taxi", "motorist"}
+
+
+def _people_demand(tok: Any) -> bool:
+    """'demanded' told of a group of people (not a state, a party or an official): they demonstrated."""
+    if tok.lemma_.lower() != "demand" or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBG"):
+        return False
+    subj = _subject(tok) if tok.tag_ == "VBD" else (tok.head if tok.dep_ in ("acl", "advcl") else None)
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in ("member", "group", "dozen", "hundred", "thousand"):
+        subj = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"), subj)
+    return subj.lemma_.lower() in DEMANDING_PEOPLE and subj.tag_ in ("NNS", "NN") and not subj.ent_type_
 
 
 def _found_remains(find: Any) -> bool:
