@@ -61,6 +61,9 @@ def test_the_opening_date_dates_the_sentence_not_an_earlier_event_it_mentions():
     assert event_date(found, text, 0, anchor).date == date(2015, 5, 6)
     ranged = "Around 6 May 2015 (from 6-7 May), residents burned tires."
     assert event_date(find_dates(ranged, REF), ranged, 0, ranged.index("burned")).date == date(2015, 5, 6)
+    # an opening date that dates a statement leaves the event its own date
+    said = "On Monday, police said gunmen killed two guards on Saturday."
+    assert event_date(find_dates(said, REF), said, 0, said.index("killed")).date == date(2015, 6, 13)
     # no opening date: the nearest one to the event
     late = "Fighting that began in March 2015 resumed, and gunmen attacked the village on 2 June."
     assert event_date(find_dates(late, REF), late, 0, late.index("attacked")).date == date(2015, 6, 2)

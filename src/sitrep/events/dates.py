@@ -67,6 +67,8 @@ class DateMention:
 _LEAD = re.compile(r"^\W*(?:(?:on|around|about|at|by|in|during|from|between|early|late|sometime|the night of|"
                    r"the week of|the weekend of|or|(?:early |late )?(?:on )?the (?:morning|afternoon|evening) of)\s+)*"
                    r"(?:the\s+)?$", re.IGNORECASE)
+#: Verbs of saying: an opening date before one dates the statement, not the event it tells.
+_SPEECH = re.compile(r"\b(?:said|says|told|reported|announced|stated|confirmed|claimed|added|revealed)\b", re.IGNORECASE)
 #: A date that starts or causes something, not the day of the act told: "since", "following their".
 _BACKGROUND = re.compile(r"\b(?:since|following|after|until|till|before)\s+(?:(?:the|their|his|her|its|a)\s+)?$",
                          re.IGNORECASE)
@@ -170,11 +172,15 @@ def find_dates(text: str, ref: date | None, offset: int = 0) -> list[DateMention
 def event_date(mentions: list[DateMention], text: str, offset: int, anchor: int) -> DateMention | None:
     """The date of the event whose trigger is at ``anchor`` in the sentence ``text`` (mentions and
     anchor are offsets of the sentence start ``offset`` plus their place in it): the sentence's
-    opening date, else the nearest resolved date that is not background."""
+    opening date (unless it dates a statement that tells the event: "On Monday, police said ..."), else the
+    nearest resolved date that is not background."""
     dated = [d for d in mentions if d.date and not d.background]
     if not dated:
         return None
-    return leading_date(dated, text, offset) or min(dated, key=lambda d: abs(d.start - anchor))
+    lead = leading_date(dated, text, offset)
+    if lead is not None and not (lead.end < anchor and _SPEECH.search(text, lead.end - offset, anchor - offset)):
+        return lead
+    return min(dated, key=lambda d: abs(d.start - anchor))
 
 
 def leading_date(mentions: list[DateMention], text: str, offset: int) -> DateMention | None:
