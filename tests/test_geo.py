@@ -322,3 +322,9 @@ def test_a_country_the_article_names_beats_a_bigger_namesake_elsewhere(gaz):
     body = "Fighting was reported in Hays district in western Yemen."
     tops = _places(gaz, body, [_span(body, "Hays district"), _span(body, "Yemen")])
     assert tops["Hays district"].cc == "YE"
+
+
+def test_a_place_after_in_inside_an_organisations_name(gaz):
+    body = "People protested outside the Ministry of Health in Kyiv on Monday."
+    tops = _places(gaz, body, [_span(body, "the Ministry of Health in Kyiv", "ORG")])
+    assert tops["the Ministry of Health in Kyiv"].name == "Kyiv"

@@ -560,6 +560,11 @@ class Geocoder:
                 place = self._resolve(head, context, strict=True)
                 if place is not None and (sure or place.fcode in CUE_KINDS or place.population >= 100_000):
                     return place
+        m = re.search(r"\s(?:in|at)\s+(?:the\s+)?([A-Z][^()]*)$", name)  # "the Ministry of Health in Kyiv"
+        if m:
+            place = self._resolve(m[1], context, strict=True)
+            if place is not None:
+                return place
         m = re.search(r"\bof\s+(?:the\s+)?([A-Z][^()]*)$", name)
         if m and m[1] != name:
             place = self._resolve(m[1], context, strict=True)
