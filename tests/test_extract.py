@@ -90,6 +90,12 @@ def one(events):
      "Violence against civilians", "Attack"),
     ("On 5 May 2020, in Monclova, workers of a construction company demanded the payment of their salaries.",
      "Protests", "Peaceful protest"),
+    ("On 5 May 2020, the Bicentenario oil field was attacked by unidentified armed individuals in Arauca.",
+     "Strategic developments", "Looting/property destruction"),
+    ("On 6 May 2020, militants attacked an office at the Nguia intersection, injuring one person.",
+     "Violence against civilians", "Attack"),
+    ("On 30 October 2020, militants abducted a village councilman and seized livestock in Houndokire.",
+     "Violence against civilians", "Abduction/forced disappearance"),  # abduction outranks the looting
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -57,7 +57,7 @@ GENERIC_KINDS = {"attack", "kill", "plain-fight"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
 PRIORITY = {  # more specific trigger families win when several fire in one sentence
     "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
-    "sexual": 6, "found": 1, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.8, "burn": 1.8,
+    "sexual": 6, "found": 1, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.2, "burn": 1.2,
     "disrupt": 4, "agree": 4, "sign": 4, "release": 4, "curfew": 3, "emergency": 3, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
     "abduct": 1.5,  # killings or beatings with abductions are an attack (ACLED); abduction alone stays one
     "fight": 1,
@@ -249,9 +249,12 @@ class Extractor:
                 key, end = lemma, tok.i + 1
             elif lemma in ("force", "forces", "regime") and self._state_force(tok):
                 key, end = "army", tok.i + 1  # "Ukrainian Forces", "regime forces", "government forces"
-            elif lemma in ("group", "individual") and any(c.lower_ in ARMED_MODIFIERS for c in tok.children
-                                                          if c.dep_ in ("amod", "compound") and c.i < tok.i):
+            elif lemma in ("group", "individual", "faction") and any(
+                    c.lower_ in ARMED_MODIFIERS for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i):
                 key, end = "armed group", tok.i + 1  # "an unknown armed group", "unidentified individuals"
+            elif tok.tag_ == "NNS" and lemma not in _EVENT_WORDS and any(
+                    c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children):
+                key, end = "armed group", tok.i + 1  # "armed loggers", "armed robbers": whoever bears arms
             elif lemma in COREF_HEADS and state.last_group and _is_definite(tok):
                 out.append(Mention(tok.i, tok.i + 1, state.last_group, state.last_group_inter, tok.idx,
                                    tok.idx + len(tok)))
@@ -302,10 +305,11 @@ class Extractor:
         return out
 
     def _state_force(self, tok: Any) -> bool:
-        """'forces' (or 'the regime') names state forces unless an armed-group word modifies it ("rebel forces")."""
+        """'forces' (or 'the regime') names state forces unless an armed-group word modifies it ("rebel forces");
+        'the armed forces' are a state's."""
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
         words = {c.lemma_.lower() for c in mods}
-        if words & ARMED_GROUP_WORDS or any(c.ent_type_ in ("ACTOR", "LEADER") for c in mods):
+        if words - {"armed"} & ARMED_GROUP_WORDS or any(c.ent_type_ in ("ACTOR", "LEADER") for c in mods):
             return False
         if tok.lemma_.lower() == "regime":
             return tok.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and not mods
@@ -564,6 +568,12 @@ class Extractor:
             target_words = {tok.lemma_.lower() for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")
                             for tok in c.subtree}
             armed_target = a2 is None and _armed_target(cand.head)
+            if (t.name == "attack" and a2 is None and not armed_target and _property_target(cand.head)
+                    and not HARMED.search(sent.doc.text)):
+                # "the oil field was attacked", "attacked and damaged the radio's building": property destruction
+                cand.event_type, cand.sub_event_type = "Strategic developments", "Looting/property destruction"
+                cand.plover_event, cand.plover_mode = "ASSAULT", "destroy"
+                return True
             doc = sent.doc
             # the victim's own phrase: "an off-duty soldier", "a soldier (assumed off-duty)", "an officer who was off duty"
             if a2 is not None and a2.inter in ARMED_INTERS and OFF_DUTY.search(
@@ -1087,6 +1097,23 @@ def _bomb_went_off(tok: Any) -> bool:
             "threat", "scare", "squad", "disposal", "hoax", "shelter", "factory", "making", "maker", "alert")):
         return False
     return tok.head.lemma_.lower() in BOMB_VERBS or any(c.lemma_.lower() in BOMB_VERBS for c in tok.children)
+
+
+#: People hurt: an attack on a building that hurt someone stays an attack.
+HARMED = re.compile(r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|hurt|abduct\w*|kidnap\w*|beat\w*|shot|"
+                    r"fatalit\w*|casualt\w*(?! reported))\b", re.I)
+
+
+#: Property with nobody in it as such (an attack on a village or a house is an attack on its people).
+INSTALLATIONS = {"pipeline", "field", "tower", "pylon", "antenna", "mast", "installation", "infrastructure", "machinery",
+                 "tree", "office", "building", "facility", "warehouse", "factory", "equipment", "generator", "crop",
+                 "harvest", "granary", "bridge"}
+
+
+def _property_target(verb: Any) -> bool:
+    """The thing attacked is property, not people: "attacked the pipeline", "the oil field was attacked"."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(heads) and all(h.lemma_.lower() in INSTALLATIONS for h in heads)
 
 
 def _burns_property(verb: Any) -> bool:
