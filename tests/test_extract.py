@@ -250,6 +250,11 @@ def test_riots_mobs_and_armed_men(code, text, sub_type):
     assert max(code(text), key=lambda e: e.confidence).sub_event_type == sub_type
 
 
+def test_the_side_that_repelled_an_attack_was_attacked(code):
+    ev = max(code("Nigerian troops repelled an attack by Boko Haram on Monguno on Sunday."), key=lambda e: e.confidence)
+    assert (ev.sub_event_type, ev.actor1, ev.inter2) == ("Armed clash", "Boko Haram", 1)
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

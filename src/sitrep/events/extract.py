@@ -530,7 +530,8 @@ class Extractor:
                     both = _args_of(c, mention_at)
                     a1 += both[:1]
                     a2 += both[1:]
-            if a1 and not a2 and head.dep_ == "dobj" and gov.lemma_.lower() not in LIGHT_VERBS:
+            if a1 and not a2 and head.dep_ == "dobj" and (gov.lemma_.lower() not in LIGHT_VERBS
+                                                          or gov.lemma_.lower() in ("repel", "repulse", "thwart", "foil")):
                 # "Nigerian troops repelled an attack by Boko Haram": the subject is the side attacked
                 subj = _subject(gov)
                 if subj is not None:
