@@ -73,6 +73,7 @@ from sitrep.events.fatalities import (
     ("The corpse of a herder was found near the well.", 1),
     ("A sergeant and his younger brother were assassinated.", 2),
     ("Seven soldiers and allied militiamen were reportedly killed.", 7),
+    ("Militiamen killed at least 20 villagers (other sources said 50 to 100 were killed).", 20),
     ("On 9 July, a police unit killed four suspected militants.", 4),
 ])
 def test_counts_follow_acled_rules(text, n):
@@ -93,6 +94,8 @@ def test_counts_follow_acled_rules(text, n):
     "Relatives rioted against the death of a woman who died in hospital.",
     "Hundreds marched for the leader who was assassinated in 1987.",
     "He died in another attack two months later.",
+    "Fighters recovered cattle taken from a herder assassinated earlier.",
+    "The sons of the mayor [killed in an ambush on 6 July] assaulted a councillor.",
     # "a" is a victim only before a person
     "Militants executed a complex ambush on the road.",
     "The unit executed 3 raids on rebel camps.",

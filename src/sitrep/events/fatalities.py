@@ -91,7 +91,7 @@ _CAUSE = re.compile(r"\b(?:after|(?<!the )following|in (?:protest|retaliation|re
                     r"\b(?:against|over|protesting|denouncing|condemning|mourning|after|following) the "
                     r"(?:deaths?|killings?|murders?) of\s+$", re.I)
 #: "assassinated in 1987", "killed two years ago": an old death told as background.
-_LONG_AGO = re.compile(r"\s+(?:in (?:19|20)\d\d|(?:\w+ )?years ago|last year|(?:[\w-]+\s+){0,6}?(?:\w+ )"
+_LONG_AGO = re.compile(r"\s+(?:in (?:19|20)\d\d|earlier|previously|(?:\w+ )?years ago|last year|(?:[\w-]+\s+){0,6}?(?:\w+ )"
                        r"(?:weeks|months|years) (?:later|ago))\b", re.I)
 #: "which killed four officers (coded in a separate event)": the toll of another event.
 _ELSEWHERE = re.compile(r"[^.;()]{0,40}?\((?:coded|recorded) (?:in |as )?(?:a )?separate(?:ly| event)", re.I)
@@ -223,7 +223,8 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
         # "6 fighters were killed by direct fire and 3 were killed by IEDs": each clause adds its dead
         # unless they only break down the total ("killed 17, 14 by execution while 3 succumbed")
         extras = [(n, m.end("num")) for m in _MORE.finditer(text, best[1][1])
-                  if (n := to_number(m.group("num"))) is not None and not _MIXED.match(text, m.end())]
+                  if (n := to_number(m.group("num"))) is not None and not _MIXED.match(text, m.end())
+                  and not _caused(text, m.start())]
         if extras and sum(n for n, _ in extras) != best[0]:
             best = (best[0] + sum(n for n, _ in extras), (best[1][0], extras[-1][1]))
     if best is None:
@@ -267,7 +268,11 @@ def _loose_article(text: str, m: re.Match[str]) -> bool:
 
 
 def _caused(text: str, start: int) -> bool:
-    return bool(_CAUSE.search(text, max(0, start - 60), start))
+    """The deaths at ``start`` are told as the cause of the event, or in an aside between brackets ("[killed
+    in an ambush on July 6]", "(some sources reported 50 to 100 dead)"): not this event's toll."""
+    before = text[:start]
+    aside = before.count("(") + before.count("[") > before.count(")") + before.count("]")
+    return aside or bool(_CAUSE.search(text, max(0, start - 60), start))
 
 
 _SINGLE_VICTIM = re.compile(
