@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 
 from sitrep.events.fatalities import (
-    adds_to_toll, find_fatalities, single_victim, split_share, states_total, to_number,
+    adds_to_toll,
+    find_fatalities,
+    single_victim,
+    split_share,
+    states_total,
+    to_number,
 )
 
 
@@ -142,8 +147,8 @@ def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
     # the coder's tally replaces the count read from the source
     ("On 3 March 2024, gunmen attacked a bus near Kalo. One man and one woman died. 3 fatalities.", 3),
     # a split over several events leaves this one its share
-    ("On 3 March 2024, jets struck rebel camps near Kalo and Tamba. 40 rebels were killed. "
-     "Fatalities split between 2 events.", 20),
+    (("On 3 March 2024, jets struck rebel camps near Kalo and Tamba. 40 rebels were killed. "
+      "Fatalities split between 2 events."), 20),
     # a toll told before any event of the paragraph goes to the first event told after it
     ("On 3 March 2024, a trader was stabbed to death in Kalo. The attack was blamed on bandits.", 1),
     # an event retold with no toll keeps the toll told with it
@@ -151,8 +156,8 @@ def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
     # a number the parser may cut off as a sentence of its own still counts
     ("On 3 March 2024, jets bombed rebel positions near Kalo on two days. 78 rebels were killed.", 78),
     # later deaths add to the toll
-    ("On 3 March 2024, gunmen attacked an army post near Kalo. 5 soldiers were killed. "
-     "Another soldier later died of his wounds.", 6),
+    (("On 3 March 2024, gunmen attacked an army post near Kalo. 5 soldiers were killed. "
+      "Another soldier later died of his wounds."), 6),
 ])
 def test_later_sentences_set_the_toll_of_the_event(code, body, n):
     events = [e for e in code(body, published="2024-03-03") if e.event_type]

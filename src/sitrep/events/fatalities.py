@@ -1,10 +1,16 @@
 """Fatality counts with ACLED's conservative rules.
 
 "dozens" = 12, "tens" = 10, "scores" = 20, "hundreds" = 100, "several"/"a few" = 3,
-ranges take the lower bound ("10 to 15" = 10), "at least N" = N, "more than N" = N.
-Wounded and injured are never fatalities, nor is a count of mixed outcomes ("3 were killed,
-injured or captured"), nor a killing told as the cause of the event ("protested after two men
-were killed"). Returns (count, (start, end)) or None.
+ranges take the lower bound ("10 to 15" = 10), "at least N" = N, "more than N" = N; both sides
+are summed ("one officer and two militants were killed" = 3) and a lone victim is one ("the
+victim died"). Wounded and injured are never fatalities, nor is a count of mixed outcomes ("3
+were killed, injured or captured"), nor a killing told as the cause of the event ("protested
+after two men were killed"), long before it, or in a bracketed aside.
+
+A coder's own figure wins over the source's ("2 fatalities.", "fatalities coded as 10"), and a
+total ACLED spreads over several events leaves each its share ("split between 2 events").
+``find_fatalities`` reads one sentence and returns (count, (start, end)) or None; the extractor
+gives a toll told in a later sentence to the events told before it.
 """
 
 from __future__ import annotations
