@@ -328,3 +328,9 @@ def test_a_place_after_in_inside_an_organisations_name(gaz):
     body = "People protested outside the Ministry of Health in Kyiv on Monday."
     tops = _places(gaz, body, [_span(body, "the Ministry of Health in Kyiv", "ORG")])
     assert tops["the Ministry of Health in Kyiv"].name == "Kyiv"
+
+
+def test_a_place_ner_ran_on_into_the_next_words_is_cut_out(gaz):
+    body = "On Monday, in Baalbek, Military forces removed the tents."
+    tops = _places(gaz, body, [_span(body, "Baalbek, Military", "ORG")])
+    assert tops["Baalbek"].cc == "LB"

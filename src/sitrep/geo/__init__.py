@@ -351,7 +351,12 @@ class Geocoder:
             bounds = [0] + [x for span in cuts for x in span] + [len(text)]
             parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2) if bounds[i] < bounds[i + 1]]
             if not all(self.gaz.lookup(_clean(text[a:b])) for a, b in parts):
-                out.append((s, e, text, label))
+                head = _clean(text[parts[0][0]:parts[0][1]])
+                if any(key(p.name) == key(head) for p in self.gaz.lookup(head)) and len(parts) == 2:
+                    # "Baalbek, Military" as one entity: the place NER ran on into the next words
+                    out.append((s + parts[0][0], s + parts[0][1], text[parts[0][0]:parts[0][1]], label))
+                else:
+                    out.append((s, e, text, label))
                 continue
             for i, (a, b) in enumerate(parts):
                 # the first part keeps NER's label; the qualifiers after it are places by position
