@@ -133,7 +133,8 @@ TRIGGERS: list[Trigger] = [
             S, "Agreement", "AGREE", None, "plain", 0.6),
     # signing or ratifying an agreement is PLOVER SUPPORT (the manual); agreeing to one is AGREE
     Trigger("sign", (("sign", "agreement"), ("sign", "a", "peace", "agreement"), ("sign", "peace", "agreement"),
-                     ("sign", "a", "ceasefire"), ("sign", "ceasefire")),
+                     ("sign", "a", "ceasefire"), ("sign", "ceasefire"), ("sign", "*", "agreement"),
+                     ("sign", "*", "accord")),
             S, "Agreement", "SUPPORT", None, "plain", 0.6),
     # the actual release or exchange of prisoners is RETREAT "release" in PLOVER (an ACLED agreement)
     Trigger("release", (("release", "prisoner"), ("prisoner", "exchange"), ("exchange", "prisoner"),
@@ -163,7 +164,8 @@ TRIGGERS: list[Trigger] = [
 PLOVER_ONLY_MAX_CONFIDENCE = 0.5
 PLOVER_TRIGGERS: list[Trigger] = [
     Trigger("p-agree", (("agree",), ("promise",), ("pledge", "to"), ("offer",), ("reach", "consensus"), ("reach", "a", "consensus"),
-                        ("accept",), ("reach", "a", "deal"), ("vow", "to")),
+                        ("accept",), ("reach", "a", "deal"), ("vow", "to"), ("ready", "to"), ("prepared", "to"),
+                        ("willing", "to"), ("commit", "to")),
             None, None, "AGREE", None, "plover", 0.35),
     Trigger("p-consult", (("meet",), ("meeting",), ("hold", "talk"), ("talks",), ("visit",), ("telephone",),
                           ("phone",), ("host",), ("negotiate",), ("negotiation",), ("mediate",), ("mediation",),
@@ -179,7 +181,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
                          ("investigate",), ("investigation",), ("probe",), ("inquiry",), ("charge", "with")),
             None, None, "ACCUSE", None, "plover", 0.35),
     Trigger("p-reject", (("reject",), ("refuse",), ("veto",), ("rebuff",), ("turn", "down"), ("rule", "out"),
-                         ("dismiss",), ("boycott",)),
+                         ("dismiss",), ("boycott",), ("renege",), ("oppose",), ("opposed", "to")),
             None, None, "REJECT", None, "plover", 0.35),
     Trigger("p-threaten", (("threaten",), ("ultimatum",)), None, None, "THREATEN", None, "plover", 0.35),
     Trigger("p-support", (("support",), ("endorse",), ("praise",), ("back",), ("recognize",), ("recognise",),
@@ -201,14 +203,16 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "AID", None, "plover", 0.3),
     Trigger("p-concede", (("concede",), ("pardon",), ("amnesty",), ("acquit",), ("lift", "ban"), ("lift", "sanction"),
                           ("lift", "the", "ban"), ("lift", "embargo"), ("lift", "curfew"), ("ease", "restriction"),
-                          ("allow",), ("call", "off"), ("ease",), ("relax",), ("apologize",), ("apologise",)),
+                          ("allow",), ("call", "off"), ("ease",), ("relax",), ("apologize",), ("apologise",),
+                          ("cancel", "restriction"), ("cancel", "*", "restriction"), ("lift", "restriction"),
+                          ("remove", "restriction")),
             None, None, "CONCEDE", None, "plover", 0.35),
     Trigger("p-retreat", (("resign",), ("step", "down"), ("release",), ("free",), ("repatriate",), ("disarm",),
                           ("withdrawal",), ("demobilize",), ("demobilise",), ("return",)),
             None, None, "RETREAT", None, "plover", 0.35),
     Trigger("p-sanction", (("sanction",), ("embargo",), ("sever", "tie"), ("cut", "tie"), ("break", "off"),
                            ("recall", "ambassador"), ("expel", "diplomat"), ("suspend", "aid"), ("freeze", "asset"),
-                           ("suspension",)),
+                           ("suspension",), ("suspend",)),
             None, None, "SANCTION", None, "plover", 0.35),
     Trigger("p-coerce", (("deport",), ("ban",), ("outlaw",), ("blockade",), ("censor",), ("jail",), ("imprison",),
                          ("sentence",), ("impose", "curfew")),
@@ -233,7 +237,7 @@ LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "unleash", "mount", "claim", "spark", "trigger", "set", "erupt",
     "break", "take", "continue", "intensify", "resume", "escalate", "hold", "organize", "organise", "lead",
     "kill", "wound", "injure", "leave", "target", "hit", "rock", "strike", "report", "see", "witness",
-    "follow", "occur", "happen", "activate", "plant", "place",
+    "follow", "occur", "happen", "activate", "plant", "place", "complete", "undertake",
 }
 #: Nouns that name the opponent of their possessor ("IS's rivals in the MSC").
 RELATIONAL = {"rival", "opponent", "enemy", "foe", "adversary", "competitor"}
