@@ -12,7 +12,6 @@ Gold: toponyms with a GeoNames id that are locational. Two modes, as in the lite
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -20,13 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "geo" / "GeoWebNews.xml"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+sys.path.insert(0, str(ROOT / "src"))
+from sitrep.geo.gazetteer import km  # noqa: E402  (one distance for the resolver, this script and its gate)
 
 
 def load(limit: int | None) -> list[dict]:

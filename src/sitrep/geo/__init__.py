@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..data import demonyms
 from ..events.lexicon import NEAR_AFTER, NEAR_BEFORE
 from ..records import Article, Event
-from .gazetteer import ADMIN1, ADMIN2, CAPITAL, CONTINENT, COUNTRY, REGION, SECTION, Gazetteer, Place, _ascii, key
+from .gazetteer import ADMIN1, ADMIN2, CAPITAL, CONTINENT, COUNTRY, REGION, SECTION, Gazetteer, Place, _ascii, key, km
 
 __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
@@ -710,13 +710,7 @@ def _near(place: Place, area: Place, gaz: Gazetteer) -> bool:
     capital = gaz.admin1_capital(area.admin1) if area.fcode == ADMIN1 else None
     if capital is not None:
         points.append((capital.lat, capital.lon))
-    return place.cc == area.cc and any(_km(place.lat, place.lon, lat, lon) <= 120 for lat, lon in points)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+    return place.cc == area.cc and any(km(place.lat, place.lon, lat, lon) <= 120 for lat, lon in points)
 
 
 def _inside(place: Place, area: Place) -> bool:

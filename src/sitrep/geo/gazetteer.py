@@ -8,6 +8,7 @@ CC-BY 4.0) and optionally a user TSV of extra places ($SITREP_PLACES, same colum
 from __future__ import annotations
 
 import csv
+import math
 import os
 import re
 import sqlite3
@@ -136,6 +137,14 @@ class Gazetteer:
                 for alias in [rec["name"], *(rec.get("aliases") or "").split("|")]:
                     if alias:
                         self._extra.setdefault(key(alias), []).append(place)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _rank(p: Place) -> int:
