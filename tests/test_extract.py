@@ -96,6 +96,10 @@ def one(events):
      "Violence against civilians", "Attack"),
     ("On 30 October 2020, militants abducted a village councilman and seized livestock in Houndokire.",
      "Violence against civilians", "Abduction/forced disappearance"),  # abduction outranks the looting
+    ("On 9 May 2020, police in Jericho confiscated weapons and explosives from armed groups.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("On 9 May 2020, the authorities imposed a curfew in Cizre after a demonstration over election fraud.",
+     "Strategic developments", "Change to group/activity"),  # the demonstration is told as the cause
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -636,6 +636,10 @@ class Extractor:
                 cand.sub_event_type = "Protest with intervention"
         elif t.plover_event == "COERCE" and cand.head.pos_ != "VERB" and cand.head.head.lemma_.lower() in LIFT_VERBS:
             cand.plover_event, cand.plover_mode = "CONCEDE", None  # "lifted the curfew": PLOVER CONCEDE
+        elif t.name == "loot" and {c.lemma_.lower() for c in cand.head.children if c.dep_ == "dobj"} & SEIZED_WEAPONS:
+            # "police confiscated weapons and explosives": disrupted weapons use
+            cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
+            cand.plover_event, cand.plover_mode = "COERCE", "seize"
         elif t.kind == "displace":
             if a1 is not None and a1.inter != 7 or cand.head.tag_ == "VBG":
                 return False  # "the gunmen fled": attackers leaving; "refugees fleeing the war": background
@@ -1323,6 +1327,12 @@ def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[st
         # "protested against the arrest of ...", "families who say their children were kidnapped held a sit-in":
         # the grievance is told, not coded
         cands = [c for c in cands if c.trigger.kind == "protest" or not _is_grievance(c.head)]
+    told_before = [c for c in cands if _told_as_cause(c.head)]
+    if told_before and len(told_before) < len(cands) and not any(
+            c.trigger.plover_event == "ASSAULT" for c in cands if c not in told_before):
+        # "imposed a curfew after a demonstration", "reimposed blockades following the shooting": the cause is
+        # background, the act is the event
+        cands = [c for c in cands if c not in told_before]
     violent = [c for c in cands if c.trigger.plover_event == "ASSAULT" or c.event_type in ("Battles", "Protests")
                or c.trigger.kind == "protest"]  # a demonstration turned violent still outranks its clash
     other = [c for c in cands if c not in violent]
@@ -1449,6 +1459,14 @@ def _toll_text(sent: Any) -> tuple[str, int]:
 def _may_have_toll(ev: Event) -> bool:
     return ev.event_type not in (None, "Strategic developments") and ev.sub_event_type not in (
         "Peaceful protest", "Abduction/forced disappearance", "Sexual violence")
+
+
+def _told_as_cause(tok: Any) -> bool:
+    """The event is named only as what came before the main act: "after a demonstration", "following the
+    shooting deaths", "in the wake of the execution" (read only against a non-violent main act: "three soldiers
+    were killed following an attack by X" tells the attack)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following", "amid", "since") or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "wake")
 
 
 def _is_grievance(tok: Any) -> bool:
