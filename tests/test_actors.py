@@ -124,3 +124,12 @@ def test_the_monitor_is_never_the_actor(code):
 def test_a_place_named_before_gunmen_makes_no_militia(code):
     ev = code("On 9 May 2020, Kano gunmen attacked a village near Kaduna, Nigeria.")[0]
     assert ev.inter1 == 3
+
+
+@pytest.mark.parametrize("text, inter1", [
+    ("On 9 May 2020, Iraqi armed forces shelled a village near Tuz Khurmatu, Iraq.", 1),
+    ("On 9 May 2020, opposition factions destroyed a regime tank near Kafr Nabl, Syria.", 2),
+    ("On 9 May 2020, armed loggers shot dead two forest guards near Lomphat, Cambodia.", 3),
+])
+def test_armed_forces_factions_and_armed_nouns(code, text, inter1):
+    assert code(text)[0].inter1 == inter1

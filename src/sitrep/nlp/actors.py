@@ -41,7 +41,8 @@ GENERIC: dict[str, tuple[str, int]] = {
     **{w: ("Unidentified Communal Militia ({country})", 4) for w in (
         "tribesman", "tribesmen", "clansman", "clansmen", "clan", "clan militia", "communal militia", "tribal militia",
         "ethnic militia")},
-    **{w: ("Opposition Rebels ({country})", 2) for w in ("rebel", "insurgent", "opposition fighter", "guerrilla", "separatist")},
+    **{w: ("Opposition Rebels ({country})", 2) for w in (
+        "rebel", "insurgent", "opposition fighter", "guerrilla", "separatist", "opposition faction")},
     **{w: ("Protesters ({country})", 6) for w in (
         "protester", "protestor", "demonstrator", "marcher", "activist", "supporter", "striker",
         "student protester", "crowd")},
