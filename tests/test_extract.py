@@ -100,6 +100,10 @@ def one(events):
      "Strategic developments", "Disrupted weapons use"),
     ("On 9 May 2020, the authorities imposed a curfew in Cizre after a demonstration over election fraud.",
      "Strategic developments", "Change to group/activity"),  # the demonstration is told as the cause
+    ("On 8 May 2020, in Petrolina, military police dismantled a cocaine lab in the Recife neighborhood.",
+     "Strategic developments", "Looting/property destruction"),
+    ("On 8 May 2020, police commandos recovered arms and ammunition in Imphal West.", "Strategic developments",
+     "Disrupted weapons use"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -640,6 +640,10 @@ class Extractor:
             # "police confiscated weapons and explosives": disrupted weapons use
             cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
             cand.plover_event, cand.plover_mode = "COERCE", "seize"
+        elif t.name == "disrupt" and {c.lemma_.lower() for c in cand.head.children if c.dep_ == "dobj"} & DRUG_SITES:
+            # "police dismantled a cocaine lab": property destroyed, not weapons
+            cand.event_type, cand.sub_event_type = "Strategic developments", "Looting/property destruction"
+            cand.plover_event, cand.plover_mode = "ASSAULT", "destroy"
         elif t.kind == "displace":
             if a1 is not None and a1.inter != 7 or cand.head.tag_ == "VBG":
                 return False  # "the gunmen fled": attackers leaving; "refugees fleeing the war": background
@@ -1168,6 +1172,8 @@ def _found_remains(find: Any) -> bool:
 #: What people block in protest ("blocked the RN 12", "blocked the train's rails").
 BLOCKED_WAYS = {"road", "street", "highway", "rail", "track", "railway", "bridge", "entrance", "access", "rn",
                 "route", "junction", "roundabout", "intersection", "avenue", "boulevard", "traffic", "gate", "port"}
+#: What the police dismantle that is no weapon.
+DRUG_SITES = {"lab", "laboratory", "plantation", "farm", "crop", "field", "refinery", "camp"}
 #: People named one by one ("two men", "a person") who attack are an armed group, never a mob.
 LONE_PEOPLE = {"man", "men", "person", "individual", "woman"}
 BEATINGS = {"beat", "assault", "lynch", "thrash", "whip", "flog", "attack"}
