@@ -41,6 +41,9 @@ def test_every_alias_names_one_actor():
     ("Puntland Dervish Force", 1),
     ("LDU", 1),
     ("MS-13", 3),
+    ("CODECO", 3),  # ACLED codes it as a political militia
+    ("Raia Mutomboki", 3),
+    ("FARDC", 1),
 ])
 def test_knowledge_base_inter_codes(name, inter):
     actor = ActorKB.load().get(name)
