@@ -263,6 +263,12 @@ def test_the_side_that_repelled_an_attack_was_attacked(code):
     assert (ev.sub_event_type, ev.actor1, ev.inter2) == ("Armed clash", "Boko Haram", 1)
 
 
+def test_killings_outrank_the_arrests_of_the_same_operation(code):
+    events = code("On 8 May 2020, seven Taliban militants were killed and three were arrested during an operation by "
+                  "police special units in Kunduz.")
+    assert max(events, key=lambda e: e.confidence).sub_event_type == "Armed clash"
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

@@ -115,7 +115,7 @@ TRIGGERS: list[Trigger] = [
             V, "Sexual violence", "ASSAULT", "sexual", "plain", 0.8),
     # --- Strategic developments
     Trigger("arrest", (("arrest",), ("detain",), ("apprehend",), ("round", "up")),
-            S, "Arrests", "COERCE", "arrest", "plain", 0.7),
+            S, "Arrests", "COERCE", "arrest", "plain", 0.55),
     Trigger("hq", (("establish",), ("set", "up"), ("open",), ("advertise", "the", "opening"), ("opening",)),
             S, "Headquarters or base established", None, None, "hq", 0.5),
     Trigger("loot", (("loot",), ("pillage",), ("ransack",), ("vandalize",), ("vandalise",), ("destroy",), ("demolish",),
