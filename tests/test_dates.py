@@ -73,6 +73,9 @@ def test_background_dates_and_places_named_after_dates_do_not_date_an_event():
     since = find_dates("protesters demanded the release of a leader detained since 30 October 2014", REF)
     assert since and since[0].background
     assert event_date(since, "", 0, 0) is None
+    dated_noun = find_dates("hundreds marched, following their October 2014 dismissals", REF)
+    assert dated_noun and dated_noun[0].background
+    assert not find_dates("protests were held after Friday prayers", REF)[0].background
     assert not [d for d in find_dates("fighters shelled the July 7 neighbourhood of the city", REF) if d.date]
     assert find_dates("fighters shelled the city on July 7", REF)[0].date == date(2014, 7, 7)
     assert not [d for d in find_dates("forces fired at 7 July and Engineering College areas", REF) if d.date]

@@ -70,8 +70,9 @@ _LEAD = re.compile(r"^\W*(?:(?:on|around|about|at|by|in|during|from|between|earl
 #: Verbs of saying: an opening date before one dates the statement, not the event it tells.
 _SPEECH = re.compile(r"\b(?:said|says|told|reported|announced|stated|confirmed|claimed|added|revealed)\b", re.IGNORECASE)
 #: A date that starts or causes something, not the day of the act told: "since", "following their".
-_BACKGROUND = re.compile(r"\b(?:since|following|after|until|till|before)\s+(?:(?:the|their|his|her|its|a)\s+)?$",
-                         re.IGNORECASE)
+#: ("after Friday prayers" still dates the act: only a dated noun after "after"/"following" is background).
+_BACKGROUND = re.compile(r"\b(?:since\s+(?:(?:the|their|his|her|its)\s+)?|"
+                         r"(?:following|after)\s+(?:the|their|his|her|its)\s+)$", re.IGNORECASE)
 #: "July 7 neighbourhood", "at 7 July": a place named after a date.
 _PLACE_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|areas?|streets?|squares?|district|roads?|avenue|bridge|stadium|"
                           r"camp|brigade|movement|hospital|school|university|city)\b", re.IGNORECASE)
