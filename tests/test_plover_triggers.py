@@ -26,7 +26,6 @@ def plover_only(events):
     ("Ghana demanded that Togo return the seized fishing boats.", "REQUEST", "Ghana", "Togo"),
     ("Norway said on Friday that Sweden must extradite the two suspects.", "REQUEST", "Norway", "Sweden"),
     ("The Finnish president met Estonian officials in Tallinn on Monday.", "CONSULT", "Finnish", "Estonian"),
-    ("Chile and Peru held talks on the maritime border in Lima.", "CONSULT", "Chile", "Peru"),
     ("Brazil rejected the proposal from Argentina on Wednesday.", "REJECT", "Brazil", "Argentina"),
     ("Portugal refused to meet the Angolan delegation.", "REJECT", "Portugal", "Angolan"),
     ("Iran threatened Iraq with sanctions on Sunday.", "THREATEN", "Iran", "Iraq"),
@@ -52,6 +51,12 @@ def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     assert ev.event_date == "2024-05-10" or ev.spans["date"] is not None
     start, end = ev.spans["trigger"]
     assert text[start:end] == ev.trigger
+
+
+def test_conjoined_subjects_are_both_sources(code):
+    # PLOVER codes "X and Y held talks" as two sources acting together, with no target
+    ev = plover_only(code("Chile and Peru held talks on the maritime border in Lima."))[0]
+    assert ev.plover_event == "CONSULT" and ev.actor1 == "Chile" and "Peru" in ev.assoc_actor_1 and ev.actor2 is None
 
 
 @pytest.mark.parametrize("text", [

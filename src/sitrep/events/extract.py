@@ -158,6 +158,7 @@ class Extractor:
         for sent in doc.sents:
             para_break = "\n\n" in text[max(0, sent.start_char - 3):sent.start_char + 1] or sent.start == 0
             if para_break:
+                _one_toll(para_events)
                 state.para_date = None
                 para_events = []
                 para_toll = None  # a toll told before any event of the paragraph
@@ -197,6 +198,7 @@ class Extractor:
                 _retold_toll(para_events[:-len(cands)], para_events[-len(cands):], para_toll, offset)
             _armed_victims(para_events, sent.text)
             _armed_response(para_events, sent.text)
+        _one_toll(para_events)
         return events
 
     def _mentions(self, doc: Any, state: _DocState) -> list[Mention]:
@@ -1452,6 +1454,18 @@ def _retold_toll(earlier: list[Event], new: list[Event], untold: tuple[int, tupl
             ev.fatalities, ev.spans["fatalities"] = untold[0], (offset + untold[1][0], offset + untold[1][1])
 
 
+def _one_toll(para_events: list[Event]) -> None:
+    """When a paragraph tells one toll, its events that can have one and were told none share it (an event
+    typed as a riot only by a later sentence, "They also looted and torched buildings.")."""
+    tolls = {ev.fatalities for ev in para_events if ev.fatalities is not None}
+    if len(tolls) != 1:
+        return
+    told = next(ev for ev in para_events if ev.fatalities is not None)
+    for ev in para_events:
+        if ev.fatalities is None and _may_have_toll(ev):
+            ev.fatalities, ev.spans["fatalities"] = told.fatalities, told.spans.get("fatalities")
+
+
 def _toll_text(sent: Any) -> tuple[str, int]:
     """The text in which to read a sentence's toll, and where it starts: a number the parser cut off as a
     sentence of its own ("... on two days. 78 | fighters were killed.") is put back before it."""
@@ -1553,8 +1567,6 @@ RESTRICTIONS = {"ban", "sanction", "embargo", "restriction", "curfew", "blockade
 #: People whose expulsion is a diplomatic sanction (PLOVER SANCTION "expel").
 DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "inspector", "observer", "monitor",
              "peacekeeper", "mission", "staff", "ngo", "correspondent", "journalist"}
-#: PLOVER events two parties do together ("X and Y held talks"): the second is the other side.
-RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 #: PLOVER events of cooperation: announced, they are AGREE; refused, REJECT.
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 #: Verbs that refuse the act they govern ("refused to meet", "failed to reach agreement").
@@ -1841,12 +1853,6 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
             a2 += [m for p in c.children if p.dep_ == "prep" for m in _args_of(p, at)]
     a1 = _one_per_phrase(_dedupe(a1), sent.doc)
     a2 = [m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}]
-    if len(a1) > 1 and not a2 and cand.trigger.plover_event in RECIPROCAL and subj is not None:
-        # "Chile and Peru held talks": each side acts on the other (conjoined subjects, not one name's parts)
-        others = {m.name for c in subj.children if c.dep_ == "conj" for t in c.subtree if t.i in at for m in [at[t.i]]}
-        if others and any(m.name not in others for m in a1):
-            a2 = [m for m in a1 if m.name in others]
-            a1 = [m for m in a1 if m.name not in others]
     if not a1 and not a2 and subj is None:
         # no subject parsed ("talks between ..."): the parties the sentence names; a subject that
         # names no party ("officials met in Kabul") is not replaced by a place the sentence names
