@@ -104,6 +104,11 @@ def one(events):
      "Strategic developments", "Looting/property destruction"),
     ("On 8 May 2020, police commandos recovered arms and ammunition in Imphal West.", "Strategic developments",
      "Disrupted weapons use"),
+    ("On 6 May 2020, rebel forces fired 14.5mm machine guns and sniper rifles at scattered areas of Durayhimi "
+     "district.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),  # fire on an area, no opponent
+    ("On 5 May 2020, government forces responded to rebel shelling in Sirwah district.", "Battles", "Armed clash"),
+    ("On 1 May 2020, government forces thwarted a rebel incursion northwest of Hays district.", "Battles",
+     "Armed clash"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

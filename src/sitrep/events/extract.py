@@ -384,6 +384,9 @@ class Extractor:
                 continue  # "the besieged town": a state, not an act
             if name == "ied" and e - s == 1 and doc[s].lower_ in ("bomb", "bombs") and not _bomb_went_off(doc[s]):
                 continue  # "a bomb threat", "bombed the city" (an air raid), "a bomb disposal unit"
+            if (name == "attack" and doc[s].lemma_.lower() == "incursion" and doc[s].head.lemma_.lower() not in (
+                    "thwart", "repel", "repulse", "foil", "conduct", "launch", "wage")):
+                continue  # "made an incursion into the village" says where, the next verb what was done
             if name == "burn" and not _burns_property(doc[s]):
                 continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
@@ -416,7 +419,17 @@ class Extractor:
             verbal = _verbal_protest(cand, plover_at if plover_at is not None else mention_at)
             cands.append(verbal or cand)
         small_arms = {"small-arms" for name, s, _ in kept if name == "directfire" and doc[s].lower_ in ("small", "sniper")}
-        return _merge_in_sentence(_demote_told_acts(cands), {name for name, _, _ in kept} | small_arms)
+        merged = _merge_in_sentence(_demote_told_acts(cands), {name for name, _, _ in kept} | small_arms)
+        for cand in merged:
+            if cand.event_type in ("Battles", "Violence against civilians") and _fired_at_an_area(sent):
+                # "fired 14.5mm machine guns at residential areas of Hays": fire on an area with no opponent
+                # engaged is a shelling (ACLED), whatever the calibre
+                cand.event_type, cand.sub_event_type = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+                cand.plover_mode = "heavy-weapons"
+            elif cand.event_type == "Explosions/Remote violence" and _answered_fire(cand.head):
+                # "responded to pro-Houthi shelling": an exchange, an armed clash
+                cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
+        return merged
 
     def _is_real_event(self, head: Any, trig: Trigger, mention_at: dict[int, Mention]) -> bool:
         """Drop negated, hypothetical, generic and future mentions."""
@@ -1152,6 +1165,33 @@ def _people_demand(tok: Any) -> bool:
         subj = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj"), subj)
     return subj.lemma_.lower() in DEMANDING_PEOPLE and subj.tag_ in ("NNS", "NN") and not subj.ent_type_
+
+
+#: Weapons fired (as the object of "fired") and the areas they can be fired at.
+FIRED_WEAPONS = {"gun", "machinegun", "weapon", "mortar", "rocket", "shell", "rpg", "rifle", "missile", "projectile",
+                 "cannon", "launcher", "artillery", "round"}
+AREAS = {"area", "neighbourhood", "neighborhood", "village", "farm", "district", "street", "city", "town", "outskirt",
+         "location", "locality", "house", "home", "part"}
+
+
+def _fired_at_an_area(sent: Any) -> bool:
+    """Weapons fired at an area ("fired machine guns at scattered areas of Hays"), no clash told."""
+    for tok in sent:
+        if tok.lemma_.lower() != "fire" or tok.pos_ != "VERB":
+            continue
+        weapons = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t.lemma_.lower() in FIRED_WEAPONS]
+        areas = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children
+                 if p.dep_ == "pobj" and p.lemma_.lower() in AREAS]
+        if weapons and areas and not any(t.lemma_.lower() in ("clash", "exchange", "battle", "fighting") for t in sent):
+            return True
+    return False
+
+
+def _answered_fire(tok: Any) -> bool:
+    """The shelling is what a side responded to: "responded to pro-Houthi shelling"."""
+    before = tok.doc[max(0, tok.i - 5):tok.i]  # read on the words: the parser often misreads "responded to rebel shelling"
+    return any(t.lemma_.lower() in ("respond", "reply", "retaliate", "react") for t in before) and any(
+        t.lower_ in ("to", "against") for t in before)
 
 
 def _found_remains(find: Any) -> bool:

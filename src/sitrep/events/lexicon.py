@@ -51,7 +51,7 @@ TRIGGERS: list[Trigger] = [
             B, "Armed clash", "ASSAULT", "firearms", "attack", 0.6, noun=True),
     Trigger("attack", (("attack",), ("assault",), ("ambush",), ("raid",), ("storm",), ("offensive",),
                        ("counterattack",), ("counter", "-", "attack"), ("open", "fire"), ("fire", "on"), ("shoot",),
-                       ("fire",), ("drive", "-", "by"), ("operation", "against")),
+                       ("fire",), ("drive", "-", "by"), ("operation", "against"), ("incursion",)),
             B, "Armed clash", "ASSAULT", "firearms", "attack", 0.65),
     Trigger("territory", (("seize",), ("capture",), ("overrun",), ("take", "control"), ("gain", "control"),
                           ("take", "over"), ("seize", "control"), ("under", "the", "control"), ("in", "control"),
