@@ -106,6 +106,7 @@ def test_counts_follow_acled_rules(text, n):
     "The unit executed 3 raids on rebel camps.",
     "The raid left several neighbourhoods without power.",
     "The attack left 2 soldiers injured.",
+    "Property was burned and some livestock killed.",
     # the toll of an event coded apart
     "It followed an ambush which killed four customs officers (coded as a separate event).",
 ])
@@ -158,6 +159,9 @@ def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
     # later deaths add to the toll
     (("On 3 March 2024, gunmen attacked an army post near Kalo. 5 soldiers were killed. "
       "Another soldier later died of his wounds."), 6),
+    # one toll in a paragraph reaches its events, even one typed by a later sentence
+    (("On 3 March 2024, students protested in Kalo against school fees. Two people were killed. "
+      "The students then burned tyres and looted shops."), 2),
 ])
 def test_later_sentences_set_the_toll_of_the_event(code, body, n):
     events = [e for e in code(body, published="2024-03-03") if e.event_type]

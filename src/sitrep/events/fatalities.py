@@ -88,6 +88,8 @@ _MORE = re.compile(rf"(?:\band|\bwhile|\bwhereas|[,:;])\s+(?:another\s+)?(?P<num
 #: "executed 3 raids": the number counts acts, not victims.
 _ACT = re.compile(r"\s+(?:[\w-]+\s+)?(?:attacks?|ambush(?:es)?|operations?|raids?|plans?|strikes?|orders?|missions?|"
                   r"assaults?|searches)\b", re.I)
+_ANIMALS = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|donkeys?|horses?|heads?)\b",
+                      re.I)
 #: "killed, injured or captured", "killed or wounded": a count of mixed outcomes is not a death toll.
 _MIXED = re.compile(r"\s*(?:,\s*(?:injured|wounded|captured|arrested)\b|(?:,\s*)?(?:or|and/or|and)\s+"
                     r"(?:injured|wounded|captured|arrested|missing)\b)", re.I)
@@ -223,6 +225,8 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
                 continue
             if _ACT.match(text, m.end("num")) or m.group("num").lower() in ("a", "an") and not m.groupdict().get("who"):
                 continue  # "executed a complex ambush", "executed 3 raids": acts, not victims
+            if m.groupdict().get("who") and _ANIMALS.search(m.group("who")):
+                continue  # "some livestock killed": no fatality
             if best is None or m.start("num") < best[1][0]:
                 best = (n, m.span("num"))
     if best is not None:
