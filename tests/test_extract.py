@@ -109,6 +109,11 @@ def one(events):
     ("On 5 May 2020, government forces responded to rebel shelling in Sirwah district.", "Battles", "Armed clash"),
     ("On 1 May 2020, government forces thwarted a rebel incursion northwest of Hays district.", "Battles",
      "Armed clash"),
+    ("On 28 April 2020, villagers attacked a team of police and government officials at Chhewari village.", "Riots",
+     "Mob violence"),  # a police team is no sports team
+    ("On 28 April 2020, the army had an encounter with AGuH militants at Zainapora town.", "Battles", "Armed clash"),
+    ("On 29 April 2020, police used force against locals protesting in Anantnag against the quarantine centre.",
+     "Protests", "Protest with intervention"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

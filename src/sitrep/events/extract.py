@@ -359,7 +359,7 @@ class Extractor:
         doc = sent.doc
         # "the team beat its rivals": sport reports share the vocabulary of violence. A "mediation team"
         # or "match the EU's support" is no sport report: PLOVER acts need a sports noun besides "team"
-        sports = any(t.lower_ in SPORTS for t in sent)
+        sports = any(t.lower_ in SPORTS and not _working_team(t) for t in sent)
         sports_nouns = any(t.lower_ in SPORTS and t.pos_ in ("NOUN", "PROPN") and t.lower_ != "team" for t in sent)
         cands: list[_Candidate] = []
         for name, s, e in kept:
@@ -1192,6 +1192,21 @@ def _answered_fire(tok: Any) -> bool:
     before = tok.doc[max(0, tok.i - 5):tok.i]  # read on the words: the parser often misreads "responded to rebel shelling"
     return any(t.lemma_.lower() in ("respond", "reply", "retaliate", "react") for t in before) and any(
         t.lower_ in ("to", "against") for t in before)
+
+
+#: Words that make a "team" one of police, medics or officials, not a sports team.
+WORKING_TEAMS = {"police", "policeman", "security", "army", "military", "medical", "health", "rescue", "search", "joint",
+                 "government", "official", "investigation", "survey", "monitoring", "election", "relief", "aid",
+                 "inspection", "patrol", "officer", "personnel", "soldier", "troop", "forest", "customs", "un", "swat"}
+
+
+def _working_team(tok: Any) -> bool:
+    """'a police team', 'a team of police and government officials': no sports report."""
+    if tok.lower_ != "team":
+        return False
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    words |= {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree}
+    return bool(words & WORKING_TEAMS)
 
 
 def _found_remains(find: Any) -> bool:

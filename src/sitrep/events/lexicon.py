@@ -43,7 +43,7 @@ TRIGGERS: list[Trigger] = [
                       ("intercommunal", "violence"), ("inter", "-", "communal"), ("revenge", "killing"), ("shoot", "-", "out"), ("shootout",),
                       ("skirmish",), ("gun", "battle"), ("fierce", "fighting"), ("heavy", "fighting")),
             B, "Armed clash", "ASSAULT", "firearms", "plain", 0.75),
-    Trigger("fight", (("fight",), ("fighting",), ("battle",), ("combat",)), B, "Armed clash", "ASSAULT", "firearms",
+    Trigger("fight", (("fight",), ("fighting",), ("battle",), ("combat",), ("encounter",)), B, "Armed clash", "ASSAULT", "firearms",
             "plain", 0.55, noun=True),
     Trigger("directfire", (("small", "arm"), ("small", "arms"), ("machine", "gun"), ("gunfire",), ("gunshot",),
                            ("sniper", "fire"), ("exchange", "gunfire"), ("automatic", "weapon"), ("machinegun",),
@@ -295,7 +295,8 @@ INTERVENTION = re.compile(
     r"dispers(?:e|ed|ing)|broke up|(?:were|was|been) (?:arrested|detained)|arrested|detained|rounded up|"
     r"clashed with (?:the )?(?:police|security forces)|(?:police|security forces|soldiers|troops|gendarmes) intervened|"
     r"by force|forcibly (?:removed|dispersed|evicted)|baton[- ]charge|resorted to (?:a )?(?:baton|lathi|force)|"
-    r"arrests were made|attempted to arrest|(?:stopped|prevented) (?:the )?(?:protesters|demonstrators))\b", re.I)
+    r"arrests were made|attempted to arrest|(?:stopped|prevented) (?:the )?(?:protesters|demonstrators)|"
+    r"used (?:excessive )?force)\b", re.I)
 #: Violence by the demonstrators themselves: a violent demonstration (Riots), not a peaceful protest.
 RIOT_CUES = re.compile(
     r"\b(?:lit|burn(?:ed|ing|t)? (?:tyres|tires|vehicles|cars)|set (?:\w+ )?(?:on )?fire|torched|torching|threw stones|"
