@@ -334,3 +334,8 @@ def test_a_place_ner_ran_on_into_the_next_words_is_cut_out(gaz):
     body = "On Monday, in Baalbek, Military forces removed the tents."
     tops = _places(gaz, body, [_span(body, "Baalbek, Military", "ORG")])
     assert tops["Baalbek"].cc == "LB"
+
+
+def test_a_name_not_found_as_written_is_tried_in_other_transliterations(gaz):
+    assert [p.cc for p in gaz.lookup("Ain al Arab")][:1] == ["SY"]
+    assert [p.cc for p in gaz.lookup("Deir Hafer")][:1] == ["SY"]

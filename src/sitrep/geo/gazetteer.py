@@ -77,17 +77,13 @@ class Gazetteer:
             return []
         if k in self._cache:
             return self._cache[k]
-        rows = self.db.execute(
-            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.pop, p.fcode, p.parent FROM names n "
-            "JOIN places p ON p.id = n.id WHERE n.key = ?",
-            (k,),
-        ).fetchall()
+        rows = self._rows(k)
         if not rows and re.search(r"(\w)\1", k):  # "Bossaso", "Kismaayo": spellings with doubled letters
-            rows = self.db.execute(
-                "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.pop, p.fcode, p.parent FROM names n "
-                "JOIN places p ON p.id = n.id WHERE n.key = ?",
-                (re.sub(r"(\w)\1+", r"\1", k),),
-            ).fetchall()
+            rows = self._rows(re.sub(r"(\w)\1+", r"\1", k))
+        for variant in _spellings(k) if not rows else []:  # "Ain al Arab" for Ayn al Arab, "Tal Tamer"
+            rows = self._rows(variant)
+            if rows:
+                break
         places = [Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8]) for r in rows]
         places += self._extra.get(k, [])
         places.sort(key=lambda p: (-_rank(p), -p.population))
@@ -95,6 +91,13 @@ class Gazetteer:
             self._cache.clear()
         self._cache[k] = places
         return places
+
+    def _rows(self, k: str) -> list[tuple]:  # type: ignore[type-arg]
+        return self.db.execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.pop, p.fcode, p.parent FROM names n "
+            "JOIN places p ON p.id = n.id WHERE n.key = ?",
+            (k,),
+        ).fetchall()
 
     def get(self, place_id: int) -> Place | None:
         r = self.db.execute("SELECT id, name, lat, lon, cc, admin1, pop, fcode, parent FROM places WHERE id = ?",
@@ -145,6 +148,24 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a = (math.sin((lat2 - lat1) * p / 2) ** 2
          + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
     return 12742 * math.asin(math.sqrt(min(1.0, a)))
+
+
+#: Transliterations of the same Arabic word in place names: a name not found as written is tried with
+#: the others ("Ain al Arab" / Ayn al Arab, "Tal Tamer" / Tall Tamr, "Deir" / Dayr).
+SPELLINGS = [("ain", "ayn", "ein"), ("tell", "tall", "tal", "tel"), ("deir", "dayr", "dair"),
+             ("kafr", "kfar", "kefr"), ("jabal", "jebel", "jabel", "jbel"), ("sheikh", "shaykh", "shaikh"),
+             ("qasr", "qaser", "kasr"), ("abu", "abou"), ("umm", "um"), ("beit", "bayt", "bait", "beyt"),
+             ("souk", "suq", "souq"), ("wadi", "oued")]
+
+
+def _spellings(k: str) -> list[str]:
+    """Other transliterations of ``k``, one word changed at a time (at most a dozen)."""
+    words = k.split()
+    out = []
+    for i, w in enumerate(words):
+        group = next((g for g in SPELLINGS if w in g), ())
+        out += [" ".join([*words[:i], other, *words[i + 1:]]) for other in group if other != w]
+    return out[:12]
 
 
 def _rank(p: Place) -> int:
