@@ -114,6 +114,12 @@ def one(events):
     ("On 28 April 2020, the army had an encounter with AGuH militants at Zainapora town.", "Battles", "Armed clash"),
     ("On 29 April 2020, police used force against locals protesting in Anantnag against the quarantine centre.",
      "Protests", "Protest with intervention"),
+    ("On 6 May 2020, al Shabaab arrested four people in Jilib on charges of spying.", "Violence against civilians",
+     "Abduction/forced disappearance"),  # ACLED: people an armed group "arrests" are abducted
+    ("On 6 May 2020, a militant group carried out an arson attack targeting a chemical plant in Tuzla.",
+     "Strategic developments", "Looting/property destruction"),
+    ("On 30 April 2020, five PKK militants were killed during security operations carried out by the gendarmerie "
+     "in Cemce.", "Battles", "Armed clash"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -659,6 +659,11 @@ class Extractor:
             # "police dismantled a cocaine lab": property destroyed, not weapons
             cand.event_type, cand.sub_event_type = "Strategic developments", "Looting/property destruction"
             cand.plover_event, cand.plover_mode = "ASSAULT", "destroy"
+        elif t.name == "arrest" and a1 is not None and a1.inter in (2, 3, 4) and not any(
+                c.dep_ in ("nsubjpass", "auxpass") for c in cand.head.children):
+            # ACLED: people an armed group "arrests" are abducted
+            cand.event_type, cand.sub_event_type = "Violence against civilians", "Abduction/forced disappearance"
+            cand.plover_event, cand.plover_mode = "ASSAULT", "abduct"
         elif t.kind == "displace":
             if a1 is not None and a1.inter != 7 or cand.head.tag_ == "VBG":
                 return False  # "the gunmen fled": attackers leaving; "refugees fleeing the war": background
