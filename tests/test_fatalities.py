@@ -79,6 +79,12 @@ from sitrep.events.fatalities import (
     ("A sergeant and his younger brother were assassinated.", 2),
     ("Seven soldiers and allied militiamen were reportedly killed.", 7),
     ("Militiamen killed at least 20 villagers (other sources said 50 to 100 were killed).", 20),
+    ("Gunmen killed 3 people earlier today.", 3),
+    ("Soldiers arrested six herders at the market; those arrested were later found dead.", 6),
+    ("23 men arrested by the army (a special unit) in Kalo were reportedly executed.", 23),
+    ("The priest was separated from the others and shot dead.", 1),
+    ("A man was arrested and later killed by the militia.", 1),
+    ("The detainee was extrajudicially executed.", 1),
     ("On 9 July, a police unit killed four suspected militants.", 4),
 ])
 def test_counts_follow_acled_rules(text, n):
@@ -100,6 +106,7 @@ def test_counts_follow_acled_rules(text, n):
     "Hundreds marched for the leader who was assassinated in 1987.",
     "He died in another attack two months later.",
     "Fighters recovered cattle taken from a herder assassinated earlier.",
+    "They demanded justice for a trader who was killed by gunmen earlier in April.",
     "The sons of the mayor [killed in an ambush on 6 July] assaulted a councillor.",
     # "a" is a victim only before a person
     "Militants executed a complex ambush on the road.",
@@ -107,6 +114,7 @@ def test_counts_follow_acled_rules(text, n):
     "The raid left several neighbourhoods without power.",
     "The attack left 2 soldiers injured.",
     "Property was burned and some livestock killed.",
+    "A man was wounded and taken to hospital.",
     # the toll of an event coded apart
     "It followed an ambush which killed four customs officers (coded as a separate event).",
 ])

@@ -50,7 +50,7 @@ _DIED = (rf"(?:{_KILLED_WORD}|dead|died|slain|massacred|executed|beheaded|shot d
          r"(?:(?:stoned|attacked|beaten|shot|stabbed|tortured) and )?"
          r"(?:shot|stabbed|beaten|hacked|burned|burnt|stoned|tortured|clubbed|hanged|crushed|trampled) to death|hanged|"
          rf"shot and (?:{_KILLED_WORD}|died)|(?:fatally|mortally) (?:shot|wounded|injured|stabbed|assaulted|attacked|beaten|hit))")
-_ADVERBS = r"(?:(?:reportedly|allegedly|reported|later|also|all|both|subsequently|eventually|summarily|then|found)\s+){0,2}"
+_ADVERBS = r"(?:(?:\w+ly|reported|later|also|all|both|then|found|soon)\s+){0,2}"
 #: "two gunmen killed a soldier": an object after the verb makes the number the killers.
 _OBJECT_AHEAD = rf"(?!\s+(?:an?|the|his|her|their|him|them|at least|{_EXACT})\b)"
 _KILLED = rf"(?:(?:were|was|have been|had been|are|being|got)\s*{_ADVERBS}{_DIED}|{_ADVERBS}{_DIED}{_OBJECT_AHEAD})"
@@ -68,7 +68,7 @@ PATTERNS = [
     re.compile(rf"\b{_QUAL}{_RANGE}\s+(?:fatalities|fatality|deaths|dead)\b", re.I),
     re.compile(r"\b(?P<num>both|all (?:two|three|four|five))\s+(?:victims|men|women|of them|people)\s+(?:died|were killed)", re.I),
     # "2 members of the regime's Air Force Intelligence were killed", "five members of the CV (Red Command) died"
-    re.compile(rf"\b{_QUAL}{_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+(?:\([^()]{{1,40}}\)\s+)?){{1,7}}?)"
+    re.compile(rf"\b{_QUAL}{_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+(?:\([^()]{{1,40}}\)\s+)?){{1,9}}?)"
                rf"(?:(?:were|was|have been|had been)\s+{_ADVERBS}{_DIED}|(?:later\s+)?died)\b", re.I),
     re.compile(rf"\b{_KILLS}\s+(?:a|an entire|the)\s+family of\s+{_RANGE}", re.I),
     # "lynched three men to death", "the bodies of 3 civilians were found"
@@ -99,7 +99,7 @@ _CAUSE = re.compile(r"\b(?:after|(?<!the )following|in (?:protest|retaliation|re
                     r"\b(?:against|over|protesting|denouncing|condemning|mourning|after|following) the "
                     r"(?:deaths?|killings?|murders?) of\s+$", re.I)
 #: "assassinated in 1987", "killed two years ago": an old death told as background.
-_LONG_AGO = re.compile(r"\s+(?:in (?:19|20)\d\d|earlier|previously|(?:\w+ )?years ago|last year|(?:[\w-]+\s+){0,6}?(?:\w+ )"
+_LONG_AGO = re.compile(r"\s+(?:in (?:19|20)\d\d|(?:[\w-]+\s+){0,4}?(?:earlier|previously)(?!\s+(?:today|this|that day))|(?:\w+ )?years ago|last year|(?:[\w-]+\s+){0,6}?(?:\w+ )"
                        r"(?:weeks|months|years) (?:later|ago))\b", re.I)
 #: "which killed four officers (coded in a separate event)": the toll of another event.
 _ELSEWHERE = re.compile(r"[^.;()]{0,40}?\((?:coded|recorded) (?:in |as )?(?:a )?separate(?:ly| event)", re.I)
@@ -248,7 +248,8 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
 
 
 #: "arrested fifteen villagers and executed them": "them" counts the people named before it.
-_KILLED_THEM = re.compile(rf"\b(?:{_KILLED_WORD}|executed|shot dead|murdered|beheaded|massacred)\s+them\b", re.I)
+_KILLED_THEM = re.compile(rf"\b(?:{_KILLED_WORD}|executed|shot dead|murdered|beheaded|massacred)\s+them\b|"
+                          rf"\b(?:they|those \w+|all of them)\s+(?:were|have been|had been)\s+{_ADVERBS}{_DIED}", re.I)
 _PEOPLE = re.compile(rf"\b(?P<num>{_EXACT}){_WHO}", re.I)
 
 
@@ -291,7 +292,8 @@ _SINGLE_VICTIM = re.compile(
     r"(?:attacks?|ambush(?:es)?|operations?|raids?|plans?|strikes?|orders?|missions?|assaults?|search)\b)|"
     r"\b(?:stabbed|beat|tortured|hacked|burned|stoned|lynched|clubbed)\s+(?:a|an|the|one|him|her)\b[^.;,]{0,40}?\bto death|"
     r"\b(?:killing|shooting dead|executing|assassinating)\s+(?:him|her|a|an|one|the)\b|"
-    rf"\b(?:a|an|one|the|another)\s+(?:[\w-]+\s+){{0,6}}?(?:was|has been|had been)\s+{_ADVERBS}{_DIED}|"
+    rf"\b(?:a|an|one|the|another)\s+(?:[\w-]+\s+){{0,6}}?(?:was|has been|had been)\s+{_ADVERBS}"
+    rf"(?:\w+ed\s+(?:[\w-]+\s+){{0,4}}?and\s+{_ADVERBS})?{_DIED}|"
     r"\b(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:victim|man|woman|boy|girl|child|person|soldier|officer|policeman|"
     r"civilian|suspect|driver|perpetrator|other|latter|former|attacker|assailant|fighter|militant|rebel|guard)\s+"
     r"(?:later\s+|also\s+|eventually\s+|subsequently\s+)?(?:died|succumbed)\b|"
