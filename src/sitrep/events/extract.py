@@ -154,7 +154,7 @@ class Extractor:
         events: list[Event] = []
         para_events: list[Event] = []
         para_toll: tuple[int, tuple[int, int]] | None = None
-        text = doc.text  # Doc.text joins every token: build it once, not once per sentence
+        text = _doc_text(doc)  # Doc.text joins every token: build it once, not once per sentence
         for sent in doc.sents:
             para_break = "\n\n" in text[max(0, sent.start_char - 3):sent.start_char + 1] or sent.start == 0
             if para_break:
@@ -585,7 +585,7 @@ class Extractor:
                             for tok in c.subtree}
             armed_target = a2 is None and _armed_target(cand.head)
             if (t.name == "attack" and a2 is None and not armed_target and _property_target(cand.head)
-                    and not HARMED.search(sent.doc.text)):
+                    and not HARMED.search(_doc_text(sent.doc))):
                 # "the oil field was attacked", "attacked and damaged the radio's building": property destruction
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Looting/property destruction"
                 cand.plover_event, cand.plover_mode = "ASSAULT", "destroy"
@@ -679,7 +679,7 @@ class Extractor:
             # "clashes between rebels and regime forces": no initiator told; ACLED lists the state side first
             cand.actor1, cand.actor2 = cand.actor2, cand.actor1
             a1, a2 = a2, a1
-        para = sent.doc.text
+        para = _doc_text(sent.doc)
         if (cand.event_type == "Battles" and (a1 is None or a1.inter in (4, 5, 6, 7) or a1.generic and a1.inter == 3)
                 and (CRUDE_WEAPONS.search(sent.text) or UNARMED_GROUPS.search(sent.text) and not LETHAL.search(para))
                 and not FIREARMS.search(para)):
@@ -700,8 +700,8 @@ class Extractor:
             a1 = replace(a1, name="Unidentified Armed Group ({country})", inter=3, party=True, generic=True)
             cand.actor1 = [a1] + cand.actor1[1:]
         if (t.name == "riot" and cand.sub_event_type == "Violent demonstration" and cand.head.lemma_.lower() in (
-                "pelt", "throw", "hurl", "stone") and not DEMONSTRATION.search(sent.doc.text)
-                and not PROTEST_PURPOSE.search(sent.doc.text)):
+                "pelt", "throw", "hurl", "stone") and not DEMONSTRATION.search(_doc_text(sent.doc))
+                and not PROTEST_PURPOSE.search(_doc_text(sent.doc))):
             # "villagers pelted stones at the police" with no demonstration told: mob violence (ACLED)
             cand.sub_event_type = "Mob violence"
         if cand.actor1:
@@ -1212,6 +1212,14 @@ def _working_team(tok: Any) -> bool:
     words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     words |= {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree}
     return bool(words & WORKING_TEAMS)
+
+
+def _doc_text(doc: Any) -> str:
+    """The chunk's text, built once (``Doc.text`` joins every token anew on each call)."""
+    text = doc.user_data.get("sitrep_text")
+    if text is None:
+        text = doc.user_data["sitrep_text"] = doc.text
+    return text
 
 
 def _found_remains(find: Any) -> bool:
