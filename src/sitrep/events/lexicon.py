@@ -358,7 +358,7 @@ def trigger_requirements(irregular: dict[str, set[str]]) -> list[tuple[frozenset
 NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|outside|outskirts of|km from|kilometres from|kilometers from|miles from|close to|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|vicinity of|areas? of|"
-    r"around|surroundings of|countryside of|periphery of|fronts? of|frontlines? of|axis of|positions in)"
+    r"around|surroundings of|countryside of|periphery of|(?<!in )fronts? of|frontlines? of|axis of|positions in)"
     r"\s*(?:the\s+)?$")
 NEAR_AFTER = re.compile(r"^\s*(?:countryside|outskirts|area|front|frontline|axis|surroundings|environs|district|"
                         r"municipality|commune|county|sub-district|subdistrict|department)\b")
