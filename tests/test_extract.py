@@ -120,6 +120,10 @@ def one(events):
      "Strategic developments", "Looting/property destruction"),
     ("On 30 April 2020, five PKK militants were killed during security operations carried out by the gendarmerie "
      "in Cemce.", "Battles", "Armed clash"),
+    ("On 3 May 2020, clashes broke out in Hebron between Palestinian vendors and police officers enforcing the "
+     "curfew.", "Riots", "Mob violence"),  # the state against a crowd with no armed group named
+    ("On 29 April 2020, members of the CJNG clashed with National Guard officers in El Aguaje.", "Battles",
+     "Armed clash"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

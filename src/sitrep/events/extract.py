@@ -687,6 +687,13 @@ class Extractor:
             # (communities whose fight kills are coded as communal militias in an armed clash)
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
             cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
+        if (cand.event_type == "Battles" and 1 in {m.inter for m in cand.actor1 + cand.actor2}
+                and not any(m.inter in (2, 3, 4, 8) and not m.generic for m in cand.actor1 + cand.actor2)
+                and _unarmed_crowd(sent)):
+            # "clashes erupted between Palestinians and Israeli forces", "vendors clashed with the police": the
+            # state against people with no armed group named is mob violence (ACLED rioters)
+            cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
+            cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
         lone = (a1 is not None and a1.inter == 7 and sent.doc[a1.end - 1].lemma_.lower() in LONE_PEOPLE
                 and cand.head.lemma_.lower() not in BEATINGS and not CRUDE_WEAPONS.search(sent.text))
         if (a1 is not None and a1.inter in (5, 7) and cand.event_type in ("Battles", "Violence against civilians")
@@ -1212,6 +1219,26 @@ def _working_team(tok: Any) -> bool:
     words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     words |= {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree}
     return bool(words & WORKING_TEAMS)
+
+
+#: People who are no armed group; and words that name one.
+CROWD_NOUNS = {"vendor", "shopkeeper", "trader", "merchant", "beneficiary", "activist", "villager", "resident",
+               "inhabitant", "national", "migrant", "worker", "labourer", "laborer", "student", "youth", "people",
+               "persons", "supporter", "local", "farmer", "prisoner", "inmate", "refugee", "passenger", "driver"}
+ARMED_WORDS = {"militant", "gunman", "gunmen", "rebel", "insurgent", "fighter", "militia", "militiaman", "terrorist",
+               "gang", "bandit", "criminal", "cartel", "jihadist", "armed", "assailant", "attacker", "sniper", "cadre"}
+
+
+def _unarmed_crowd(sent: Any) -> bool:
+    """The sentence names a crowd of people (or a nationality in the plural) and no armed group."""
+    crowd = False
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in ARMED_WORDS:
+            return False
+        if lemma in CROWD_NOUNS and t.pos_ == "NOUN" or (t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS")):
+            crowd = True
+    return crowd
 
 
 def _doc_text(doc: Any) -> str:
