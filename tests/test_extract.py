@@ -165,6 +165,10 @@ def test_a_crowd_of_protesters_that_demands_is_a_protest(code):
      "Police intervened.", "Protest with intervention"),
     ("On 5 May 2020, surfers held a demonstration at Muizenberg beach, demanding access to the sea. Several arrests "
      "were made.", "Protest with intervention"),
+    ("On 1 May 2020, at least 12 workers staged a demonstration to mark Labor Day in Rodriguez. They were arrested "
+     "for violating quarantine measures.", "Protest with intervention"),
+    ("On 28 April 2020, about 100 merchants demonstrated at a toll booth in Salamanca. The protesters were removed by "
+     "the police.", "Protest with intervention"),
     ("On 6 May 2020, workers protested in Monterrey against the arrest of two colleagues who were arrested by "
      "police last week.", "Peaceful protest"),  # a grievance, not an intervention
 ])

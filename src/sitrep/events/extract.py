@@ -1478,9 +1478,11 @@ def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[st
 #: A later sentence where the police act on the protesters (not a grievance about past arrests).
 POLICE_ACTION = re.compile(r"\b(?:police|security forces|gendarmes?|soldiers|troops|authorities)\b[^.]{0,40}?\b"
                            r"(?:dispersed|fired tear ?gas|used tear ?gas|arrested|detained|beat|charged|broke up|"
-                           r"intervened|moved|removed|resorted to|attempted to arrest)\b"
-                           r"|(?<!who )(?<!which )\b(?:were|was) (?:arrested|detained) by (?:the )?police\b|"
-                           r"\barrests were made\b", re.I)
+                           r"intervened|interfered|moved|removed|resorted to|attempted to arrest|fired shots|"
+                           r"(?:fired|used) \w+ to disperse)\b"
+                           r"|(?<!who )(?<!which )\b(?:were|was) (?:arrested|detained|removed) by (?:the )?police\b|"
+                           r"\barrests were made\b|\b(?:they|protesters|demonstrators|participants|the \d+)"
+                           r" (?:were|had been) (?:arrested|detained)\b|^\s*\d+ (?:were )?(?:arrested|detained)\b", re.I)
 
 
 def _upgrade_protests(para_events: list[Event], text: str) -> None:
