@@ -124,6 +124,8 @@ def one(events):
      "curfew.", "Riots", "Mob violence"),  # the state against a crowd with no armed group named
     ("On 29 April 2020, members of the CJNG clashed with National Guard officers in El Aguaje.", "Battles",
      "Armed clash"),
+    ("On 23 April 2020, presumed ISGS or JNIM militants assassinated a councilman in the village of Gayeri.",
+     "Violence against civilians", "Attack"),  # one side named two ways, not two sides
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -562,11 +562,16 @@ class Extractor:
         a1 = _dedupe(a1)
         a2 = [m for m in _dedupe(a2) if m.name not in {x.name for x in a1}]
         if not a1 and not a2:
-            # nominal events with no parsed arguments: actors named in the same sentence
+            # nominal events with no parsed arguments: actors named in the same sentence; "ISGS or JNIM
+            # militants" (one side named two ways) stay together on the first side
             near = [m for m in _sent_mentions(sent, mention_at) if m.party]
             if near:
                 a1 = [near[0]]
-                a2 = [m for m in near[1:] if m.name != near[0].name][:1]
+                text = _doc_text(sent.doc) if len(near) > 1 else ""
+                for m in near[1:]:
+                    if re.fullmatch(r"\s*(?:or|and|and/or|/|,)\s*", text[a1[-1].char_end:m.char_start]):
+                        a1.append(m)
+                a2 = [m for m in near[len(a1):] if m.name not in {x.name for x in a1}][:1]
         cand.actor1, cand.actor2 = a1, a2
 
     def _type(self, cand: _Candidate, sent: Any, mention_at: dict[int, Mention]) -> bool:
@@ -2040,7 +2045,38 @@ def _demote_told_acts(cands: list[_Candidate]) -> list[_Candidate]:
             if t.i in plover_heads and (plover_heads[t.i] or c.head.pos_ in ("NOUN", "PROPN")):
                 c.confidence = min(c.confidence, TOLD_CONFIDENCE)
                 break
+        # "refused to evacuate observers who were taken hostage", "outlawed the group because of its
+        # involvement in killing": violence told in a relative clause or as the cause is background to
+        # the act the main clause reports
+        bg = _background(c.head)
+        if bg is not None and any(p is not bg and bg not in p.ancestors and _background(p) is None
+                                  for p in (x.head for x in cands if x.event_type is None)):
+            c.confidence = min(c.confidence, TOLD_CONFIDENCE)
     return cands
+
+
+#: Words that tell what came before or around the main act ("after the shooting", "because of the fighting").
+BACKGROUND_WORDS = {"after", "following", "since", "because", "amid", "during", "before"}
+
+
+def _background(tok: Any) -> Any:
+    """The clause or phrase that makes ``tok`` background in its sentence, or None: a relative clause
+    ("observers who were taken hostage"), a participle after a noun ("rebels fighting to topple"), or
+    what came before or around the main act ("one day after a jet shot down a helicopter", "in the wake of")."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and t.head.pos_ in ("NOUN", "PROPN")):
+            return t
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_WORDS | {"unless", "if"}
+                                     for c in t.children):
+            return t
+        if t.dep_ in ("pobj", "pcomp") and (t.head.lower_ in BACKGROUND_WORDS or (
+                t.head.lower_ == "of" and t.head.head.lower_ in ("wake", "because"))):
+            return t.head
+        if t.head is t:
+            return None
+        t = t.head
+    return None
 
 
 def _depth(tok: Any) -> int:
