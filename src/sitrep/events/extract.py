@@ -563,13 +563,13 @@ class Extractor:
         a2 = [m for m in _dedupe(a2) if m.name not in {x.name for x in a1}]
         if not a1 and not a2:
             # nominal events with no parsed arguments: actors named in the same sentence; "ISGS or JNIM
-            # militants" (one side named two ways) stay together on the first side
+            # militants" (one side named two ways) stay together on the first side ("between X and Y" are two)
             near = [m for m in _sent_mentions(sent, mention_at) if m.party]
             if near:
                 a1 = [near[0]]
                 text = _doc_text(sent.doc) if len(near) > 1 else ""
                 for m in near[1:]:
-                    if re.fullmatch(r"\s*(?:or|and|and/or|/|,)\s*", text[a1[-1].char_end:m.char_start]):
+                    if re.fullmatch(r"\s*(?:or|and/or|/)\s*", text[a1[-1].char_end:m.char_start]):
                         a1.append(m)
                 a2 = [m for m in near[len(a1):] if m.name not in {x.name for x in a1}][:1]
         cand.actor1, cand.actor2 = a1, a2
