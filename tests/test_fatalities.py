@@ -80,6 +80,9 @@ from sitrep.events.fatalities import (
     ("Seven soldiers and allied militiamen were reportedly killed.", 7),
     ("Militiamen killed at least 20 villagers (other sources said 50 to 100 were killed).", 20),
     ("Gunmen killed 3 people earlier today.", 3),
+    ("Clashes resulted in 1 tribesman killed and 2 injured.", 1),
+    ("Gunmen attacked his house, leaving him killed.", 1),
+    ("After heavy fighting, 5 soldiers were killed.", 5),
     ("Soldiers arrested six herders at the market; those arrested were later found dead.", 6),
     ("23 men arrested by the army (a special unit) in Kalo were reportedly executed.", 23),
     ("The priest was separated from the others and shot dead.", 1),
@@ -115,6 +118,12 @@ def test_counts_follow_acled_rules(text, n):
     "The attack left 2 soldiers injured.",
     "Property was burned and some livestock killed.",
     "A man was wounded and taken to hospital.",
+    # deaths honoured or demanded justice for, and attempts, are no toll of the event
+    "Hundreds held a protest for justice for a youth who was killed by police.",
+    "Protesters lit candles to honour a man who died in the riots.",
+    "A mob attempted to kill a murder suspect.",
+    "The strikes came after the rebels killed 10 soldiers.",
+    "Militants burned 20 huts and killed 15 livestock.",
     # the toll of an event coded apart
     "It followed an ambush which killed four customs officers (coded as a separate event).",
 ])
@@ -137,6 +146,7 @@ def test_single_victim_and_words():
 def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
     assert states_total("2 fatalities.") and states_total("1 fatality, 5 injured")
     assert states_total("Unknown fatalities coded as 10.")
+    assert states_total("The motive is not reported.4 fatalities.")  # a tally glued to the sentence before
     assert not states_total("Police said 2 people died.")
     assert adds_to_toll("Another soldier later died of his injuries.") and adds_to_toll("2 more died in hospital.")
     assert not adds_to_toll("Another soldier was wounded.") and not adds_to_toll("Two soldiers died.")

@@ -37,7 +37,7 @@ _QUAL = (r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|a
          r"roughly|as many as|between|a total of|total(?: of)?)\s+)?")
 _RANGE = rf"(?P<num>{_NUMWORD})(?:\s*(?:-|to|or|and)\s*{_NUMWORD})?"
 #: Words that end a run of words before a victim noun: "3 May gunmen killed" counts no gunmen.
-_STOP = (r"(?!(?:and|or)\s+(?:" + _EXACT + r"|an?|the|another)\b|(?:were|was|days?|weeks?|months?|hours?|years?|km|kilometres?|kilometers?|miles?|times|"
+_STOP = (r"(?!(?:and|or)\s+(?:" + _EXACT + r"|an?|the|another)\b|(?:were|was|who|whom|whose|which|that|days?|weeks?|months?|hours?|years?|km|kilometres?|kilometers?|miles?|times|"
          r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
          r"nov(?:ember)?|dec(?:ember)?|" + _EXACT + r")\b|\d)")
 _WHO = (r"(?P<who>\s+(?:of\s+(?:the|them|their)\s+)?(?:" + _STOP + r"[\w/-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|militants?|fighters?|insurgents?|policem[ae]n|police officers?|gendarmes?|victims?|suspects?|individuals?|youths?|agents?|militiam[ae]n|cadres?|traders?|journalists?|commanders?|prisoners?|inmates?|detainees?|adolescents?|siblings|brothers|relatives|man|woman|child|boy|girl|officers?|members?|men|women|children|villagers|residents|protesters?|demonstrators?|students|farmers|jihadists?|rebels?|attackers?|assailants?|gunm[ae]n|worshippers|passengers|others|bodies|combatants|terrorists|personnel|guards?|miners|herders|activists?|workers?)\b"
@@ -68,7 +68,7 @@ PATTERNS = [
     re.compile(rf"\b{_QUAL}{_RANGE}\s+(?:fatalities|fatality|deaths|dead)\b", re.I),
     re.compile(r"\b(?P<num>both|all (?:two|three|four|five))\s+(?:victims|men|women|of them|people)\s+(?:died|were killed)", re.I),
     # "2 members of the regime's Air Force Intelligence were killed", "five members of the CV (Red Command) died"
-    re.compile(rf"\b{_QUAL}{_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+(?:\([^()]{{1,40}}\)\s+)?){{1,9}}?)"
+    re.compile(rf"\b{_QUAL}(?!an?\b){_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+(?:\([^()]{{1,40}}\)\s+)?){{1,9}}?)"
                rf"(?:(?:were|was|have been|had been)\s+{_ADVERBS}{_DIED}|(?:later\s+)?died)\b", re.I),
     re.compile(rf"\b{_KILLS}\s+(?:a|an entire|the)\s+family of\s+{_RANGE}", re.I),
     # "lynched three men to death", "the bodies of 3 civilians were found"
@@ -77,7 +77,8 @@ PATTERNS = [
     re.compile(rf"\bbodies of\s+{_QUAL}{_RANGE}", re.I),
     # telegraphic notes: ", two gendarmes killed", "One MPP activist killed and a dozen injured"
     # (not "a unit killed" nor ", two gunmen killed a soldier")
-    re.compile(rf"(?:^|[,;:]\s*|\band\s+){_QUAL}(?!an?\b){_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+){{1,3}}?)"
+    re.compile(rf"(?:^|[,;:]\s*|\b(?:and|resulted in|resulting in|leaving|left|with|leading to|led to)\s+){_QUAL}"
+               rf"(?!an?\b){_RANGE}(?P<who>\s+(?:{_STOP}[\w'/-]+\s+){{1,3}}?)"
                rf"{_ADVERBS}{_KILLED_WORD}\b{_OBJECT_AHEAD}", re.I),
     re.compile(rf"\b(?:left|leaving)\s+{_QUAL}{_RANGE}{_WHO}(?:\s*\([^()]{{0,80}}\))?\s+dead\b", re.I),
 ]
@@ -88,14 +89,20 @@ _MORE = re.compile(rf"(?:\band|\bwhile|\bwhereas|[,:;])\s+(?:another\s+)?(?P<num
 #: "executed 3 raids": the number counts acts, not victims.
 _ACT = re.compile(r"\s+(?:[\w-]+\s+)?(?:attacks?|ambush(?:es)?|operations?|raids?|plans?|strikes?|orders?|missions?|"
                   r"assaults?|searches)\b", re.I)
-_ANIMALS = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|donkeys?|horses?|heads?)\b",
-                      re.I)
+_ANIMALS = re.compile(r"\s+(?:[\w-]+\s+)?(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|donkeys?|"
+                      r"horses?|heads?)\b", re.I)
 #: "killed, injured or captured", "killed or wounded": a count of mixed outcomes is not a death toll.
 _MIXED = re.compile(r"\s*(?:,\s*(?:injured|wounded|captured|arrested)\b|(?:,\s*)?(?:or|and/or|and)\s+"
                     r"(?:injured|wounded|captured|arrested|missing)\b)", re.I)
 #: "after two children were killed", "in protest of the killing of ...": the deaths caused the event.
 _CAUSE = re.compile(r"\b(?:after|(?<!the )following|in (?:protest|retaliation|reaction|response|revenge) "
-                    r"(?:of|at|against|for|to|over)|to protest|to avenge|revenge for)\s+(?:[\w'-]+\s+)?$|"
+                    r"(?:of|at|against|for|to|over)|to protest|to avenge|revenge for)\s+(?:[\w'-]+\s+){0,3}$|"
+                    # "justice for a youth who was killed", "lit candles to honour a man who died"
+                    r"\b(?:justice (?:for|to)|to hono(?:u)?r|hono(?:u)?ring|in (?:memory|hono(?:u)?r) of|commemorat\w+|"
+                    r"mourn\w*|funeral of|burial of)\s+(?:[\w'-]+\s+){0,4}$|"
+                    # "attempted to kill a suspect", "threatened to kill them": no one died
+                    r"\b(?:attempt\w*|tried|try\w*|plot\w*|threat\w*|fail\w*|plann\w*|intend\w*|sought|seek\w*|"
+                    r"wanted|vow\w*|order\w*) to $|"
                     r"\b(?:against|over|protesting|denouncing|condemning|mourning|after|following) the "
                     r"(?:deaths?|killings?|murders?) of\s+$", re.I)
 #: "assassinated in 1987", "killed two years ago": an old death told as background.
@@ -131,7 +138,7 @@ def to_number(text: str) -> int | None:
 _CODED_AS = re.compile(r"\bfatalities (?:were |was |are )?coded (?:as|at) (?:(?:a|the) )?(?:low(?:est)? estimate of )?(?P<num>\d+)"
                        r"(?:,? in addition to (?P<plus>\d+) (?:known |reported )?fatalit)?", re.I)
 #: A note's closing tally, "2 fatalities." or "1 fatality, 5 injured": the coder's total for the event.
-_TALLY = re.compile(r"^\W*(?:\d+|no) fatalit(?:y|ies)\b[^.;()]{0,30}(?:[.;]|$)", re.I)
+_TALLY = re.compile(r"(?:^|[.;]\s*)\W*(?:\d+|no) fatalit(?:y|ies)\b[^.;()]{0,30}(?:[.;]|$)", re.I)
 _NO_VERB = r"(?:(?!(?:were|was|and|wounded|injured|arrested|killed)\b)\w[\w'-]*\s+)"
 _KIN = r"(?:son|daughter|brother|sister|father|mother|wife|husband|nephew|cousin|uncle|child|friend)"
 #: "one officer and two militants were killed", "2 rebel and 1 military fatality", "killed an imam and his son".
@@ -166,7 +173,7 @@ def adds_to_toll(text: str) -> bool:
 def states_total(text: str) -> bool:
     """The sentence is the coder's own figure ("fatalities coded as 0", "2 fatalities."): it overrides
     a count taken from the source."""
-    return bool(_CODED_AS.search(text) or _TALLY.match(text))
+    return bool(_CODED_AS.search(text) or _TALLY.search(text))
 
 
 def split_share(text: str, total: int | None) -> int | None:
@@ -225,8 +232,8 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
                 continue
             if _ACT.match(text, m.end("num")) or m.group("num").lower() in ("a", "an") and not m.groupdict().get("who"):
                 continue  # "executed a complex ambush", "executed 3 raids": acts, not victims
-            if m.groupdict().get("who") and _ANIMALS.search(m.group("who")):
-                continue  # "some livestock killed": no fatality
+            if _ANIMALS.match(text, m.end("num")):
+                continue  # "killed 15 livestock", "some livestock killed": no fatality
             if best is None or m.start("num") < best[1][0]:
                 best = (n, m.span("num"))
     if best is not None:
@@ -300,7 +307,7 @@ _SINGLE_VICTIM = re.compile(
     r"\b(?:he|she)\s+(?:later\s+|also\s+|eventually\s+|subsequently\s+)?(?:died|succumbed)\b|"
     rf"\b(?:he|she)\s+(?:was|has been|had been)\s+{_ADVERBS}{_DIED}|\b(?:his|her) body was (?:later )?found\b|"
     r"\b(?:resulted in|resulting in|led to|leading to|caused|causing) (?:the death of|another death)\b|"
-    r"\bshot\s+(?:him|her)\s+dead\b|\bthe (?:[\w-]+\s+)?(?:body|corpse) of (?:a|an|one)\b",
+    r"\bshot\s+(?:him|her)\s+dead\b|\b(?:leaving|left)\s+(?:him|her)\s+(?:dead|killed)\b|\bthe (?:[\w-]+\s+)?(?:body|corpse) of (?:a|an|one)\b",
     re.I,
 )
 
