@@ -295,6 +295,12 @@ def test_killings_outrank_the_arrests_of_the_same_operation(code):
     assert max(events, key=lambda e: e.confidence).sub_event_type == "Armed clash"
 
 
+def test_gunfire_answered_by_gendarmes_is_a_clash(code):
+    events = code("On 15 April 2020, militants opened fire in the village of Tanwalbougou, gendarmes responded to the "
+                  "gunfire and the militants withdrew.")
+    assert max(events, key=lambda e: e.confidence).sub_event_type == "Armed clash"
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

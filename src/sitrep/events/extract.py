@@ -1286,16 +1286,17 @@ OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired|former)\b", re.I)
 
 
 #: The side hit shot back: "Police reacted with gunfire", "Government forces opened gunfire in response".
-RESPONSE_FIRE = re.compile(r"\b(?:reacted|responded|retaliated) (?:with )?(?:gun)?fire|returned fire|"
+RESPONSE_FIRE = re.compile(r"\b(?:reacted|responded|retaliated) (?:with |to )?(?:the )?(?:gun)?fire|returned fire|"
                            r"opened (?:gun)?fire in response|exchange of fire followed", re.I)
 
 
 def _armed_response(para_events: list[Event], text: str) -> None:
-    """A grenade thrown at soldiers who shot back is an exchange: ACLED codes an armed clash."""
+    """A grenade thrown at soldiers who shot back, or gunmen firing in a village whose guards responded, is an
+    exchange: ACLED codes an armed clash."""
     if not RESPONSE_FIRE.search(text):
         return
     for ev in para_events:
-        if ev.sub_event_type == "Grenade":
+        if ev.sub_event_type == "Grenade" or (ev.sub_event_type == "Attack" and ev.actor2 is None):
             ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
 
 
