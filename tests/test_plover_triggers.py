@@ -59,6 +59,20 @@ def test_conjoined_subjects_are_both_sources(code):
     assert ev.plover_event == "CONSULT" and ev.actor1 == "Chile" and "Peru" in ev.assoc_actor_1 and ev.actor2 is None
 
 
+@pytest.mark.parametrize("text, plover_event", [
+    # the violence is told in a relative clause, as the cause, or after "unless": the act of the main clause ranks first
+    ("Togo suspended aid to the district where rebels attacked a border post in Dapaong.", "SANCTION"),
+    ("Chile announced a suspension of air links with Peru one day after troops shot dead two fishermen.", "SANCTION"),
+    ("Ghana will withdraw its peacekeepers from Mali unless the rebels fighting in Kidal sign the accord.", None),
+])
+def test_background_violence_ranks_below_the_reported_act(code, text, plover_event):
+    events = code(text)
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type is None, [(e.plover_event, e.trigger) for e in events]
+    assert plover_event is None or top.plover_event == plover_event
+    assert any(e.event_type is not None for e in events)  # the violence is still coded, ranked lower
+
+
 @pytest.mark.parametrize("text", [
     "Analysts say that Kenya should accuse Somalia of meddling.",  # opinion
     "Observers believe Egypt will reject the proposal.",  # forecast
