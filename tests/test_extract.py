@@ -301,6 +301,12 @@ def test_gunfire_answered_by_gendarmes_is_a_clash(code):
     assert max(events, key=lambda e: e.confidence).sub_event_type == "Armed clash"
 
 
+def test_a_hedged_subject_is_still_the_attacker(code):
+    # the parser reads "presumed" as a verb with the group as its object
+    ev = one(code("On 23 April 2020, presumed ISGS militants assassinated a councilman in the village of Gayeri."))
+    assert ev.inter1 == 2 and "Islamic State" in ev.actor1
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

@@ -1023,6 +1023,9 @@ def _is_definite(tok: Any) -> bool:
                for c in tok.children)
 
 
+HEDGES = {"presumed", "suspected", "alleged", "purported", "reported", "supposed"}
+
+
 def _subject(verb: Any) -> Any:
     v = verb
     for _ in range(4):
@@ -1034,7 +1037,18 @@ def _subject(verb: Any) -> Any:
                 return v.head
             v = v.head
         else:
-            return None
+            return _hedged_subject(verb)
+    return None
+
+
+def _hedged_subject(verb: Any) -> Any:
+    """"On 23 April, presumed ISGS militants assassinated ...": the parser reads "presumed" as a verb with the
+    group as its object and leaves the main verb with no subject; the hedged phrase before the verb is it."""
+    for t in verb.doc[verb.sent.start:verb.i]:
+        if t.lower_ in HEDGES and t.pos_ == "VERB":
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.i < verb.i:
+                return obj
     return None
 
 
@@ -1954,8 +1968,9 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                            for m in _args_of(p, at)]
         elif c.dep_ == "prt":
             a2 += [m for p in c.children if p.dep_ == "prep" for m in _args_of(p, at)]
-    a1 = _one_per_phrase(_dedupe(a1), sent.doc)
-    a2 = [m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}]
+    a1 = _not_located(_one_per_phrase(_dedupe(a1), sent.doc), sent.doc)
+    a2 = _not_located([m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}],
+                      sent.doc)
     if not a1 and not a2 and subj is None:
         # no subject parsed ("talks between ..."): the parties the sentence names; a subject that
         # names no party ("officials met in Kabul") is not replaced by a place the sentence names
@@ -1964,6 +1979,25 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
             a1 = [near[0]]
             a2 = [m for m in near[1:] if m.name != near[0].name][:1]
     cand.actor1, cand.actor2 = a1, a2
+
+
+#: Prepositions that say where ("rebels in the Ivory Coast", "the bombing in the West Bank city of Tulkarm").
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across", "around"}
+
+
+def _not_located(ms: list[Mention], doc: Any) -> list[Mention]:
+    """Leave out the places that only say where ("Palestinians blamed Israel for the bombing in the
+    city of Tulkarm": Israel is blamed, not Tulkarm) when the role names another party; a place that is
+    the role's only party stays ("opened an embassy in Tehran")."""
+    def located(m: Mention) -> bool:
+        t = _phrase_head(doc[m.start:m.end].root)
+        for _ in range(3):
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head.head  # "the West Bank city of Tulkarm"
+        return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and (
+            t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in PLACE_NOUNS)
+    kept = [m for m in ms if not located(m)]
+    return kept if kept else ms
 
 
 def _one_per_phrase(ms: list[Mention], doc: Any) -> list[Mention]:
@@ -2008,6 +2042,11 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         cand.plover_event = "REJECT" if t.plover_event in COOPERATIVE else None
         cand.plover_mode = None
         return
+    if t.plover_event == "RETREAT" and lemma in ("withdraw", "pull", "recall") and _serving(cand.head):
+        # "withdrew its peacekeepers", "will pull out the inspectors": not a retreat but reduced relations
+        # (CAMEO 166 "expel or withdraw"), SANCTION; announced, a THREAT
+        cand.plover_event, cand.plover_mode = ("THREATEN" if reading == "intent" else "SANCTION"), None
+        return
     if reading == "intent":
         # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT; announced
         # concessions and retreats keep their type (PLOVER manual, AGREE)
@@ -2025,6 +2064,18 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         cand.plover_mode = "phone"
     elif t.plover_event == "CONSULT" and lemma in ("visit", "arrive", "host"):
         cand.plover_mode = "visit"
+
+
+def _serving(verb: Any) -> bool:
+    """The verb's object are people who serve another party: diplomats, peacekeepers, inspectors,
+    aid workers ("withdrew its peacekeeping force", "pulled out the weapons inspectors")."""
+    serving = DIPLOMATS | {"peacekeeping", "worker", "volunteer"}
+    for o in verb.children:
+        if o.dep_ in ("dobj", "nsubjpass"):
+            words = [o] + [c for c in o.children if c.dep_ in ("compound", "amod", "conj")]
+            if any(w.lemma_.lower() in serving for w in words):
+                return True
+    return False
 
 
 def _demote_told_acts(cands: list[_Candidate]) -> list[_Candidate]:
