@@ -307,6 +307,20 @@ def test_a_hedged_subject_is_still_the_attacker(code):
     assert ev.inter1 == 2 and "Islamic State" in ev.actor1
 
 
+@pytest.mark.parametrize("text, actor1", [
+    ("On 8 March 2020, a bomb planted by the Taliban killed one Afghan soldier in Kandahar city.", "Taliban"),
+    ("On 20 March 2020, a Taliban sniper shot and killed two soldiers in Farah city.", "Taliban"),
+])
+def test_the_attacker_named_beside_the_weapon(code, text, actor1):
+    assert max(code(text), key=lambda e: e.confidence).actor1 == actor1
+
+
+def test_a_monitors_report_codes_the_sides_it_watches(code):
+    ev = max(code("On 6 May 2020, the OSCE SMM observed a total of 10 shots involving small arms near Viktorivka."),
+             key=lambda e: e.confidence)
+    assert ev.sub_event_type == "Armed clash" and ev.inter1 == 1 and ev.inter2 == 2
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

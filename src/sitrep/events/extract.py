@@ -572,6 +572,14 @@ class Extractor:
                     if re.fullmatch(r"\s*(?:or|and/or|/)\s*", text[a1[-1].char_end:m.char_start]):
                         a1.append(m)
                 a2 = [m for m in near[len(a1):] if m.name not in {x.name for x in a1}][:1]
+        elif not a1:
+            # "a bomb planted by the Taliban killed two soldiers": the target is parsed; an armed party the
+            # sentence names after 'by' is the attacker
+            near = [m for m in _sent_mentions(sent, mention_at) if m.party and m.name not in {x.name for x in a2}]
+            by = [m for m in near if any(t.lower_ == "by" for t in sent.doc[m.start].ancestors)]
+            rebels = [m for m in near if m.inter in (2, 3, 4) and not m.generic]
+            if by or rebels:
+                a1 = (by or rebels)[:1]  # else a named non-state group ("a Taliban sniper shot two soldiers")
         cand.actor1, cand.actor2 = a1, a2
 
     def _type(self, cand: _Candidate, sent: Any, mention_at: dict[int, Mention]) -> bool:
@@ -752,13 +760,25 @@ class Extractor:
             ev.assoc_actor_2 = [x.name for x in cand.actor2[1:]]
         if cand.event_type == "Protests" and cand.sub_event_type != "Excessive force against protesters":
             _protesters_first(ev)
-        elif cand.event_type == "Riots" and ev.inter1 in (None, 6, 7):
+        elif cand.event_type == "Riots" and ev.inter1 != 5:
+            # ACLED's riots always have rioters as actor 1: the state forces they hit are actor 2 ("police were
+            # attacked by a mob"), a named group that rioted is an associated actor ("Imbonerakure and CNL fought")
+            if ev.inter1 in (1, 8) and ev.actor2 is None:
+                ev.actor2, ev.inter2, ev.spans["actor2"] = ev.actor1, ev.inter1, ev.spans["actor1"]
+            elif ev.inter1 in (2, 3, 4):
+                ev.assoc_actor_1 = [ev.actor1, *ev.assoc_actor_1]
             ev.actor1, ev.inter1, ev.spans["actor1"] = "Rioters ({country})", 5, None
         elif cand.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
             if ev.inter1 == 7 and ev.actor2 is None and cand.event_type == "Violence against civilians":
                 # "a man was killed": the civilian is the victim, the perpetrator is unknown
                 ev.actor2, ev.inter2, ev.spans["actor2"] = ev.actor1, 7, ev.spans["actor1"]
                 ev.actor1, ev.inter1, ev.spans["actor1"] = None, None, None
+            sides = [a for e in sent.ents if e.label_ == "ACTOR" for a in self.kb.monitored(e.ent_id_)]
+            if ev.actor1 is None and sides:
+                # "the OSCE SMM recorded 12 explosions": the parties to the ceasefire the monitor watches
+                ev.actor1, ev.inter1 = sides[0].name, sides[0].inter
+                if ev.actor2 is None and len(sides) > 1:
+                    ev.actor2, ev.inter2 = sides[1].name, sides[1].inter
             if ev.actor1 is None:
                 ev.actor1, ev.inter1 = "Unidentified Armed Group ({country})", 3
         # date: the sentence's opening date, else the expression nearest the trigger, else the paragraph's,
@@ -1091,6 +1111,9 @@ def _args_of(tok: Any, mention_at: dict[int, Mention]) -> list[Mention]:
         if t.i in mention_at:
             out.append(mention_at[t.i])
         for c in t.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                stack.extend(g for g in c.children if g.dep_ == "agent")  # "a bomb planted by the Taliban"
+                continue
             if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "cc", "det", "ccomp", "prep"):
                 if not (c.dep_ == "prep" and c.lower_ in ("of", "in", "from")):
                     continue
@@ -1916,13 +1939,14 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
     verb = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
     a1: list[Mention] = []
     a2: list[Mention] = []
+    between: list[Mention] = []  # "talks between X and Y"
     if head is not verb:
-        for c in head.children:
+        # "a mediation effort between X and Y": the noun the trigger modifies carries the parties too
+        for c in [*head.children, *(head.head.children if head.dep_ == "compound" and head.head is not verb else [])]:
             if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
                 a1 += _args_of(c, at)
             elif c.dep_ == "prep" and c.lower_ == "between":
-                both = _args_of(c, at)
-                a1, a2 = a1 + both[:1], a2 + both[1:]
+                between += _args_of(c, at)
             elif c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "to", "of", "from", "for"):
                 a2 += _args_of(c, at)
                 if c.lower_ == "of":  # "a suspension of air links with Serbia"
@@ -1930,7 +1954,11 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                            and r.lower_ in ("with", "to", "against") for m in _args_of(r, at)]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if passive and agent is None and verb.lemma_.lower() in INTENT_GOVERNORS | {"prepare", "determine", "resolve"}:
+        passive = False  # "Vietnam is committed to opening up", "is prepared to talk": the subject commits
     subj = _subject(verb)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+        subj = _subject(verb.head.head)  # "France is ready to contribute troops"
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS and verb.head.head is not verb.head:
         subj = _subject(verb.head.head)  # "the party issued a declaration demanding ...": the party demands
     if not a1:
@@ -1938,10 +1966,15 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
             a1 = _args_of(agent, at)
         elif subj is not None and not passive:
             a1 = _args_of(subj, at)
-            if not a1 and subj.pos_ == "PRON" and verb.dep_ == "ccomp":
-                speaker = _subject(verb.head)  # "Gbagbo announced that he will extend the curfew"
+            clause = subj.head  # the verb the pronoun is the subject of ("he would be ready to host")
+            if not a1 and subj.pos_ == "PRON" and clause.dep_ in ("ccomp", "xcomp", "pcomp") and clause.head is not clause:
+                speaker = _subject(clause.head)  # "Gbagbo announced that he will extend the curfew"
                 if speaker is not None and speaker is not subj:
                     a1 = _args_of(speaker, at)
+    if between:
+        # "talks between X and Y": X meets Y; "the emir launched a mediation effort between X and Y": the
+        # subject mediates, X and Y are the recipients
+        a1, a2 = (a1, between + a2) if any(m.party for m in a1) else (between[:1], between[1:] + a2)
     for c in verb.children:
         if c is head:
             continue
