@@ -41,6 +41,13 @@ def plover_only(events):
     ("The Palestinians reject the Israeli proposal, their negotiator said.", "REJECT", "Palestinians", "Israeli"),
     ("Italy announced a suspension of air links with Serbia on Wednesday.", "SANCTION", "Italy", "Serbia"),
     ("The Kurdish party issued a declaration demanding that Turkey free its leader.", "REQUEST", "Kurdish", "Turkey"),
+    # withdrawing people who serve another party reduces relations (CAMEO 166, SANCTION): announced, a THREAT
+    ("Kenya will withdraw its peacekeepers from Somalia.", "THREATEN", "Kenya", "Somalia"),
+    # the subject of "is ready to", "is committed to" is the one who promises
+    ("Japan is ready to contribute troops to the mission in Haiti.", "AGREE", "Japan", ""),
+    ("Vietnam is committed to opening its markets to Laos.", "AGREE", "Vietnam", ""),
+    # a mediator acts on the two sides
+    ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))
@@ -53,6 +60,11 @@ def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     assert text[start:end] == ev.trigger
 
 
+def test_a_place_that_says_where_is_no_target(code):
+    ev = plover_only(code("Egypt blamed Sudan for the bombing in the border town of Halaib."))[0]
+    assert ev.plover_event == "ACCUSE" and ev.actor1 == "Egypt" and ev.actor2 == "Sudan" and ev.assoc_actor_2 == []
+
+
 def test_conjoined_subjects_are_both_sources(code):
     # PLOVER codes "X and Y held talks" as two sources acting together, with no target
     ev = plover_only(code("Chile and Peru held talks on the maritime border in Lima."))[0]
@@ -63,7 +75,7 @@ def test_conjoined_subjects_are_both_sources(code):
     # the violence is told in a relative clause, as the cause, or after "unless": the act of the main clause ranks first
     ("Togo suspended aid to the district where rebels attacked a border post in Dapaong.", "SANCTION"),
     ("Chile announced a suspension of air links with Peru one day after troops shot dead two fishermen.", "SANCTION"),
-    ("Ghana will withdraw its peacekeepers from Mali unless the rebels fighting in Kidal sign the accord.", None),
+    ("Ghana will withdraw its peacekeepers from Mali unless the rebels fighting in Kidal sign the accord.", "THREATEN"),
 ])
 def test_background_violence_ranks_below_the_reported_act(code, text, plover_event):
     events = code(text)
