@@ -46,6 +46,9 @@ def plover_only(events):
     # the subject of "is ready to", "is committed to" is the one who promises
     ("Japan is ready to contribute troops to the mission in Haiti.", "AGREE", "Japan", ""),
     ("Vietnam is committed to opening its markets to Laos.", "AGREE", "Vietnam", ""),
+    ("Israel is opposed to Egyptian mediation in the talks.", "REJECT", "Israel", "Egyptian"),
+    # a plan announced is an intent: to restrict, a THREAT
+    ("Greece plans to impose restrictions on imports from Turkey.", "THREATEN", "Greece", "Turkey"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])

@@ -1709,6 +1709,8 @@ DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul",
              "peacekeeper", "mission", "staff", "ngo", "correspondent", "journalist"}
 #: PLOVER events of cooperation: announced, they are AGREE; refused, REJECT.
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+#: Participles that tell the subject's stance, not something done to it ("is committed to", "is opposed to").
+STATE_PASSIVES = INTENT_GOVERNORS | {"prepare", "determine", "resolve", "oppose", "dedicate"}
 #: Verbs that refuse the act they govern ("refused to meet", "failed to reach agreement").
 REFUSAL_GOVERNORS = {"refuse", "decline", "fail", "reject", "oppose"}
 #: Verbs of belief or forecast: what they govern is an opinion, not an act of a party.
@@ -1887,10 +1889,11 @@ def _plover_reading(head: Any) -> str | None:
     if negated or governors & REFUSAL_GOVERNORS:
         # "will not accept refugees", "refused to meet", "failed to reach agreement": a refusal if announced
         return "refusal" if (reading == "intent" or governors & REFUSAL_GOVERNORS) else None
-    if governors & INTENT_GOVERNORS:
-        reading = "intent"  # "is ready to contribute troops", "is willing to withdraw"
+    if governors & (INTENT_GOVERNORS | {"plan", "intend"}):
+        # "is ready to contribute troops", "is willing to withdraw", "plans to impose restrictions" (announced)
+        reading = "intent"
     elif governors & (HYPOTHETICAL_GOVERNORS | {"should", "expect"}):
-        return None  # "plans to visit": the governing verb is the act
+        return None  # "wants to meet", "called for talks": the governing verb is the act
     if head.dep_ in ("amod", "compound") and head.pos_ == "VERB":
         return None
     if head.pos_ == "VERB":
@@ -1954,8 +1957,8 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                            and r.lower_ in ("with", "to", "against") for m in _args_of(r, at)]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if passive and agent is None and verb.lemma_.lower() in INTENT_GOVERNORS | {"prepare", "determine", "resolve"}:
-        passive = False  # "Vietnam is committed to opening up", "is prepared to talk": the subject commits
+    if passive and agent is None and verb.lemma_.lower() in STATE_PASSIVES:
+        passive = False  # "Vietnam is committed to opening up", "Israel is opposed to": the subject commits, opposes
     subj = _subject(verb)
     if subj is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
         subj = _subject(verb.head.head)  # "France is ready to contribute troops"

@@ -219,7 +219,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
                            ("suspension",), ("suspend",)),
             None, None, "SANCTION", None, "plover", 0.35),
     Trigger("p-coerce", (("deport",), ("ban",), ("outlaw",), ("blockade",), ("censor",), ("jail",), ("imprison",),
-                         ("sentence",), ("impose", "curfew")),
+                         ("sentence",), ("impose", "curfew"), ("impose", "restriction"), ("impose", "*", "restriction")),
             None, None, "COERCE", None, "plover", 0.35),
 ]
 TRIGGERS = TRIGGERS + PLOVER_TRIGGERS
