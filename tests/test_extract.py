@@ -310,6 +310,7 @@ def test_a_hedged_subject_is_still_the_attacker(code):
 @pytest.mark.parametrize("text, actor1", [
     ("On 8 March 2020, a bomb planted by the Taliban killed one Afghan soldier in Kandahar city.", "Taliban"),
     ("On 20 March 2020, a Taliban sniper shot and killed two soldiers in Farah city.", "Taliban"),
+    ("On 9 May 2020, a regime sniper shot and killed a civilian in Aleppo, Syria.", "Military Forces of Syria"),
 ])
 def test_the_attacker_named_beside_the_weapon(code, text, actor1):
     assert max(code(text), key=lambda e: e.confidence).actor1 == actor1

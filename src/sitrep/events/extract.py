@@ -24,7 +24,7 @@ from ..nlp.actors import COREF_HEADS, FOLLOWER_HEADS, GENERIC, ActorKB
 from ..records import Article, Event, Evidence
 from . import certainty as certainty_mod
 from .dates import event_date, find_dates, leading_date, parse_iso
-from .fatalities import adds_to_toll, find_fatalities, split_share, states_total
+from .fatalities import adds_to_toll, find_fatalities, split_share, states_total, tells_another_event
 from .lexicon import (
     ARMED_MODIFIERS, PROPERTY, REMAINS, CRUDE_WEAPONS, FIREARMS, LETHAL, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
@@ -195,7 +195,7 @@ class Extractor:
                 # retold event is also the earlier one's
                 _later_toll([ev for ev in para_events[:-len(cands)] if ev.fatalities is None], sent.text, fat, offset)
             else:
-                _retold_toll(para_events[:-len(cands)], para_events[-len(cands):], para_toll, offset)
+                _retold_toll(para_events[:-len(cands)], para_events[-len(cands):], para_toll, offset, sent.text)
             _armed_victims(para_events, sent.text)
             _armed_response(para_events, sent.text)
         _one_toll(para_events)
@@ -1069,6 +1069,13 @@ def _hedged_subject(verb: Any) -> Any:
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.i < verb.i:
                 return obj
+    # "a gendarme shot and killed ...", "a regime sniper shot ...": the actor parsed as a compound of the verb
+    # (or of "shot" read as a noun)
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for h in heads:
+        left = [c for c in h.children if c.dep_ in ("compound", "nmod") and c.i < h.i]
+        if left:
+            return left[-1]
     return None
 
 
@@ -1562,7 +1569,9 @@ def _later_toll(para_events: list[Event], text: str, fat: tuple[int, tuple[int, 
     """A sentence with no event of its own that tells a toll gives it to the paragraph's events that have
     none; the coder's own figure ("2 fatalities.", "fatalities coded as 10") replaces one read from the
     source, "Another soldier later died" adds to the toll, and "Fatalities split between 2 events" leaves
-    each event its share."""
+    each event its share. A sentence that tells another event ("In a separate attack, ...") gives nothing."""
+    if tells_another_event(text):
+        return
     tolled = [ev for ev in para_events if _may_have_toll(ev)]
     if fat is None:
         for ev in tolled:
@@ -1580,10 +1589,13 @@ def _later_toll(para_events: list[Event], text: str, fat: tuple[int, tuple[int, 
 
 
 def _retold_toll(earlier: list[Event], new: list[Event], untold: tuple[int, tuple[int, int]] | None,
-                 offset: int) -> None:
+                 offset: int, text: str) -> None:
     """"15 people were killed when a bomb hit a bus. The bomb was planted by militants.": an event of the
     same type told again with no toll of its own keeps the toll told before; so does the first event
-    told after a toll that had no event ("A man was stabbed to death. The attack ...")."""
+    told after a toll that had no event ("A man was stabbed to death. The attack ..."). Not an event the
+    sentence tells apart ("In a separate attack, a bomb hit a bus.")."""
+    if tells_another_event(text):
+        return
     for ev in new:
         if ev.fatalities is not None or not _may_have_toll(ev):
             continue
@@ -1601,8 +1613,10 @@ def _one_toll(para_events: list[Event]) -> None:
     if len(tolls) != 1:
         return
     told = next(ev for ev in para_events if ev.fatalities is not None)
-    for ev in para_events:
-        if ev.fatalities is None and _may_have_toll(ev):
+    if tells_another_event(told.evidence.text):
+        return
+    for ev in para_events:  # only events told before the toll: a later one may be another event
+        if ev.fatalities is None and _may_have_toll(ev) and ev.sentence <= told.sentence:
             ev.fatalities, ev.spans["fatalities"] = told.fatalities, told.spans.get("fatalities")
 
 
@@ -2004,6 +2018,12 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                            for m in _args_of(p, at)]
         elif c.dep_ == "prt":
             a2 += [m for p in c.children if p.dep_ == "prep" for m in _args_of(p, at)]
+    if not a2:
+        # "provided 70 million dollars of aid for Romania", "suspended part of an aid programme for Bosnia":
+        # the recipient hangs deeper in the object
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([head] if head is not verb else [])
+        a2 = [m for o in objs for t in o.subtree if t.dep_ == "prep" and t.lower_ in ("for", "to") and t.head is not verb
+              and _depth(t) - _depth(o) <= 4 for m in _args_of(t, at)][:2]
     a1 = _not_located(_one_per_phrase(_dedupe(a1), sent.doc), sent.doc)
     a2 = _not_located([m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}],
                       sent.doc)
