@@ -8,6 +8,7 @@ from sitrep.events.fatalities import (
     single_victim,
     split_share,
     states_total,
+    tells_another_event,
     to_number,
 )
 
@@ -150,6 +151,8 @@ def test_a_coder_tally_overrides_and_a_split_gives_each_event_its_share():
     assert not states_total("Police said 2 people died.")
     assert adds_to_toll("Another soldier later died of his injuries.") and adds_to_toll("2 more died in hospital.")
     assert not adds_to_toll("Another soldier was wounded.") and not adds_to_toll("Two soldiers died.")
+    assert tells_another_event("In a separate attack, a bomb hit a bus.") and tells_another_event("Elsewhere, ...")
+    assert not tells_another_event("The attack lasted two hours.")
     # ACLED gives the remainder to the first events: the usual share rounds half up
     assert split_share("Fatalities split between 2 events.", 48) == 24
     assert split_share("Fatalities split between four events.", 10) == 3
@@ -186,3 +189,14 @@ def test_later_sentences_set_the_toll_of_the_event(code, body, n):
     assert events, body
     top = max(events, key=lambda e: e.confidence)
     assert top.fatalities == n
+
+
+@pytest.mark.parametrize("body", [
+    "On 3 March 2024, militants attacked an army base in Kalo, killing 4 soldiers. "
+    "In a separate attack, a roadside bomb hit a bus near Tamba.",
+    "On 3 March 2024, gunmen attacked a police post in Tamba. In a separate incident, two soldiers were killed in Kalo.",
+])
+def test_an_event_told_apart_keeps_its_own_toll(code, body):
+    events = [e for e in code(body, published="2024-03-03") if e.event_type]
+    tolls = {e.sentence: e.fatalities for e in events}
+    assert len(tolls) == 2 and len({t for t in tolls.values()}) == 2, tolls

@@ -170,6 +170,16 @@ def adds_to_toll(text: str) -> bool:
     return bool(_ADDS.search(text))
 
 
+#: "In a separate attack, ...", "Elsewhere, ...": the sentence tells another event, whose toll is its own.
+_ANOTHER_EVENT = re.compile(r"\b(?:separate(?:ly)?|elsewhere|meanwhile|in (?:an)?other (?:attack|incident|clash|raid|strike)|"
+                            r"a (?:second|further|different|new) (?:attack|incident|clash|raid|strike))\b", re.I)
+
+
+def tells_another_event(text: str) -> bool:
+    """The sentence says it tells an event apart from those before it ("In a separate attack, ...")."""
+    return bool(_ANOTHER_EVENT.search(text))
+
+
 def states_total(text: str) -> bool:
     """The sentence is the coder's own figure ("fatalities coded as 0", "2 fatalities."): it overrides
     a count taken from the source."""
