@@ -49,6 +49,7 @@ def plover_only(events):
     ("Israel is opposed to Egyptian mediation in the talks.", "REJECT", "Israel", "Egyptian"),
     # a plan announced is an intent: to restrict, a THREAT
     ("Greece plans to impose restrictions on imports from Turkey.", "THREATEN", "Greece", "Turkey"),
+    ("Canada agreed to provide 5 million dollars of aid for Haiti.", "AGREE", "Canada", "Haiti"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])

@@ -1788,9 +1788,9 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
         cand = _Candidate(trig, verb, (span.start_char, span.end_char))
         cand.plover_event, cand.plover_mode = trig.plover_event, trig.plover_mode
         target = _subject(verb)
-        cand.actor1 = [m for m in _args_of(subj, at)]
-        cand.actor2 = [m for m in (_args_of(target, at) if target is not None else []) if m.name not in
-                       {x.name for x in cand.actor1}]
+        cand.actor1 = _not_located(_one_per_phrase(_args_of(subj, at), doc), doc)
+        cand.actor2 = _not_located(_one_per_phrase([m for m in (_args_of(target, at) if target is not None else [])
+                                                    if m.name not in {x.name for x in cand.actor1}], doc), doc)
     else:
         head = span.root
         if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span):
@@ -2011,7 +2011,7 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
             for cc in c.children:
                 if cc.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                     a2 += _args_of(cc, at)
-                if cc.dep_ == "prep" and cc.lower_ in ("to", "with", "against"):
+                if cc.dep_ == "prep" and cc.lower_ in ("to", "with", "against", "for"):
                     a2 += _args_of(cc, at)
                 if cc.dep_ in ("dobj", "xcomp"):
                     a2 += [m for p in cc.children if p.dep_ == "prep" and p.lower_ in ("to", "with", "against")
@@ -2021,7 +2021,8 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
     if not a2:
         # "provided 70 million dollars of aid for Romania", "suspended part of an aid programme for Bosnia":
         # the recipient hangs deeper in the object
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([head] if head is not verb else [])
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([head] if head is not verb else []) + [
+            cc for c in verb.children if c.dep_ in ("xcomp", "ccomp") for cc in c.children if cc.dep_ == "dobj"]
         a2 = [m for o in objs for t in o.subtree if t.dep_ == "prep" and t.lower_ in ("for", "to") and t.head is not verb
               and _depth(t) - _depth(o) <= 4 for m in _args_of(t, at)][:2]
     a1 = _not_located(_one_per_phrase(_dedupe(a1), sent.doc), sent.doc)
