@@ -64,6 +64,19 @@ def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     assert text[start:end] == ev.trigger
 
 
+def test_a_measure_reimposed_is_a_measure_taken(code):
+    ev = plover_only(code("Turkey reimposed the embargo in the border region on Monday."))[0]
+    assert ev.plover_event == "SANCTION" and ev.actor1 == "Turkey"
+
+
+def test_a_demonstration_agreed_on_is_not_the_event(code):
+    # the agreement is what happened; the postponed demonstration is still coded, ranked below it
+    events = code("The Orange Democratic Movement agreed to postpone the demonstration in Nairobi until Friday.")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.plover_event == "AGREE" and top.event_type is None
+    assert any(e.event_type == "Protests" for e in events)
+
+
 def test_a_place_that_says_where_is_no_target(code):
     ev = plover_only(code("Egypt blamed Sudan for the bombing in the border town of Halaib."))[0]
     assert ev.plover_event == "ACCUSE" and ev.actor1 == "Egypt" and ev.actor2 == "Sudan" and ev.assoc_actor_2 == []

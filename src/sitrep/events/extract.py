@@ -1700,7 +1700,7 @@ PLOVER_PARTY_LABELS = ("GPE", "ORG", "PERSON", "NORP")
 PLOVER_LIGHT_VERBS = LIGHT_VERBS | {
     "impose", "announce", "issue", "lodge", "open", "begin", "start", "deliver", "send", "provide", "give", "grant",
     "extend", "renew", "reach", "sign", "file", "order", "make", "pay", "tighten", "expand",
-    "undertake", "complete", "speed", "accelerate",
+    "undertake", "complete", "speed", "accelerate", "reimpose", "reinstate", "restore",
 }
 #: Nouns that carry a demand or an accusation ("issued a declaration demanding that ...").
 STATEMENT_NOUNS = certainty_mod.SPEECH_NOUNS | {"declaration", "letter", "resolution", "note", "appeal", "request"}
@@ -2144,8 +2144,9 @@ def _demote_told_acts(cands: list[_Candidate]) -> list[_Candidate]:
     if not plover_heads:
         return cands
     for c in cands:
-        if c.event_type is None or c.trigger.kind == "protest":
-            continue  # "protested ... and demanded a moratorium": the protest is the event
+        if c.event_type is None or (c.trigger.kind == "protest" and c.head.pos_ == "VERB"):
+            continue  # "protested ... and demanded a moratorium": the protest is the event ("agreed to postpone the
+            # demonstration" is not)
         t = c.head
         for _ in range(6):
             if t.dep_ == "conj" or t.head is t:
