@@ -126,6 +126,8 @@ def one(events):
      "Armed clash"),
     ("On 23 April 2020, presumed ISGS or JNIM militants assassinated a councilman in the village of Gayeri.",
      "Violence against civilians", "Attack"),  # one side named two ways, not two sides
+    ("On 8 May 2020, the government declared a coronavirus lockdown on the capital and prohibited interurban "
+     "traffic.", "Strategic developments", "Change to group/activity"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
@@ -320,6 +322,11 @@ def test_a_monitors_report_codes_the_sides_it_watches(code):
     ev = max(code("On 6 May 2020, the OSCE SMM observed a total of 10 shots involving small arms near Viktorivka."),
              key=lambda e: e.confidence)
     assert ev.sub_event_type == "Armed clash" and ev.inter1 == 1 and ev.inter2 == 2
+
+
+def test_an_armed_groups_handouts_are_a_change_to_its_activity(code):
+    events = code("On 6 May 2020, members of al Shabaab delivered food aid to families in Jilib.")
+    assert "Change to group/activity" in [e.sub_event_type for e in events]
 
 
 def test_a_threat_is_no_acled_event(code):

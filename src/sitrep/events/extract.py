@@ -401,6 +401,10 @@ class Extractor:
                 at = plover_at if plover_at is not None else mention_at
                 cand = _plover_candidate(trig, doc, s, e, sent, at)
                 if cand is not None:
+                    if cand.plover_event == "AID" and any(m.inter in (2, 3) for m in cand.actor1):
+                        # "members of the CJNG delivered food packages": an armed group's non-violent activity
+                        cand.event_type, cand.sub_event_type = "Strategic developments", "Change to group/activity"
+                        cand.confidence = self.triggers["group"].weight + 0.1
                     cands.append(cand)
                 continue
             if not self._is_real_event(head, trig, mention_at):
@@ -446,7 +450,8 @@ class Extractor:
             if any(c.dep_ in ("aux",) and c.lower_ in MODALS for c in t.children):
                 return False
         for t in chain[1:]:
-            if t.lemma_.lower() in HYPOTHETICAL_GOVERNORS and not (t.lemma_.lower() == "call" and t.dep_ == "acl"):
+            if t.lemma_.lower() in HYPOTHETICAL_GOVERNORS and not (t.lemma_.lower() == "call" and t.dep_ == "acl") and not (
+                    trig.name in ("curfew", "emergency") and t.lemma_.lower() in DECREE_VERBS):  # "declared a lockdown"
                 return False  # "vowed to fight", but not "two factions, called Chance and Douze, clashed"
         if any(c.lower_ == "if" and c.dep_ == "mark" for t in chain for c in t.children):
             return False
