@@ -50,6 +50,9 @@ def plover_only(events):
     # a plan announced is an intent: to restrict, a THREAT
     ("Greece plans to impose restrictions on imports from Turkey.", "THREATEN", "Greece", "Turkey"),
     ("Canada agreed to provide 5 million dollars of aid for Haiti.", "AGREE", "Canada", "Haiti"),
+    # protesting a reported clause is saying it (ACCUSE), whoever protests; seeking asylum is a request
+    ("Amnesty International protested that Kenya had deported the two journalists.", "ACCUSE", "Amnesty", "Kenya"),
+    ("Dozens of Eritrean soldiers sought asylum in Sudan last week.", "REQUEST", "Eritrean", "Sudan"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])

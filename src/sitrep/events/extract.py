@@ -1859,7 +1859,9 @@ def _verbal_protest(cand: _Candidate, at: dict[int, Mention]) -> _Candidate | No
         return None
     verb = cand.head if cand.head.pos_ == "VERB" else cand.head.head
     subj = _subject(verb) if verb.pos_ == "VERB" else None
-    if subj is None or subj.ent_type_ != "GPE" or subj.i in at and at[subj.i].inter not in (0, 1):
+    # "..., a human rights group protested": protesting a reported clause is saying it
+    said = verb is cand.head and any(c.dep_ == "ccomp" for c in verb.children)
+    if subj is None or not said and (subj.ent_type_ != "GPE" or subj.i in at and at[subj.i].inter not in (0, 1)):
         return None  # a union or a party protesting may well demonstrate: only states are read as complaining
     if any(t.lemma_.lower() in ("protester", "demonstrator", "crowd", "march", "rally", "street") for t in cand.head.sent):
         return None
@@ -1868,6 +1870,9 @@ def _verbal_protest(cand: _Candidate, at: dict[int, Mention]) -> _Candidate | No
     cand.actor1 = [m for m in _args_of(subj, at)][:1] or cand.actor1
     cand.actor2 = [m for c in (*verb.children, *cand.head.children) if c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
                    for m in _args_of(c, at)]
+    if said and not cand.actor2:  # "protested that Kenya had deported ...": the subject of what was said
+        cand.actor2 = [m for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                       if s.dep_ in ("nsubj", "nsubjpass") for m in _args_of(s, at)][:1]
     cand.confidence = 0.45
     return cand
 
@@ -2009,7 +2014,7 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                         a2 += _args_of(p, at) + [m for q in p.children for r in q.children
                                                  if r.dep_ == "prep" and r.lower_ in ("from", "of") for m in _args_of(r, at)]
         elif c.dep_ == "prep" and (c.lower_ in ("to", "with", "against", "on", "from", "at", "of", "for", "upon", "into")
-                                   or c.lower_ == "in" and verb.lemma_.lower() == "arrive"):
+                                   or c.lower_ == "in" and verb.lemma_.lower() in ("arrive", "seek")):
             a2 += _args_of(c, at)
         elif c.dep_ in ("ccomp", "xcomp"):
             # "demanded that X cancel ...", "offered to hand over to Great Britain", "promised aid to Mozambique"

@@ -176,7 +176,8 @@ PLOVER_TRIGGERS: list[Trigger] = [
                           ("consult",), ("summit",), ("discuss",), ("arrive", "in")),
             None, None, "CONSULT", "meet", "plover", 0.3, noun=True),
     Trigger("p-request", (("demand",), ("urge",), ("call", "on"), ("call", "for"), ("appeal", "to"),
-                          ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",), ("pressure",)),
+                          ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",), ("pressure",),
+                          ("push", "for"), ("seek", "asylum"), ("seek", "refuge")),
             None, None, "REQUEST", None, "plover", 0.35),
     # "Russia said Sudan must return the helicopter": a demand (read only as the aux of a reported clause)
     Trigger("p-must", (("must",),), None, None, "REQUEST", None, "plover", 0.3),
