@@ -53,6 +53,8 @@ def plover_only(events):
     # protesting a reported clause is saying it (ACCUSE), whoever protests; seeking asylum is a request
     ("Amnesty International protested that Kenya had deported the two journalists.", "ACCUSE", "Amnesty", "Kenya"),
     ("Dozens of Eritrean soldiers sought asylum in Sudan last week.", "REQUEST", "Eritrean", "Sudan"),
+    # a promise of violence is a threat
+    ("Ethiopia vowed to fight the rebels until they surrender.", "THREATEN", "Ethiopia", "Rebels"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])

@@ -1728,6 +1728,10 @@ DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul",
              "peacekeeper", "mission", "staff", "ngo", "correspondent", "journalist"}
 #: PLOVER events of cooperation: announced, they are AGREE; refused, REJECT.
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+#: First words of the triggers of violence and coercion: promised, they are threats ("vowed to fight").
+CONFLICT_LEMMAS = frozenset(seq[0] for t in TRIGGERS if t.plover_event in ("ASSAULT", "COERCE")
+                            for seq in t.patterns if len(seq) == 1) - {
+    "defuse", "disarm", "dismantle", "find", "encounter", "strip", "fire"}  # not acts of conflict once promised
 #: Participles that tell the subject's stance, not something done to it ("is committed to", "is opposed to").
 STATE_PASSIVES = INTENT_GOVERNORS | {"prepare", "determine", "resolve", "oppose", "dedicate"}
 #: Verbs that refuse the act they govern ("refused to meet", "failed to reach agreement").
@@ -2108,6 +2112,9 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         # refusing a cooperative act is REJECT; refusing a conflictual one is no event
         cand.plover_event = "REJECT" if t.plover_event in COOPERATIVE else None
         cand.plover_mode = None
+        return
+    if t.name == "p-agree" and any(c.dep_ == "xcomp" and c.lemma_.lower() in CONFLICT_LEMMAS for c in cand.head.children):
+        cand.plover_event, cand.plover_mode = "THREATEN", None  # "vowed to fight on", "pledged to ban the party"
         return
     if t.plover_event == "RETREAT" and lemma in ("withdraw", "pull", "recall") and _serving(cand.head):
         # "withdrew its peacekeepers", "will pull out the inspectors": not a retreat but reduced relations
