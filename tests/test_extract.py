@@ -128,6 +128,8 @@ def one(events):
      "Violence against civilians", "Attack"),  # one side named two ways, not two sides
     ("On 8 May 2020, the government declared a coronavirus lockdown on the capital and prohibited interurban "
      "traffic.", "Strategic developments", "Change to group/activity"),
+    ("On 8 May 2020, in Iquique, a group of citizens built barricades across the streets of the district.", "Riots",
+     "Violent demonstration"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
@@ -210,7 +212,7 @@ def test_fights_without_firearms_between_unarmed_groups_are_mob_violence(code, t
     ("On 2 May 2020, Russian military police brought reinforcements to the town of Maadan.",
      "Change to group/activity"),
     ("On 5 May 2020, government forces established fortifications east of Hodeidah.",
-     "Headquarters or base established"),
+     "Change to group/activity"),  # ACLED: fortifying is a change to the group's activity, not a base
 ])
 def test_strategic_developments(code, text, sub_type):
     assert sub_type in [e.sub_event_type for e in code(text)]

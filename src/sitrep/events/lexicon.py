@@ -98,7 +98,7 @@ TRIGGERS: list[Trigger] = [
                         ("cacerolazo",),
                         ("converge",), ("congregate",)),
             P, "Peaceful protest", "PROTEST", "demo", "protest", 0.7),
-    Trigger("riot", (("riot",), ("rioter",), ("torch",), ("set", "fire"), ("burn", "tyre"), ("burn", "tire"),
+    Trigger("riot", (("riot",), ("rioter",), ("torch",), ("set", "fire"), ("burn", "tyre"), ("burn", "tire"), ("barricade",),
                      ("pelt",), ("throw", "stone"), ("hurl", "stone")),
             R, "Violent demonstration", "PROTEST", "riot", "plain", 0.7),
     Trigger("mob", (("mob",), ("lynch",), ("vigilante",)), R, "Mob violence", "ASSAULT", "beat", "plain", 0.7),
@@ -233,8 +233,7 @@ PROPERTY = {"school", "house", "home", "granary", "shop", "store", "church", "mo
 #: What "found" must have found to tell a killing.
 REMAINS = {"body", "bodies", "corpse", "remains", "head", "skeleton", "dead"}
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
-HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpoint", "camp", "outpost", "police",
-              "fortification", "trench"}
+HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpoint", "camp", "outpost", "police"}
 
 #: Verbs whose object is an event noun that did happen ("launched an attack").
 LIGHT_VERBS = {
@@ -242,7 +241,8 @@ LIGHT_VERBS = {
     "launch", "carry", "conduct", "stage", "unleash", "mount", "claim", "spark", "trigger", "set", "erupt",
     "break", "take", "continue", "intensify", "resume", "escalate", "hold", "organize", "organise", "lead",
     "kill", "wound", "injure", "leave", "target", "hit", "rock", "strike", "report", "see", "witness",
-    "follow", "occur", "happen", "activate", "plant", "place", "complete", "undertake",
+    "follow", "occur", "happen", "activate", "plant", "place", "complete", "undertake", "establish", "build", "dig",
+    "erect",
 }
 #: Nouns that name the opponent of their possessor ("IS's rivals in the MSC").
 RELATIONAL = {"rival", "opponent", "enemy", "foe", "adversary", "competitor"}
