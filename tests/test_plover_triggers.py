@@ -87,6 +87,11 @@ def test_a_place_that_says_where_is_no_target(code):
     assert ev.plover_event == "ACCUSE" and ev.actor1 == "Egypt" and ev.actor2 == "Sudan" and ev.assoc_actor_2 == []
 
 
+def test_what_the_source_moves_is_no_target(code):
+    ev = plover_only(code("Syria offered its troops to Lebanon on Monday."))[0]
+    assert ev.plover_event == "AGREE" and ev.actor2 == "Lebanon" and ev.assoc_actor_2 == []
+
+
 def test_conjoined_subjects_are_both_sources(code):
     # PLOVER codes "X and Y held talks" as two sources acting together, with no target
     ev = plover_only(code("Chile and Peru held talks on the maritime border in Lima."))[0]

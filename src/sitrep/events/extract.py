@@ -2042,6 +2042,12 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
     a1 = _not_located(_one_per_phrase(_dedupe(a1), sent.doc), sent.doc)
     a2 = _not_located([m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}],
                       sent.doc)
+    # "offered its troops to Lebanon", "will withdraw inspectors and aid workers from Iraq": the source's own
+    # forces and the people it sends are what the act moves, not its recipient
+    moved = [m for m in a2 if not m.party or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+                                                 for c in _phrase_head(sent.doc[m.end - 1]).children)]
+    if moved and len(moved) < len(a2):
+        a2 = [m for m in a2 if m not in moved]
     if not a1 and not a2 and subj is None:
         # no subject parsed ("talks between ..."): the parties the sentence names; a subject that
         # names no party ("officials met in Kabul") is not replaced by a place the sentence names
