@@ -130,6 +130,8 @@ def one(events):
      "traffic.", "Strategic developments", "Change to group/activity"),
     ("On 8 May 2020, in Iquique, a group of citizens built barricades across the streets of the district.", "Riots",
      "Violent demonstration"),
+    ("On 20 March 2020, one Arbaki was killed by Taliban militants in Puli Alam city, Logar.", "Battles",
+     "Armed clash"),  # the Arbakai are a pro-government militia: an armed side
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
