@@ -55,6 +55,8 @@ def plover_only(events):
     ("Dozens of Eritrean soldiers sought asylum in Sudan last week.", "REQUEST", "Eritrean", "Sudan"),
     # a promise of violence is a threat
     ("Ethiopia vowed to fight the rebels until they surrender.", "THREATEN", "Ethiopia", "Rebels"),
+    ("Two hundred Lord's Resistance Army fighters surrendered to the Ugandan army on Monday.", "RETREAT",
+     "Lord's Resistance Army", "Ugandan"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])

@@ -2139,7 +2139,7 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         cand.plover_mode = ("investigate" if lemma in ("investigate", "investigation", "probe", "inquiry")
                             else "allege" if lemma in ("accuse", "allege", "indict", "sue", "charge") else "disapprove")
     elif t.plover_event == "RETREAT":
-        cand.plover_mode = {"resign": "resign", "step": "resign", "disarm": "disarm"}.get(lemma, "release")
+        cand.plover_mode = {"resign": "resign", "step": "resign", "disarm": "disarm", "surrender": "disarm"}.get(lemma, "release")
     elif t.plover_event == "CONSULT" and lemma in ("telephone", "phone"):
         cand.plover_mode = "phone"
     elif t.plover_event == "CONSULT" and lemma in ("visit", "arrive", "host"):

@@ -213,7 +213,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
                           ("remove", "restriction")),
             None, None, "CONCEDE", None, "plover", 0.35),
     Trigger("p-retreat", (("resign",), ("step", "down"), ("release",), ("free",), ("repatriate",), ("disarm",),
-                          ("withdrawal",), ("demobilize",), ("demobilise",), ("return",)),
+                          ("withdrawal",), ("demobilize",), ("demobilise",), ("return",), ("surrender",)),
             None, None, "RETREAT", None, "plover", 0.35),
     Trigger("p-sanction", (("sanction",), ("embargo",), ("sever", "tie"), ("cut", "tie"), ("break", "off"),
                            ("recall", "ambassador"), ("expel", "diplomat"), ("suspend", "aid"), ("freeze", "asset"),
