@@ -57,6 +57,8 @@ def plover_only(events):
     ("Ethiopia vowed to fight the rebels until they surrender.", "THREATEN", "Ethiopia", "Rebels"),
     ("Two hundred Lord's Resistance Army fighters surrendered to the Ugandan army on Monday.", "RETREAT",
      "Lord's Resistance Army", "Ugandan"),
+    # acceding to demands is a concession (CAMEO 083)
+    ("The Malian government accepted the demands of the Tuareg rebels on Monday.", "CONCEDE", "Malian", "Tuareg"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])

@@ -2119,6 +2119,11 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         cand.plover_event = "REJECT" if t.plover_event in COOPERATIVE else None
         cand.plover_mode = None
         return
+    if lemma in ("accept", "meet", "grant", "heed") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("demand", "request", "condition", "call", "ultimatum")
+            for c in cand.head.children) and reading == "act":
+        cand.plover_event, cand.plover_mode = "CONCEDE", None  # "accepted the rebels' demands": CAMEO 083, accede
+        return
     if t.name == "p-agree" and any(c.dep_ == "xcomp" and c.lemma_.lower() in CONFLICT_LEMMAS for c in cand.head.children):
         cand.plover_event, cand.plover_mode = "THREATEN", None  # "vowed to fight on", "pledged to ban the party"
         return
