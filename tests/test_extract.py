@@ -333,6 +333,13 @@ def test_an_armed_groups_handouts_are_a_change_to_its_activity(code):
     assert "Change to group/activity" in [e.sub_event_type for e in events]
 
 
+def test_an_exchange_with_no_side_named_takes_the_side_named_before(code):
+    events = code("On 5 May 2020, in Sao Goncalo, military police officers went to the Mutondo community to stop drug "
+                  "trafficking. An intense shoot-out broke out.")
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert clash and clash[0].inter1 == 1
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

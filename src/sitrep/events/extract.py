@@ -160,10 +160,12 @@ class Extractor:
             if para_break:
                 _one_toll(para_events)
                 state.para_date = None
+                state.para_party = None
                 para_events = []
                 para_toll = None  # a toll told before any event of the paragraph
             sent_dates = find_dates(sent.text, state.ref, sent.start_char)
             cands = self._candidates(sent, by_sent.get(sent.start, []), mention_at, plover_at)
+            named = [(m.name, m.inter) for m in _sent_mentions(sent, mention_at) if m.party and m.inter in ARMED_INTERS]
             if sent_dates:
                 explicit = [d for d in sent_dates if d.date and not d.background]
                 if explicit:
@@ -177,6 +179,7 @@ class Extractor:
                     para_toll = fat
                 _armed_victims(para_events, sent.text)
                 _armed_response(para_events, sent.text)
+                state.para_party = named[-1] if named else state.para_party
                 continue
             attribution = certainty_mod.assess(sent, mention_at)
             lead = not state.lead_told  # the article's first sentence that tells an event is its lead
@@ -198,6 +201,7 @@ class Extractor:
                 _retold_toll(para_events[:-len(cands)], para_events[-len(cands):], para_toll, offset, sent.text)
             _armed_victims(para_events, sent.text)
             _armed_response(para_events, sent.text)
+            state.para_party = named[-1] if named else state.para_party
         _one_toll(para_events)
         return events
 
@@ -784,6 +788,11 @@ class Extractor:
                 ev.actor1, ev.inter1 = sides[0].name, sides[0].inter
                 if ev.actor2 is None and len(sides) > 1:
                     ev.actor2, ev.inter2 = sides[1].name, sides[1].inter
+            if (ev.actor1 is None and ev.actor2 is None and ev.sub_event_type == "Armed clash"
+                    and state.para_party is not None):
+                # "Military Police went to the community. An intense shoot-out broke out.": the side named just
+                # before in the paragraph is in the exchange
+                ev.actor1, ev.inter1 = state.para_party
             if ev.actor1 is None:
                 ev.actor1, ev.inter1 = "Unidentified Armed Group ({country})", 3
         # date: the sentence's opening date, else the expression nearest the trigger, else the paragraph's,
@@ -821,6 +830,7 @@ class _DocState:
     ordinal: dict[int, int] = field(default_factory=dict)  # sentence start token -> ordinal, current chunk
     para_date: Any = None
     lead_told: bool = False  # an ACLED event was already found in an earlier sentence
+    para_party: tuple[str, int] | None = None  # the last armed party an earlier sentence of the paragraph named
 
 
 #: News and coder notes tell the main event first: events of the lead sentence rank a little higher than
