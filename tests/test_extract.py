@@ -268,6 +268,9 @@ def test_civilians_who_shoot_are_an_armed_group_not_a_mob(code):
 @pytest.mark.parametrize("text", [
     "On 5 May 2020, members of the campesino torch movement demonstrated in Morelia to denounce the lack of support.",
     "On 1 May 2020, school teachers went on strike and barricaded themselves into an office of the ministry.",
+    "On 29 April 2020, teachers staged a protest in Badah demanding the arrest of people who set fire to wheat crops.",
+    "On 29 April 2020, protesters gathered outside the Central Bank in Beirut and demanded the return of looted funds.",
+    "On 29 April 2020, protesters gathered in Tyr against the high exchange rate and lit candles for the victims.",
 ])
 def test_peaceful_protests_with_violent_sounding_words(code, text):
     assert [e.sub_event_type for e in code(text) if e.event_type] == ["Peaceful protest"]

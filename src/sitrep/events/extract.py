@@ -1662,8 +1662,9 @@ def _is_grievance(tok: Any) -> bool:
     t = tok
     for _ in range(6):
         if t.dep_ in ("relcl", "acl", "ccomp") or (t.dep_ == "pobj" and t.head.lower_ in (
-                "against", "over", "about", "following", "after", "of", "for")):
-            return True
+                "against", "over", "about", "following", "after", "of", "for")) or (
+                t.dep_ == "dobj" and t.head.lemma_.lower() in ("demand", "seek", "urge", "want")):
+            return True  # "protested against the arrest of ...", "demanding the arrest of the culprits"
         if t.head is t:
             return False
         t = t.head

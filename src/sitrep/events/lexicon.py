@@ -303,9 +303,11 @@ INTERVENTION = re.compile(
     r"used (?:excessive )?force)\b", re.I)
 #: Violence by the demonstrators themselves: a violent demonstration (Riots), not a peaceful protest.
 RIOT_CUES = re.compile(
-    r"\b(?:lit|burn(?:ed|ing|t)? (?:tyres|tires|vehicles|cars)|set (?:\w+ )?(?:on )?fire|torched|torching|threw stones|"
+    r"\b(?:lit (?:\w+ )?(?:fires?|tyres|tires|bonfires?|flares)|burn(?:ed|ing|t)? (?:tyres|tires|vehicles|cars)|"
+    r"(?<!who )(?<!that )set (?:\w+ )?(?:on )?fire|(?<!who )torched|torching|threw stones|"
     r"(?:pelted|hurled|threw) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|vandali[sz]ed|smashed|"
-    r"ransacked|looted|clash(?:ed|es)? with (?:the )?(?:police|policemen|security forces|gendarmes|soldiers)|"
+    r"ransacked|(?<!was )(?<!were )(?<!their )(?<!the )looted(?! (?:funds|valuables|money|goods|property|assets))|"
+    r"clash(?:ed|es)? with (?:the )?(?:police|policemen|security forces|gendarmes|soldiers)|"
     r"attacked (?:the |a )?police|injur(?:ed|ing) (?:\w+ )?(?:police|officers)|"
     r"burn(?:ed|ing|t)? (?:\w+ )?(?:objects|material|debris|chairs|buildings|property|tyres|tires)|"
     r"(?:chairs|property|buildings|vehicles|cars|offices?) (?:were|was) (?:burnt|burned|destroyed|damaged|set on fire)|"
