@@ -132,6 +132,8 @@ def one(events):
      "Violent demonstration"),
     ("On 20 March 2020, one Arbaki was killed by Taliban militants in Puli Alam city, Logar.", "Battles",
      "Armed clash"),  # the Arbakai are a pro-government militia: an armed side
+    ("On 1 May 2020, Imbonerakure attacked and injured three CNL members in Kibungere.", "Violence against civilians",
+     "Attack"),  # members of a party are civilians
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -249,7 +249,9 @@ RELATIONAL = {"rival", "opponent", "enemy", "foe", "adversary", "competitor"}
 
 #: Words that mark a target as civilian or civilian property.
 CIVILIAN_TARGETS = {
-    "vehicle", "site", "consumer", "vendor", "merchant", "individual", "hamlet", "marketgoer", "trader", "farm", "store", "restaurant", "bar", "residence", "taxi", "motorcycle", "clinic", "office", "hotel",
+    "vehicle", "site", "consumer", "vendor", "merchant", "individual", "hamlet", "marketgoer", "trader", "farm", "store",
+    "member", "councilor", "councillor", "mayor", "chairperson", "activist", "leader", "owner", "agent",
+    "correspondent", "worker", "employee", "supporter", "candidate", "monk", "priest", "imam", "pastor", "restaurant", "bar", "residence", "taxi", "motorcycle", "clinic", "office", "hotel",
     "civilian", "village", "villager", "market", "church", "mosque", "school", "hospital", "resident", "home",
     "house", "worshipper", "passenger", "bus", "farmer", "herder", "student", "people", "woman", "child",
     "family", "journalist", "teacher", "shop", "camp", "refugee", "town", "wedding", "funeral", "man",
