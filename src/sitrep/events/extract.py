@@ -603,8 +603,11 @@ class Extractor:
         if t.name == "found":
             cand.actor1, a1 = [], None  # whoever found the body did not kill
         if t.kind in ("attack", "kill"):
-            target_words = {tok.lemma_.lower() for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")
-                            for tok in c.subtree}
+            # "attacked and injured three party members": the object of the conjoined verb is the target too
+            hit = [c for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
+            hit += [c for v in cand.head.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
+                    if c.dep_ == "dobj"]
+            target_words = {tok.lemma_.lower() for c in hit for tok in c.subtree}
             armed_target = a2 is None and _armed_target(cand.head)
             if (t.name == "attack" and a2 is None and not armed_target and _property_target(cand.head)
                     and not HARMED.search(_doc_text(sent.doc))):
@@ -1404,6 +1407,7 @@ def _armed_target(verb: Any) -> bool:
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
               for p in c.children if p.dep_ == "pobj"]
+    heads += [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj"]
     for h in heads:
         if h.lemma_.lower() in ("member", "one", "some", "several", "chief", "group", "leader", "commander", "head"):
             # "a member of the Hadhrami Elite forces", "one of their chiefs": the body they belong to

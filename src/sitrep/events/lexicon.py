@@ -265,7 +265,7 @@ ARMED_TARGETS = {
 }
 #: Modifiers that make any target noun a state post ("a police station", "an army truck").
 ARMED_TARGET_MODIFIERS = {"police", "army", "military", "gendarmerie", "security", "troop", "militant", "rebel",
-                          "jihadist", "insurgent", "armed"}
+                          "jihadist", "insurgent", "armed", "militia", "militiaman"}
 #: A gathering is a demonstration only when the sentence says what for ("gathered to demand ...").
 GATHERING_WORDS = {"gather", "assemble", "converge", "congregate"}
 PROTEST_PURPOSE = re.compile(
