@@ -59,6 +59,8 @@ def plover_only(events):
      "Lord's Resistance Army", "Ugandan"),
     # acceding to demands is a concession (CAMEO 083)
     ("The Malian government accepted the demands of the Tuareg rebels on Monday.", "CONCEDE", "Malian", "Tuareg"),
+    # defending a party in words is support (CAMEO 052)
+    ("Egypt defended Sudan against Western criticism of its elections on Friday.", "SUPPORT", "Egypt", "Sudan"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])
@@ -127,6 +129,7 @@ def test_background_violence_ranks_below_the_reported_act(code, text, plover_eve
     "The minister gave a long speech on the economy.",  # giving with no recipient is no aid
     "The army released a statement on Monday.",  # a statement is not a captive
     "Thousands of refugees returned home to Liberia last month.",  # nothing given back
+    "Government troops defended the town against the rebels.",  # holding ground, not support
 ])
 def test_not_plover_acts(code, text):
     assert code(text) == []

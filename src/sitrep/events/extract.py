@@ -1822,6 +1822,8 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
         reading = _plover_reading(head)
         if reading is None or (reading == "act" and trig.kind != "plover"):
             return None  # an ACLED trigger is read here only when announced or refused
+        if head.lemma_.lower() == "defend" and not _defends_in_words(head, at):
+            return None  # "troops defended the town": fighting, not support
         cand = _Candidate(trig, head, (span.start_char, span.end_char))
         _plover_arguments(cand, sent, at)
         if trig.name == "p-give" and not cand.actor2 and reading == "act":
@@ -1834,6 +1836,23 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
     cand.event_type = cand.sub_event_type = None
     cand.confidence = cand.trigger.weight + (0.1 if cand.actor1 else 0.0) + (0.05 if cand.actor2 else 0.0)
     return cand
+
+
+#: What is defended by arms, not in words ("defended their positions", "defended the town against an attack").
+DEFENDED_GROUND = PLACE_NOUNS | {"position", "line", "front", "territory", "border", "frontier", "post", "checkpoint",
+                                 "himself", "themselves", "itself", "attack", "offensive", "assault", "raid"}
+
+
+def _defends_in_words(verb: Any, at: dict[int, Mention]) -> bool:
+    """"Arafat defended Iraq against Western criticism", "the US defended the right of ...": a party speaking
+    up for another (CAMEO 052, SUPPORT); not troops holding ground."""
+    subj = _subject(verb)
+    if subj is None or subj.i in at and at[subj.i].inter in ARMED_INTERS or subj.lemma_.lower() in STATE_WORDS | {
+            "troop", "soldier", "force", "fighter", "militant", "police", "guard", "resident", "villager"}:
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    against = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children]
+    return bool(objs) and not any(t.lemma_.lower() in DEFENDED_GROUND for t in objs + against)
 
 
 def _opinion(verb: Any) -> bool:
