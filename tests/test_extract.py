@@ -345,6 +345,15 @@ def test_an_exchange_with_no_side_named_takes_the_side_named_before(code):
     assert clash and clash[0].inter1 == 1
 
 
+def test_a_shelling_answered_or_with_small_arms_told_after_is_a_clash(code):
+    for text in ("On 2 May 2020, rebel forces shelled government positions in Al Jawf. Government forces fired back, "
+                 "killing several rebel fighters.",
+                 "On 2 May 2020, rebel forces fired 82mm mortars at government positions near Zolote. Monitors "
+                 "observed 40 shots involving small arms near Zolote."):
+        top = max(code(text), key=lambda e: e.confidence)
+        assert top.sub_event_type == "Armed clash", text
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

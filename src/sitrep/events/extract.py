@@ -1355,6 +1355,11 @@ RESPONSE_FIRE = re.compile(r"\b(?:reacted|responded|retaliated) (?:with |to )?(?
 def _armed_response(para_events: list[Event], text: str) -> None:
     """A grenade thrown at soldiers who shot back, or gunmen firing in a village whose guards responded, is an
     exchange: ACLED codes an armed clash."""
+    if EXCHANGE_TOLD.search(text):
+        # "X shelled Y's positions. Y fired back" / "... The monitors observed shots involving small arms": an exchange
+        for ev in para_events:
+            if ev.sub_event_type == "Shelling/artillery/missile attack":
+                ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
     if not RESPONSE_FIRE.search(text):
         return
     for ev in para_events:
@@ -1362,6 +1367,9 @@ def _armed_response(para_events: list[Event], text: str) -> None:
             ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
 
 
+#: A later sentence telling that fire went both ways.
+EXCHANGE_TOLD = re.compile(r"\b(?:fired back|returned fire|small arms|in both directions|exchanged fire|exchange of fire)\b",
+                           re.I)
 REPELLED = re.compile(r"\b(?:repel|repuls|respond|fought back|defend|fended off|returned fire)", re.I)
 
 
@@ -2071,8 +2079,9 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
         # the recipient hangs deeper in the object
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([head] if head is not verb else []) + [
             cc for c in verb.children if c.dep_ in ("xcomp", "ccomp") for cc in c.children if cc.dep_ == "dobj"]
-        a2 = [m for o in objs for t in o.subtree if t.dep_ == "prep" and t.lower_ in ("for", "to") and t.head is not verb
-              and _depth(t) - _depth(o) <= 4 for m in _args_of(t, at)][:2]
+        # "investigating crimes committed by X", "demanded an admission by Moscow": the agent of the act named
+        a2 = [m for o in objs for t in o.subtree if (t.dep_ == "prep" and t.lower_ in ("for", "to", "by") or t.dep_ == "agent")
+              and t.head is not verb and _depth(t) - _depth(o) <= 4 for m in _args_of(t, at)][:2]
     a1 = _not_located(_one_per_phrase(_dedupe(a1), sent.doc), sent.doc)
     a2 = _not_located([m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}],
                       sent.doc)
