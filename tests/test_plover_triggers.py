@@ -61,6 +61,9 @@ def plover_only(events):
     ("The Malian government accepted the demands of the Tuareg rebels on Monday.", "CONCEDE", "Malian", "Tuareg"),
     # defending a party in words is support (CAMEO 052)
     ("Egypt defended Sudan against Western criticism of its elections on Friday.", "SUPPORT", "Egypt", "Sudan"),
+    # the agent of the act named in the object is the target
+    ("Poland demanded an immediate admission by Russia of the killings.", "REQUEST", "Poland", "Russia"),
+    ("Chad rejected calls by Sudan for a joint patrol on Monday.", "REJECT", "Chad", "Sudan"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])
