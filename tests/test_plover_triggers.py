@@ -64,6 +64,7 @@ def plover_only(events):
     # the agent of the act named in the object is the target
     ("Poland demanded an immediate admission by Russia of the killings.", "REQUEST", "Poland", "Russia"),
     ("Chad rejected calls by Sudan for a joint patrol on Monday.", "REJECT", "Chad", "Sudan"),
+    ("Iran threatened further action against Iraq on Monday.", "THREATEN", "Iran", "Iraq"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])

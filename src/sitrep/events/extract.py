@@ -2080,7 +2080,8 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([head] if head is not verb else []) + [
             cc for c in verb.children if c.dep_ in ("xcomp", "ccomp") for cc in c.children if cc.dep_ == "dobj"]
         # "investigating crimes committed by X", "demanded an admission by Moscow": the agent of the act named
-        a2 = [m for o in objs for t in o.subtree if (t.dep_ == "prep" and t.lower_ in ("for", "to", "by") or t.dep_ == "agent")
+        a2 = [m for o in objs for t in o.subtree if (t.dep_ == "prep" and t.lower_ in ("for", "to", "by", "against", "with")
+                                                     or t.dep_ == "agent" or t.dep_ == "poss" and t.head is o)
               and t.head is not verb and _depth(t) - _depth(o) <= 4 for m in _args_of(t, at)][:2]
     a1 = _not_located(_one_per_phrase(_dedupe(a1), sent.doc), sent.doc)
     a2 = _not_located([m for m in _one_per_phrase(_dedupe(a2), sent.doc) if m.name not in {x.name for x in a1}],
