@@ -160,6 +160,7 @@ def test_event_types(code, text, event_type, sub_type):
     "The inquiry found that the army had been negligent.",
     "A bomb threat forced the evacuation of the airport in Lyon on Monday.",
     "Security forces blocked the road to the airport in Lyon on Monday.",
+    "The minister said new funds would help to combat the spread of the coronavirus in the region.",
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []

@@ -384,6 +384,9 @@ class Extractor:
             if (name == "group" and doc[s].lemma_.lower() == "patrol" and doc[s].pos_ != "VERB"
                     and doc[s].dep_ in ("dobj", "pobj") and doc[s].head.lemma_.lower() not in ("conduct", "carry", "by")):
                 continue  # "hit an army patrol": the target, not a patrol told
+            if name == "fight" and doc[s].lemma_.lower() in ("combat", "fight", "battle") and doc[s].pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in FOUGHT_ILLS for c in doc[s].children):
+                continue  # "to combat the spread of the coronavirus", "fighting corruption"
             if doc[s].lemma_.lower() == "besiege" and doc[s].dep_ == "amod":
                 continue  # "the besieged town": a state, not an act
             if name == "ied" and e - s == 1 and doc[s].lower_ in ("bomb", "bombs") and not _bomb_went_off(doc[s]):
@@ -1338,6 +1341,9 @@ BLOCKED_WAYS = {"road", "street", "highway", "rail", "track", "railway", "bridge
                 "route", "junction", "roundabout", "intersection", "avenue", "boulevard", "traffic", "gate", "port"}
 #: What the police dismantle that is no weapon.
 DRUG_SITES = {"lab", "laboratory", "plantation", "farm", "crop", "field", "refinery", "camp"}
+#: What one fights that is no armed side.
+FOUGHT_ILLS = {"spread", "virus", "coronavirus", "pandemic", "epidemic", "disease", "corruption", "poverty", "crime",
+               "fire", "flood", "drought", "hunger", "inflation", "unemployment", "outbreak", "covid", "malaria"}
 #: People named one by one ("two men", "a person") who attack are an armed group, never a mob.
 LONE_PEOPLE = {"man", "men", "person", "individual", "woman"}
 BEATINGS = {"beat", "assault", "lynch", "thrash", "whip", "flog", "attack"}
