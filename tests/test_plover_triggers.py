@@ -95,6 +95,8 @@ def test_a_demonstration_agreed_on_is_not_the_event(code):
 def test_a_place_that_says_where_is_no_target(code):
     ev = plover_only(code("Egypt blamed Sudan for the bombing in the border town of Halaib."))[0]
     assert ev.plover_event == "ACCUSE" and ev.actor1 == "Egypt" and ev.actor2 == "Sudan" and ev.assoc_actor_2 == []
+    ev = plover_only(code("The Kurds of northern Syria demanded autonomy from Turkey."))[0]
+    assert ev.actor1 == "Kurds" and ev.assoc_actor_1 == [] and ev.actor2 == "Turkey"
 
 
 def test_what_the_source_moves_is_no_target(code):

@@ -2118,6 +2118,8 @@ def _not_located(ms: list[Mention], doc: Any) -> list[Mention]:
     the role's only party stays ("opened an embassy in Tehran")."""
     def located(m: Mention) -> bool:
         t = _phrase_head(doc[m.start:m.end].root)
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.ent_type_ == "NORP" and t.ent_type_ in ("GPE", "LOC"):
+            return True  # "the Albanians of southern Serbia"
         for _ in range(3):
             if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
                 t = t.head.head  # "the West Bank city of Tulkarm"
