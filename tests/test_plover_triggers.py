@@ -115,6 +115,7 @@ def test_conjoined_subjects_are_both_sources(code):
     ("Togo suspended aid to the district where rebels attacked a border post in Dapaong.", "SANCTION"),
     ("Chile announced a suspension of air links with Peru one day after troops shot dead two fishermen.", "SANCTION"),
     ("Ghana will withdraw its peacekeepers from Mali unless the rebels fighting in Kidal sign the accord.", "THREATEN"),
+    ("Egypt condemned the decision of the Sudanese army to shell the rebel camps.", "ACCUSE"),
 ])
 def test_background_violence_ranks_below_the_reported_act(code, text, plover_event):
     events = code(text)

@@ -2254,9 +2254,10 @@ def _background(tok: Any) -> Any:
     ("observers who were taken hostage"), a participle after a noun ("rebels fighting to topple"), or
     what came before or around the main act ("one day after a jet shot down a helicopter", "in the wake of")."""
     t = tok
-    for _ in range(8):
-        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and t.head.pos_ in ("NOUN", "PROPN")):
-            return t
+    for _ in range(12):
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and (
+                t.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))):
+            return t  # "rebels fighting to topple", "the right of troops to fire"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_WORDS | {"unless", "if"}
                                      for c in t.children):
             return t
