@@ -65,6 +65,7 @@ def plover_only(events):
     ("Poland demanded an immediate admission by Russia of the killings.", "REQUEST", "Poland", "Russia"),
     ("Chad rejected calls by Sudan for a joint patrol on Monday.", "REJECT", "Chad", "Sudan"),
     ("Iran threatened further action against Iraq on Monday.", "THREATEN", "Iran", "Iraq"),
+    ("The United Nations reduced food supplies to Chad on Monday.", "SANCTION", "United Nations", "Chad"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])

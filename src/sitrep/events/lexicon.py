@@ -201,7 +201,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "COOPERATE", None, "plover", 0.35),
     Trigger("p-aid", (("donate",), ("humanitarian", "aid"), ("food", "aid"), ("military", "aid"), ("send", "aid"),
                       ("deliver", "aid"), ("provide", "aid"), ("grant", "asylum"), ("evacuate",), ("send", "arms"),
-                      ("relief", "supply"), ("aid", "convoy"), ("aid",), ("assistance",), ("asylum",),
+                      ("relief", "supply"), ("food", "supply"), ("aid", "convoy"), ("aid",), ("assistance",), ("asylum",),
                       ("donation",)),
             None, None, "AID", None, "plover", 0.35, noun=True),
     # giving to a named recipient is aid; announced ("will provide"), a promise (AGREE)
