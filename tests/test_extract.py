@@ -134,6 +134,11 @@ def one(events):
      "Armed clash"),  # the Arbakai are a pro-government militia: an armed side
     ("On 1 May 2020, Imbonerakure attacked and injured three CNL members in Kibungere.", "Violence against civilians",
      "Attack"),  # members of a party are civilians
+    ("On 7 May 2020, unknown gunmen severely wounded a civilian in the area of Tin Ahara.", "Violence against civilians",
+     "Attack"),
+    ("On 28 April 2020, the army launched a new offensive against a position of the CODECO militia near Berunda.",
+     "Battles", "Armed clash"),
+    ("On 3 May 2020, an army operation near the Tigris river left three IS militants dead.", "Battles", "Armed clash"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),
@@ -161,6 +166,7 @@ def test_event_types(code, text, event_type, sub_type):
     "A bomb threat forced the evacuation of the airport in Lyon on Monday.",
     "Security forces blocked the road to the airport in Lyon on Monday.",
     "The minister said new funds would help to combat the spread of the coronavirus in the region.",
+    "Four people were wounded in a road accident in Kidal on Monday.",
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []

@@ -372,6 +372,8 @@ class Extractor:
                 continue
             span = doc[s:e]
             head = span.root
+            if e - s > 2 and doc[s].pos_ == "VERB" and doc[s].lemma_.lower() in WILDCARD_VERBS:
+                head = doc[s]  # "left three IS militants dead", "signed a trade agreement": the verb heads the act
             if name == "attack" and e - s == 1 and doc[s].lemma_.lower() == "fire" and not _fires_at_something(doc[s]):
                 continue  # "fired the minister", "a fire broke out": not a shooting
             if name == "protest" and doc[s].lemma_.lower() in ("block", "blocked") and not _protest_block(doc[s]):
@@ -394,14 +396,18 @@ class Extractor:
             if (name == "attack" and doc[s].lemma_.lower() == "incursion" and doc[s].head.lemma_.lower() not in (
                     "thwart", "repel", "repulse", "foil", "conduct", "launch", "wage")):
                 continue  # "made an incursion into the village" says where, the next verb what was done
+            if name == "wound" and (doc[s].pos_ != "VERB" or _subject(doc[s]) is None or any(
+                    c.dep_ in ("nsubjpass", "auxpass") for c in doc[s].children)):
+                continue  # "gunmen wounded four civilians" tells an attack; "four were wounded" only a toll
             if name == "burn" and not _burns_property(doc[s]):
                 continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
                 continue  # "the inquiry found", "found guilty": no body, no killing
             if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound"):
                 continue  # crowd-control devices, read as intervention by the protest rules
-            if any(t.ent_type_ in ("ACTOR", "LEADER") for t in span):
-                continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade")
+            if any(t.ent_type_ in ("ACTOR", "LEADER") for t in (span[0], span[-1])):
+                continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade"); "left 3 IS militants
+                # dead" holds a name only where the pattern takes any word
             if name == "p-request" and _people_demand(doc[s]):
                 trig = self.triggers["protest"]  # "workers of the company demanded their salaries": a protest
             if trig.kind == "plover":
@@ -466,9 +472,10 @@ class Extractor:
             return False  # habitual or generic present: "the group fights against ..."
         if head.pos_ in ("NOUN", "PROPN"):
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
+            launched = head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS
             if dets & {"such", "our", "any", "no", "every", "future", "possible", "potential", "similar", "new",
-                       "more", "further", "other", "previous", "past", "those"}:
-                return False
+                       "more", "further", "other", "previous", "past", "those"} - ({"new", "further"} if launched else set()):
+                return False  # but "launched a new offensive" tells one
             if head.dep_ == "attr" and not any(c.dep_ == "expl" for c in head.head.children):
                 return False  # "it is a battle ...", but "there was a demonstration" tells one
             if head.dep_ == "attr":
@@ -605,6 +612,15 @@ class Extractor:
         a2 = cand.actor2[0] if cand.actor2 else None
         if t.name == "found":
             cand.actor1, a1 = [], None  # whoever found the body did not kill
+        if t.kind == "kill" and a2 is None and cand.head.lemma_.lower() == "leave":
+            # "left three IS militants dead": the dead are the words between
+            for tok in cand.head.doc[cand.head.i + 1:cand.head.i + 6]:
+                if tok.lower_ == "dead":
+                    break
+                if tok.i in mention_at:
+                    a2 = mention_at[tok.i]
+                    cand.actor2 = [a2]
+                    break
         if t.kind in ("attack", "kill"):
             # "attacked and injured three party members": the object of the conjoined verb is the target too
             hit = [c for c in cand.head.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
@@ -852,7 +868,8 @@ _EVENT_WORDS = frozenset(w for t in TRIGGERS for seq in t.patterns for w in seq 
 class TriggerMatcher:
     """Finds trigger patterns in a parsed text: (trigger id, start token, end token), as spaCy's
     ``Matcher`` would with one pattern per trigger word sequence, each word matched by lemma or by
-    lower-cased form, an optional punctuation token between words (quotes: in “control”).
+    lower-cased form, an optional punctuation token between words (quotes: in “control”); "*" takes any
+    one token.
 
     Same matches and order as the ``Matcher`` (sorted by end, then start, then trigger order; checked
     on 3,000 ACLED notes), some 30 times faster: patterns are indexed by their first word, where the
@@ -879,6 +896,9 @@ class TriggerMatcher:
                 for rank, key, seq in index.get(words[i], ()):
                     ends = [i + 1]
                     for w in seq[1:]:
+                        if w == "*":  # any one token ("left three militants dead")
+                            ends = [p + 1 for p in ends if p < n]
+                            continue
                         ends = ([p + 1 for p in ends if p < n and words[p] == w]
                                 + [p + 2 for p in ends if p + 1 < n and punct[p] and words[p + 1] == w])
                         if not ends:
@@ -1341,6 +1361,8 @@ BLOCKED_WAYS = {"road", "street", "highway", "rail", "track", "railway", "bridge
                 "route", "junction", "roundabout", "intersection", "avenue", "boulevard", "traffic", "gate", "port"}
 #: What the police dismantle that is no weapon.
 DRUG_SITES = {"lab", "laboratory", "plantation", "farm", "crop", "field", "refinery", "camp"}
+#: Verbs that open the trigger patterns with a wildcard ("leave * dead", "sign * agreement").
+WILDCARD_VERBS = {"leave", "sign", "recover", "cancel", "impose"}
 #: What one fights that is no armed side.
 FOUGHT_ILLS = {"spread", "virus", "coronavirus", "pandemic", "epidemic", "disease", "corruption", "poverty", "crime",
                "fire", "flood", "drought", "hunger", "inflation", "unemployment", "outbreak", "covid", "malaria"}

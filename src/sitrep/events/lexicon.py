@@ -103,11 +103,14 @@ TRIGGERS: list[Trigger] = [
             R, "Violent demonstration", "PROTEST", "riot", "plain", 0.7),
     Trigger("mob", (("mob",), ("lynch",), ("vigilante",)), R, "Mob violence", "ASSAULT", "beat", "plain", 0.7),
     # --- Violence against civilians
-    Trigger("kill", (("kill",), ("find", "dead"), ("body", "be", "find"), ("body", "be", "discover"),
+    Trigger("kill", (("kill",), ("find", "dead"), ("leave", "*", "dead"), ("leave", "*", "*", "dead"),
+                     ("leave", "*", "*", "*", "dead"), ("body", "be", "find"), ("body", "be", "discover"),
                      ("bodies", "be", "find"), ("murder",), ("execute",), ("behead",), ("massacre",), ("assassinate",),
                      ("assassination",), ("slaughter",), ("shoot", "dead"), ("shot", "dead"), ("gun", "down"), ("stab",),
                      ("torture",), ("beat",), ("whip",), ("flog",)),
             V, "Attack", "ASSAULT", "targeted", "kill", 0.6),
+    # "unknown gunmen wounded a civilian": an attack told by its wounds (only with an attacker as subject)
+    Trigger("wound", (("wound",), ("injure",)), V, "Attack", "ASSAULT", "firearms", "kill", 0.5),
     # "the body of a man was found", "three people were found dead": read only when a body is what was found
     Trigger("found", (("find",),), V, "Attack", "ASSAULT", "targeted", "kill", 0.55),
     Trigger("abduct", (("abduct",), ("kidnap",), ("abduction",), ("kidnapping",), ("take", "hostage"),
@@ -232,7 +235,7 @@ PROPERTY = {"school", "house", "home", "granary", "shop", "store", "church", "mo
             "property", "installation", "pylon", "antenna", "mast", "tower", "bridge", "warehouse", "factory",
             "motorbike", "motorcycle", "bus", "house", "residence", "stall", "harvest", "farm", "equipment", "generator"}
 #: What "found" must have found to tell a killing.
-REMAINS = {"body", "bodies", "corpse", "remains", "head", "skeleton", "dead"}
+REMAINS = {"body", "bodies", "corpse", "remains", "remain", "head", "skeleton", "dead"}
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
 HQ_OBJECTS = {"headquarters", "headquarter", "base", "court", "office", "checkpoint", "camp", "outpost", "police"}
 
