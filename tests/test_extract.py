@@ -139,6 +139,8 @@ def one(events):
     ("On 28 April 2020, the army launched a new offensive against a position of the CODECO militia near Berunda.",
      "Battles", "Armed clash"),
     ("On 3 May 2020, an army operation near the Tigris river left three IS militants dead.", "Battles", "Armed clash"),
+    ("On 12 July 2020, JNIM militants ambushed an army convoy with an IED detonation and small arms fire near "
+     "Boudieri.", "Battles", "Armed clash"),  # an IED opening a gunfight: the exchange is the event
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

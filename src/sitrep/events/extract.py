@@ -1548,6 +1548,10 @@ def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[st
     if violent:
         violent.sort(key=lambda c: (-_priority(c), -len(c.actor1) - len(c.actor2)))
         names = {c.trigger.name for c in violent}
+        if "ied" in names and matched & {"directfire", "small-arms"} and names & {"attack", "clash", "directfire"}:
+            # "an ambush initiated by an IED followed by gunfire": ACLED codes the exchange as an armed clash
+            violent.sort(key=lambda c: c.trigger.name != "ied")
+            violent = [c for c in violent if c.trigger.name != "ied"] or violent
         if ("clash" in names or "small-arms" in matched) and names & {"shelling", "grenade"}:
             # mortars together with small arms or sniper fire, or a clash: ACLED codes the exchange as an armed
             # clash (machine guns, heavy or not, fired with mortars or rockets stay a shelling)
@@ -1860,6 +1864,9 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
             return None  # an ACLED trigger is read here only when announced or refused
         if head.lemma_.lower() == "defend" and not _defends_in_words(head, at):
             return None  # "troops defended the town": fighting, not support
+        if head.lemma_.lower() == "receive" and not any(
+                c.dep_ == "dobj" and (c.i in at and at[c.i].party or c.lemma_.lower() in VISITORS) for c in head.children):
+            return None  # "received reports", "received aid": no visit hosted
         cand = _Candidate(trig, head, (span.start_char, span.end_char))
         _plover_arguments(cand, sent, at)
         if trig.name == "p-give" and not cand.actor2 and reading == "act":
@@ -1874,6 +1881,10 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
     return cand
 
 
+#: People a party receives as visitors ("received a delegation", "received the observers"): CONSULT, or
+#: RETREAT when they come to watch it (CAMEO 0862, receive inspectors or observers).
+VISITORS = DIPLOMATS | {"delegation", "minister", "president", "leader", "visitor", "counterpart", "premier", "king"}
+WATCHERS = {"inspector", "observer", "monitor", "peacekeeper", "mission"}
 #: What is defended by arms, not in words ("defended their positions", "defended the town against an attack").
 DEFENDED_GROUND = PLACE_NOUNS | {"position", "line", "front", "territory", "border", "frontier", "post", "checkpoint",
                                  "himself", "themselves", "itself", "attack", "offensive", "assault", "raid"}
@@ -2221,7 +2232,12 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         cand.plover_mode = {"resign": "resign", "step": "resign", "disarm": "disarm", "surrender": "disarm"}.get(lemma, "release")
     elif t.plover_event == "CONSULT" and lemma in ("telephone", "phone"):
         cand.plover_mode = "phone"
-    elif t.plover_event == "CONSULT" and lemma in ("visit", "arrive", "host"):
+    elif t.plover_event == "CONSULT" and lemma == "receive" and any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in WATCHERS or any(
+                g.lemma_.lower() in WATCHERS for p in c.children if p.lower_ == "of" for g in p.children))
+            for c in cand.head.children):
+        cand.plover_event, cand.plover_mode = "RETREAT", None  # "received a mission of observers"
+    elif t.plover_event == "CONSULT" and lemma in ("visit", "arrive", "host", "receive"):
         cand.plover_mode = "visit"
 
 
