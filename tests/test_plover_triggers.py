@@ -66,6 +66,9 @@ def plover_only(events):
     ("Chad rejected calls by Sudan for a joint patrol on Monday.", "REJECT", "Chad", "Sudan"),
     ("Iran threatened further action against Iraq on Monday.", "THREATEN", "Iran", "Iraq"),
     ("The United Nations reduced food supplies to Chad on Monday.", "SANCTION", "United Nations", "Chad"),
+    # hosting visitors is CONSULT; letting observers in is RETREAT (CAMEO 0862)
+    ("Kenya received a delegation from Somalia on Monday.", "CONSULT", "Kenya", "Somalia"),
+    ("Mali received a mission of observers from the African Union on Monday.", "RETREAT", "Mali", "African Union"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
 ])
@@ -138,6 +141,7 @@ def test_background_violence_ranks_below_the_reported_act(code, text, plover_eve
     "The army released a statement on Monday.",  # a statement is not a captive
     "Thousands of refugees returned home to Liberia last month.",  # nothing given back
     "Government troops defended the town against the rebels.",  # holding ground, not support
+    "Kenya received the report on Monday.",  # no visitor received
 ])
 def test_not_plover_acts(code, text):
     assert code(text) == []

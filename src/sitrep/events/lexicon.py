@@ -176,7 +176,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "AGREE", None, "plover", 0.35),
     Trigger("p-consult", (("meet",), ("meeting",), ("hold", "talk"), ("talks",), ("visit",), ("telephone",),
                           ("phone",), ("host",), ("negotiate",), ("negotiation",), ("mediate",), ("mediation",),
-                          ("consult",), ("summit",), ("discuss",), ("arrive", "in")),
+                          ("consult",), ("summit",), ("discuss",), ("arrive", "in"), ("receive",)),
             None, None, "CONSULT", "meet", "plover", 0.3, noun=True),
     Trigger("p-request", (("demand",), ("urge",), ("call", "on"), ("call", "for"), ("appeal", "to"),
                           ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",), ("pressure",),
