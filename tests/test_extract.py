@@ -141,6 +141,10 @@ def one(events):
     ("On 3 May 2020, an army operation near the Tigris river left three IS militants dead.", "Battles", "Armed clash"),
     ("On 12 July 2020, JNIM militants ambushed an army convoy with an IED detonation and small arms fire near "
      "Boudieri.", "Battles", "Armed clash"),  # an IED opening a gunfight: the exchange is the event
+    ("On 4 May 2020, al Shabaab militants fired three mortar bombs which landed around a stadium in Mogadishu.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),  # a stadium is no sports report
+    ("On 4 May 2020, JNIM militants set off explosives and partially destroyed a bridge in Songho.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

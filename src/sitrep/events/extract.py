@@ -35,7 +35,7 @@ from .lexicon import (
 CHUNK_CHARS = 20_000
 
 SPORTS = {"team", "match", "league", "cup", "football", "soccer", "championship", "tournament", "coach", "striker",
-          "goalkeeper", "midfielder", "stadium", "innings", "wicket", "olympic", "olympics", "scored", "referee"}
+          "goalkeeper", "midfielder", "innings", "wicket", "olympic", "olympics", "scored", "referee"}
 QUANTITY_NOUNS = {"total", "number", "series", "dozen", "wave", "spate", "string", "barrage", "round", "volley",
                   "ton", "tonne", "kilo", "kilogram", "kg", "quantity", "amount", "area", "lot"}
 #: "extended the curfew", "imposed the state of emergency": a measure taken, not one told again.

@@ -81,7 +81,7 @@ TRIGGERS: list[Trigger] = [
     Trigger("ied", (("ied",), ("roadside", "bomb"), ("landmine",), ("land", "mine"), ("explosive", "device"),
                     ("car", "bomb"), ("vbied",), ("bomb", "explode"), ("blast",), ("explosion",), ("detonate",),
                     ("bomb", "go", "off"), ("bombing",), ("bomb",), ("plant", "mine"), ("magnetic", "bomb"),
-                    ("sticky", "bomb"), ("explosive", "attack"), ("remote", "explosive"), ("unexploded",),
+                    ("sticky", "bomb"), ("explosive", "attack"), ("set", "off", "explosive"), ("set", "off", "*", "explosive"), ("remote", "explosive"), ("unexploded",),
                     ("ordnance",), ("ordinance", "explode"), ("uxo",), ("explosive", "remnant")),
             E, "Remote explosive/landmine/IED", "ASSAULT", "explosives", "plain", 0.65),
     Trigger("grenade", (("grenade",), ("hand", "grenade")), E, "Grenade", "ASSAULT", "explosives", "plain", 0.75),
@@ -322,7 +322,7 @@ RIOT_CUES = re.compile(
     r"(?:demonstrators|protesters|rioters|youths?|crowd) (?:\w+ ){0,2}?(?:destroyed|damaged|attacked|beat|assaulted|"
     r"killed|stabbed|pelted|burned|burnt))\b", re.I)
 #: Nouns that make "fire" a shooting: "fired at", "fired mortars", "fired shots".
-FIRE_OBJECTS = {"shot", "round", "bullet", "weapon", "gun", "mortar", "rocket", "missile", "shell", "grenade", "arm",
+FIRE_OBJECTS = {"shot", "round", "bullet", "weapon", "gun", "mortar", "rocket", "missile", "shell", "grenade", "arm", "bomb",
                 "projectile", "volley", "tear"}
 EXCESSIVE_FORCE_CUES = {"kill", "shoot", "fire", "dead", "live"}
 
