@@ -145,6 +145,8 @@ def one(events):
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),  # a stadium is no sports report
     ("On 4 May 2020, JNIM militants set off explosives and partially destroyed a bridge in Songho.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("On 28 April 2020, three tractors and a truck of a logging company were set on fire by a group of armed men near "
+     "Freire.", "Strategic developments", "Looting/property destruction"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -129,7 +129,8 @@ TRIGGERS: list[Trigger] = [
                      ("arson", "attack"), ("raze",), ("uproot",), ("cut", "down"),
                      ("extort",), ("confiscate",)),
             S, "Looting/property destruction", "ASSAULT", "destroy", "plain", 0.55),
-    Trigger("burn", (("burn",), ("sabotage",), ("set", "ablaze")), S, "Looting/property destruction", "ASSAULT",
+    Trigger("burn", (("burn",), ("sabotage",), ("set", "ablaze"), ("set", "on", "fire"), ("set", "alight")), S,
+            "Looting/property destruction", "ASSAULT",
             "destroy", "plain", 0.55),
     Trigger("disrupt", (("defuse",), ("recover", "*", "ied"), ("recover", "*", "explosive"), ("recover", "ied"),
                         ("recover", "arm"), ("recover", "weapon"), ("recover", "*", "weapon"), ("recover", "ammunition"), ("dismantle",), ("disarm",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
@@ -233,7 +234,8 @@ TRIGGERS = TRIGGERS + PLOVER_TRIGGERS
 PROPERTY = {"school", "house", "home", "granary", "shop", "store", "church", "mosque", "village", "building", "office",
             "vehicle", "car", "truck", "market", "hut", "crop", "field", "station", "hospital", "clinic", "tent",
             "property", "installation", "pylon", "antenna", "mast", "tower", "bridge", "warehouse", "factory",
-            "motorbike", "motorcycle", "bus", "house", "residence", "stall", "harvest", "farm", "equipment", "generator"}
+            "motorbike", "motorcycle", "bus", "house", "residence", "stall", "harvest", "farm", "equipment", "generator",
+            "tractor", "excavator", "machinery", "tanker", "bulldozer", "tavern", "plant", "facility", "tent"}
 #: What "found" must have found to tell a killing.
 REMAINS = {"body", "bodies", "corpse", "remains", "remain", "head", "skeleton", "dead"}
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
