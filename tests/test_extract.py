@@ -147,6 +147,9 @@ def one(events):
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("On 28 April 2020, three tractors and a truck of a logging company were set on fire by a group of armed men near "
      "Freire.", "Strategic developments", "Looting/property destruction"),
+    ("On 5 May 2020, Awami League supporters clashed with BNP activists in Feni.", "Riots", "Mob violence"),
+    ("On 6 May 2020, Hezbollah declared a unilateral ceasefire in south Lebanon.", "Strategic developments",
+     "Agreement"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -363,8 +363,10 @@ class Extractor:
         doc = sent.doc
         # "the team beat its rivals": sport reports share the vocabulary of violence. A "mediation team"
         # or "match the EU's support" is no sport report: PLOVER acts need a sports noun besides "team"
-        sports = any(t.lower_ in SPORTS and not _working_team(t) for t in sent)
-        sports_nouns = any(t.lower_ in SPORTS and t.pos_ in ("NOUN", "PROPN") and t.lower_ != "team" for t in sent)
+        # a sports word inside a name ("Awami League", "Arab League") says nothing of sport
+        sporty = [t for t in sent if t.lower_ in SPORTS and t.ent_type_ not in ("ORG", "ACTOR", "NORP", "GPE", "FAC")]
+        sports = any(not _working_team(t) for t in sporty)
+        sports_nouns = any(t.pos_ in ("NOUN", "PROPN") and t.lower_ != "team" for t in sporty)
         cands: list[_Candidate] = []
         for name, s, e in kept:
             trig = self.triggers[name]
@@ -464,7 +466,8 @@ class Extractor:
                 return False
         for t in chain[1:]:
             if t.lemma_.lower() in HYPOTHETICAL_GOVERNORS and not (t.lemma_.lower() == "call" and t.dep_ == "acl") and not (
-                    trig.name in ("curfew", "emergency") and t.lemma_.lower() in DECREE_VERBS):  # "declared a lockdown"
+                    trig.name in ("curfew", "emergency", "agree") and t.lemma_.lower() in DECREE_VERBS):
+                # "declared a lockdown", "declared a unilateral ceasefire"
                 return False  # "vowed to fight", but not "two factions, called Chance and Douze, clashed"
         if any(c.lower_ == "if" and c.dep_ == "mark" for t in chain for c in t.children):
             return False
