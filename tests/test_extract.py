@@ -150,6 +150,8 @@ def one(events):
     ("On 5 May 2020, Awami League supporters clashed with BNP activists in Feni.", "Riots", "Mob violence"),
     ("On 6 May 2020, Hezbollah declared a unilateral ceasefire in south Lebanon.", "Strategic developments",
      "Agreement"),
+    ("On 8 May 2020, a government employee was shot dead in Port-au-Prince.", "Violence against civilians",
+     "Attack"),  # "government" as a modifier names no party
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -20,6 +20,7 @@ def plover_only(events):
 
 @pytest.mark.parametrize("text, plover_event, actor1, actor2", [
     ("Kenya accused Somalia of violating its airspace on Monday.", "ACCUSE", "Kenya", "Somalia"),
+    ("Ghanaian authorities deported 168 Liberians on Monday.", "COERCE", "Government of Ghana", "Liberians"),
     ("Latvia cancelled restrictions on Russian broadcasts from Estonia on Monday.", "CONCEDE", "Latvia", "Estonia"),
     ("The United States suspended Bosnia from the aid programme on Friday.", "SANCTION", "United States", "Bosnia"),
     ("Egypt condemned Ethiopia on Tuesday over the filling of the dam.", "ACCUSE", "Egypt", "Ethiopia"),

@@ -273,6 +273,8 @@ class Extractor:
             template, inter = GENERIC[key]
             if inter == 7 and tok.dep_ == "compound" and GENERIC.get(tok.head.lemma_.lower(), ("", 7))[1] != 7:
                 continue  # "youth militia", "village militia": the head noun names the party
+            if template.startswith("Government of") and tok.dep_ in ("compound", "amod", "nmod"):
+                continue  # "a government employee", "government buildings": no party
             if inter == 7 and any(c.dep_ in ("amod", "compound") and c.lower_ in ARMED_MODIFIERS for c in tok.children):
                 template, inter = GENERIC["gunman"]  # "armed men", "unidentified men": attackers, not victims
             name, generic = template, True

@@ -28,6 +28,8 @@ GENERIC: dict[str, tuple[str, int]] = {
         "paratrooper", "commando", "national guard", "defence forces", "defense forces", "warplane", "jet",
         "fighter jet", "helicopter gunship", "gendarme", "gendarmerie", "govt force", "govt forces", "govt troop",
         "border guard")},
+    **{w: ("Government of {country}", 1) for w in ("authorities", "authority", "government", "governorship",
+                                                  "administration")},
     **{w: ("Police Forces of {country}", 1) for w in (
         "police", "policeman", "police officer", "officer", "riot police", "policemen", "cop", "law enforcement",
         "policewoman", "prison guard")},
