@@ -37,13 +37,18 @@ def load_pipeline(kb: ActorKB | None = None) -> Any:
     """spaCy + an entity ruler holding every actor alias and leader name of ``kb``."""
     kb = kb or default_kb()
     nlp = load_bare_model()
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": None})
+    # names matched on their lower-cased words go to the ruler's phrase matcher (one lookup per token); only
+    # names holding an acronym or an apostrophe need token patterns (spaCy's Matcher tries each at every token)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns: list[dict[str, Any]] = []
-    for actor in kb.actors.values():
-        for alias in {actor.name, *actor.aliases}:
-            patterns.append({"label": "ACTOR", "pattern": _token_pattern(nlp, alias), "id": actor.name})
-    for leader, group in kb.leaders.items():
-        patterns.append({"label": "LEADER", "pattern": _token_pattern(nlp, leader), "id": group})
+    named = [("ACTOR", alias, actor.name) for actor in kb.actors.values() for alias in {actor.name, *actor.aliases}]
+    named += [("LEADER", leader, group) for leader, group in kb.leaders.items()]
+    for label, name, ent_id in named:
+        pattern = _token_pattern(nlp, name)
+        if all(set(tok) == {"LOWER"} for tok in pattern):
+            patterns.append({"label": label, "pattern": name.replace("\u2019", "'"), "id": ent_id})
+        else:
+            patterns.append({"label": label, "pattern": pattern, "id": ent_id})
     ruler.add_patterns(patterns)
     nlp.max_length = 2_000_000
     return nlp
