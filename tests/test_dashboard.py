@@ -88,7 +88,8 @@ def apply(pg, **fields: str) -> None:
 
 
 def open_event(pg, event_id: str) -> None:
-    pg.click(f"#events tbody tr[data-id='{event_id}']")
+    # the first cell: the row's middle may hold an actor link, which opens the actor page instead
+    pg.click(f"#events tbody tr[data-id='{event_id}'] td:first-child")
     pg.wait_for_selector("#event-view:not([hidden])")
     pg.wait_for_selector("#article-body[data-doc]")
 
