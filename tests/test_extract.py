@@ -374,6 +374,12 @@ def test_a_shelling_answered_or_with_small_arms_told_after_is_a_clash(code):
         assert top.sub_event_type == "Armed clash", text
 
 
+def test_forces_under_a_joint_operation_are_coded_as_the_operation(code):
+    ev = max(code("On 8 May 2020, Turkish forces and opposition rebels under OPS shelled Dardara in al-Hasakeh, Syria."),
+             key=lambda e: e.confidence)
+    assert ev.actor1 == "Operation Peace Spring" and ev.inter1 == 2
+
+
 def test_a_threat_is_no_acled_event(code):
     # PLOVER codes the threat itself (tests/test_plover_triggers.py); ACLED codes nothing
     events = code("The militants threatened to attack the capital if talks fail.")

@@ -305,7 +305,10 @@ class Extractor:
         for op in [m for m in out if m.party and _operation_clause(doc, m) is not None]:
             # "Turkish forces and JWS factions, operating under OPS, shelled ...": ACLED codes the joint operation
             clause = _operation_clause(doc, op)
-            members = {t.i for t in clause.head.subtree} - {t.i for t in clause.subtree}
+            top = clause.head
+            while top.dep_ == "conj" and top.head is not top:
+                top = top.head  # "Turkish forces and opposition rebels under OPS": the whole coordination
+            members = {t.i for t in top.subtree} - {t.i for t in clause.subtree}
             for m in out:
                 if m.start in members:
                     m.name, m.inter, m.generic = op.name, op.inter, False
@@ -1051,6 +1054,9 @@ def _operation_clause(doc: Any, m: Mention) -> Any:
     if root.dep_ == "pobj" and prep.lower_ == "under" and prep.head.lemma_.lower() in ("operate", "fight", "act"):
         if prep.head.dep_ == "acl" and prep.head.head.pos_ in ("NOUN", "PROPN"):
             return prep.head
+    if root.dep_ == "pobj" and prep.lower_ == "under" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in (
+            "nsubj", "conj") and prep.head.lemma_.lower() in ("force", "rebel", "faction", "troop", "fighter", "militia"):
+        return prep  # "Turkish forces and opposition rebels under OPS shelled ..."
     return None
 
 
