@@ -152,6 +152,8 @@ def one(events):
      "Agreement"),
     ("On 8 May 2020, a government employee was shot dead in Port-au-Prince.", "Violence against civilians",
      "Attack"),  # "government" as a modifier names no party
+    ("On 5 May 2020, a villager was injured after accidentally stepping on a landmine in Samlout district.",
+     "Strategic developments", "Other"),  # explosive remnants of war
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -445,6 +445,10 @@ class Extractor:
         small_arms = {"small-arms" for name, s, _ in kept if name == "directfire" and doc[s].lower_ in ("small", "sniper")}
         merged = _merge_in_sentence(_demote_told_acts(cands), {name for name, _, _ in kept} | small_arms)
         for cand in merged:
+            if cand.event_type == "Explosions/Remote violence" and WAR_REMNANTS.search(sent.text):
+                # "stepped on a landmine laid during the Iran-Iraq war": explosive remnants of war (ACLED: Other)
+                cand.event_type, cand.sub_event_type = "Strategic developments", "Other"
+                continue
             if cand.event_type in ("Battles", "Violence against civilians") and _fired_at_an_area(sent):
                 # "fired 14.5mm machine guns at residential areas of Hays": fire on an area with no opponent
                 # engaged is a shelling (ACLED), whatever the calibre
@@ -1372,6 +1376,9 @@ BLOCKED_WAYS = {"road", "street", "highway", "rail", "track", "railway", "bridge
                 "route", "junction", "roundabout", "intersection", "avenue", "boulevard", "traffic", "gate", "port"}
 #: What the police dismantle that is no weapon.
 DRUG_SITES = {"lab", "laboratory", "plantation", "farm", "crop", "field", "refinery", "camp"}
+#: A blast of a weapon left from an old war, or set off by accident: ACLED's "explosive remnants of war".
+WAR_REMNANTS = re.compile(r"\b(?:accidentally|remnants? of (?:the )?war|laid during|left ?over from|leftover from|"
+                          r"from the (?:\w+ )?war|during the (?:\w+[- ])?war)\b", re.I)
 #: Verbs that open the trigger patterns with a wildcard ("leave * dead", "sign * agreement").
 WILDCARD_VERBS = {"leave", "sign", "recover", "cancel", "impose"}
 #: What one fights that is no armed side.
