@@ -227,6 +227,7 @@ def test_demonstrators_own_violence_makes_a_violent_demonstration(code, text):
     ("On 4 May 2020, supporters of two rival parties fought one another in Kigamba during a campaign meeting.",
      "Mob violence"),
     ("On 4 May 2020, two groups clashed in Karak. The two sides exchanged fire.", "Armed clash"),  # firearms
+    ("On 4 May 2020, Imbonerakure and CNL supporters fought one another with machetes in Kigamba.", "Mob violence"),
 ])
 def test_fights_without_firearms_between_unarmed_groups_are_mob_violence(code, text, sub_type):
     top = max(code(text), key=lambda e: e.confidence)

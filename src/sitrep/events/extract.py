@@ -736,7 +736,7 @@ class Extractor:
             cand.actor1, cand.actor2 = cand.actor2, cand.actor1
             a1, a2 = a2, a1
         para = _doc_text(sent.doc)
-        if (cand.event_type == "Battles" and (a1 is None or a1.inter in (4, 5, 6, 7) or a1.generic and a1.inter == 3)
+        if (cand.event_type == "Battles" and (a1 is None or a1.inter in (3, 4, 5, 6, 7))
                 and (CRUDE_WEAPONS.search(sent.text) or UNARMED_GROUPS.search(sent.text) and not LETHAL.search(para))
                 and not FIREARMS.search(para)):
             # "two groups clashed with sticks and stones", "supporters of the two parties fought": a riot

@@ -284,6 +284,7 @@ CRUDE_WEAPONS = re.compile(
     r"\b(?:sticks?|stones?|rocks?|machetes?|axes|knives|knife|bows? and arrows|arrows|(?:iron )?rods|clubs|bricks?|"
     r"sharp (?:weapons|objects)|bladed weapons|swords?|hammers?|spears?|fists?|stone[- ]pelting|pelted)\b", re.I)
 UNARMED_GROUPS = re.compile(r"\b(?:two groups|rival groups|groups of (?:villagers|residents|youths?|people|supporters)|"
+                            r"one another|each other|"
                             r"supporters|communit(?:y|ies)|famil(?:y|ies)|neighbou?rs|locals)\b", re.I)
 FIREARMS = re.compile(r"\b(?:guns?\w*|gunfire|gunshots?|gunm[ae]n|shot|shots|shoot\w*|fired|firing|rifles?|pistols?|"
                       r"bullets?|firearms?|militia\w*|militants?|fighters|rebels|troops|soldiers|armed (?:\w+ )?(?:group|men|"
