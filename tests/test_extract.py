@@ -154,6 +154,10 @@ def one(events):
      "Attack"),  # "government" as a modifier names no party
     ("On 5 May 2020, a villager was injured after accidentally stepping on a landmine in Samlout district.",
      "Strategic developments", "Other"),  # explosive remnants of war
+    ("On 1 May 2020, Tunisian police forces seized eight hundred military munitions in a deserted house near Thala.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("On 29 April 2020, federal police seized 250,000 packs of smuggled cigarettes during a highway inspection.",
+     "Strategic developments", "Looting/property destruction"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

@@ -133,7 +133,8 @@ TRIGGERS: list[Trigger] = [
             "Looting/property destruction", "ASSAULT",
             "destroy", "plain", 0.55),
     Trigger("disrupt", (("defuse",), ("recover", "*", "ied"), ("recover", "*", "explosive"), ("recover", "ied"),
-                        ("recover", "arm"), ("recover", "weapon"), ("recover", "*", "weapon"), ("recover", "ammunition"), ("dismantle",), ("disarm",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
+                        ("recover", "arm"), ("recover", "weapon"), ("recover", "*", "weapon"), ("recover", "ammunition"),
+                        ("cache", "of", "explosive"), ("cache", "of", "weapon"), ("cache", "of", "arm"), ("dismantle",), ("disarm",), ("dismantle", "bomb"), ("seize", "weapon"), ("weapons", "cache"),
                         ("arms", "cache"), ("intercept",), ("shoot", "down")),
             S, "Disrupted weapons use", "COERCE", "seize", "plain", 0.6),
     Trigger("agree", (("ceasefire",), ("cease", "-", "fire"), ("peace", "deal"), ("truce",),
@@ -159,7 +160,7 @@ TRIGGERS: list[Trigger] = [
     # people fleeing or displaced by violence: ACLED "Other" (read only when civilians move, never attackers)
     Trigger("displace", (("flee",), ("displace",), ("displacement",)), S, "Other", None, None, "displace", 0.4),
     # curfews and emergency rule restrict people: PLOVER COERCE (modes curfew, martial-law)
-    Trigger("curfew", (("curfew",), ("lockdown",)), S, "Change to group/activity", "COERCE", "curfew", "plain", 0.4),
+    Trigger("curfew", (("curfew",), ("lockdown",), ("seal", "off")), S, "Change to group/activity", "COERCE", "curfew", "plain", 0.4),
     Trigger("emergency", (("state", "of", "emergency"), ("martial", "law"), ("state", "of", "siege")),
             S, "Change to group/activity", "COERCE", "martial-law", "plain", 0.4),
 ]
@@ -300,9 +301,11 @@ ARMED_MODIFIERS = {"armed", "masked", "unknown", "unidentified", "suspected", "h
 SEIZED_GOODS = {"goat", "cattle", "livestock", "cow", "sheep", "camel", "animal", "motorbike", "motorcycle", "money",
                 "ruminant", "cart", "donkey", "ox", "oxen", "poultry", "herd", "belongings", "goods",
                 "marijuana", "cocaine", "heroin", "drug", "drugs", "cannabis", "methamphetamine", "land", "tanker",
+                "cigarette", "contraband", "pack", "timber", "gold",
                 "cash", "vehicle", "car", "truck", "belonging", "property", "food", "grain", "phone", "boat", "good",
                 "crop", "harvest", "fuel", "medicine", "equipment", "bicycle", "tricycle", "herd"}
-SEIZED_WEAPONS = {"weapon", "arm", "ammunition", "explosive", "rifle", "gun", "grenade", "mine", "ied", "cache"}
+SEIZED_WEAPONS = {"weapon", "arm", "ammunition", "explosive", "rifle", "gun", "grenade", "mine", "ied", "cache", "munition",
+                  "munitions", "bomb", "detonator", "pistol"}
 INTERVENTION = re.compile(
     r"(?<!who )(?<!which )(?<!that )(?<!who were )(?<!who was )(?<!who had been )(?<!who have been )\b(?:tear ?gas|teargas|water cannons?|rubber bullets|batons?|baton[- ]charged?|lathi|stun grenades?|"
     r"dispers(?:e|ed|ing)|broke up|(?:were|was|been) (?:arrested|detained)|arrested|detained|rounded up|"
