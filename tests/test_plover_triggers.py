@@ -109,6 +109,15 @@ def test_what_the_source_moves_is_no_target(code):
     assert ev.plover_event == "AGREE" and ev.actor2 == "Lebanon" and ev.assoc_actor_2 == []
 
 
+@pytest.mark.parametrize("text", [
+    "Chile and Peru failed to reach agreement on the border on Sunday.",
+    "Iraq's government announced that it is ready to attack the rebel strongholds.",
+    "Rebel leaders have sworn to fight until they control the border villages.",
+])
+def test_failed_or_announced_acts_are_no_acled_events(code, text):
+    assert [e for e in code(text) if e.event_type is not None] == []
+
+
 def test_conjoined_subjects_are_both_sources(code):
     # PLOVER codes "X and Y held talks" as two sources acting together, with no target
     ev = plover_only(code("Chile and Peru held talks on the maritime border in Lima."))[0]

@@ -51,7 +51,7 @@ MODALS = {"will", "would", "could", "might", "may", "should", "must", "can", "sh
 HYPOTHETICAL_GOVERNORS = {
     "want", "plan", "threaten", "risk", "vow", "intend", "seek", "call", "urge", "hope", "aim", "refuse",
     "fear", "prepare", "warn", "need", "ask", "order", "appeal", "repent", "avoid", "prevent", "deny",
-    "lose", "win", "declare", "join", "disown",
+    "lose", "win", "declare", "join", "disown", "ready", "prepared", "willing", "swear", "fail",
 }
 GENERIC_KINDS = {"attack", "kill", "plain-fight"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
