@@ -186,6 +186,7 @@ def test_event_types(code, text, event_type, sub_type):
     "Security forces blocked the road to the airport in Lyon on Monday.",
     "The minister said new funds would help to combat the spread of the coronavirus in the region.",
     "Four people were wounded in a road accident in Kidal on Monday.",
+    "Russia and the United States reached an agreement on reducing nuclear missiles in Europe.",
 ])
 def test_non_events_yield_nothing(code, text):
     assert code(text) == []

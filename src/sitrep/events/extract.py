@@ -406,6 +406,9 @@ class Extractor:
             if name == "wound" and (doc[s].pos_ != "VERB" or _subject(doc[s]) is None or any(
                     c.dep_ in ("nsubjpass", "auxpass") for c in doc[s].children)):
                 continue  # "gunmen wounded four civilians" tells an attack; "four were wounded" only a toll
+            if name in ("shelling", "airstrike") and head.pos_ == "NOUN" and any(
+                    a.lemma_.lower() in ARMS_TALK for a in list(head.ancestors)[:3]):
+                continue  # "an agreement on reducing nuclear missiles", "the sale of drones": no strike
             if name == "burn" and not _burns_property(doc[s]):
                 continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
@@ -1379,6 +1382,11 @@ DRUG_SITES = {"lab", "laboratory", "plantation", "farm", "crop", "field", "refin
 #: A blast of a weapon left from an old war, or set off by accident: ACLED's "explosive remnants of war".
 WAR_REMNANTS = re.compile(r"\b(?:accidentally|remnants? of (?:the )?war|laid during|left ?over from|leftover from|"
                           r"from the (?:\w+ )?war|during the (?:\w+[- ])?war)\b", re.I)
+#: Words around weapons that talk of arms, not of their use.
+ARMS_TALK = {"agreement", "treaty", "reduce", "reduction", "limit", "withdrawal", "withdraw", "talk", "negotiation",
+             "deal", "sale", "sell", "buy", "purchase", "supply", "test", "program", "programme", "arsenal",
+             "stockpile", "production", "produce", "develop", "development", "deployment", "deploy", "acquire",
+             "manufacture", "import", "export", "ban", "control", "collection", "monitoring", "destruction"}
 #: Verbs that open the trigger patterns with a wildcard ("leave * dead", "sign * agreement").
 WILDCARD_VERBS = {"leave", "sign", "recover", "cancel", "impose"}
 #: What one fights that is no armed side.
