@@ -1448,16 +1448,30 @@ def _armed_side_told_later(earlier: list[Event], new: list[Event]) -> None:
             ev.actor2, ev.inter2, ev.spans["actor2"] = side
 
 
-def _people_target(verb: Any) -> bool:
-    """The people hit are named by a nationality or as a group of people ("fired live bullets at two
-    Palestinians", "opened fire at a group of people"): civilians."""
+def _hit(verb: Any, conjoined: bool = False) -> list[Any]:
+    """The heads of what ``verb`` hit: its object, the object of an on/against/at phrase, and with
+    ``conjoined`` the object of a verb joined to it ("attacked and killed two soldiers")."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
               for p in c.children if p.dep_ == "pobj"]
-    for h in heads:
-        if h.lower_ == "group":
-            h = next((p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                      if p.dep_ == "pobj"), h)
+    if conjoined:
+        heads += [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
+                  if c.dep_ == "dobj"]
+    return heads
+
+
+def _of_whom(head: Any, words: tuple[str, ...]) -> Any:
+    """'a member of the X forces', 'a group of people': the noun after 'of' when ``head`` is one of ``words``."""
+    if head.lemma_.lower() not in words:
+        return head
+    return next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"), head)
+
+
+def _people_target(verb: Any) -> bool:
+    """The people hit are named by a nationality or as a group of people ("fired live bullets at two
+    Palestinians", "opened fire at a group of people"): civilians."""
+    for h in (_of_whom(h, ("group",)) for h in _hit(verb)):
         if h.ent_type_ == "NORP" and h.tag_ in ("NNS", "NNPS") or h.lemma_.lower() in ("people", "person", "fisherman"):
             return True
     return False
@@ -1466,15 +1480,9 @@ def _people_target(verb: Any) -> bool:
 def _armed_target(verb: Any) -> bool:
     """The thing hit is a military or police post ("attacked a Govt forces base", "ambushed an army patrol",
     "fired on a police station"): the head of the object, or of an on/against/at phrase, or its modifiers."""
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
-              for p in c.children if p.dep_ == "pobj"]
-    heads += [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj"]
-    for h in heads:
-        if h.lemma_.lower() in ("member", "one", "some", "several", "chief", "group", "leader", "commander", "head"):
-            # "a member of the Hadhrami Elite forces", "one of their chiefs": the body they belong to
-            h = next((p for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                      if p.dep_ == "pobj"), h)
+    for h in _hit(verb, conjoined=True):
+        # "a member of the Hadhrami Elite forces", "one of their chiefs": the body they belong to
+        h = _of_whom(h, ("member", "one", "some", "several", "chief", "group", "leader", "commander", "head"))
         lemma = h.lemma_.lower()
         if lemma in CIVILIAN_TARGETS:
             return False
