@@ -158,6 +158,10 @@ def one(events):
      "Strategic developments", "Disrupted weapons use"),
     ("On 29 April 2020, federal police seized 250,000 packs of smuggled cigarettes during a highway inspection.",
      "Strategic developments", "Looting/property destruction"),
+    ("On 29 April 2020, two militants were killed when landmines they were planting exploded prematurely near "
+     "Maidan Shahr.", "Strategic developments", "Disrupted weapons use"),
+    ("On 5 May 2020, in Guaira, federal police forces seized about a ton of marijuana hidden in a truck.",
+     "Strategic developments", "Looting/property destruction"),
     ("On 9 May 2020, a man was found dead in Tijuana with gunshot wounds.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, armed men shot three men in Chimaltenango.", "Violence against civilians", "Attack"),
     ("On 9 May 2020, two groups of villagers clashed over a land dispute in Jalalpur.", "Riots", "Mob violence"),

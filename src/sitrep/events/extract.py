@@ -452,6 +452,11 @@ class Extractor:
                 # "stepped on a landmine laid during the Iran-Iraq war": explosive remnants of war (ACLED: Other)
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Other"
                 continue
+            if cand.event_type in ("Explosions/Remote violence", "Battles") and OWN_BLAST.search(sent.text):
+                # "landmines they were planting exploded prematurely": the bomb-makers' own blast
+                cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
+                cand.plover_event, cand.plover_mode = "COERCE", "seize"
+                continue
             if cand.event_type in ("Battles", "Violence against civilians") and _fired_at_an_area(sent):
                 # "fired 14.5mm machine guns at residential areas of Hays": fire on an area with no opponent
                 # engaged is a shelling (ACLED), whatever the calibre
@@ -684,6 +689,8 @@ class Extractor:
                 cand.actor1 = [claimant]
                 a1 = claimant
             objects = [c for c in cand.head.children if c.dep_ == "dobj"]
+            objects += [p for c in cand.head.children if c.dep_ == "prep" and c.lower_ in ("about", "around", "over")
+                        for p in c.children if p.dep_ == "pobj"]  # "seized about a ton of marijuana", parsed as a phrase
             # "seized a large number of ruminants": what the quantity counts
             objects += [p for c in objects if c.lemma_.lower() in QUANTITY_NOUNS for pr in c.children
                         if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children if p.dep_ == "pobj"]
@@ -1387,6 +1394,11 @@ ARMS_TALK = {"agreement", "treaty", "reduce", "reduction", "limit", "withdrawal"
              "deal", "sale", "sell", "buy", "purchase", "supply", "test", "program", "programme", "arsenal",
              "stockpile", "production", "produce", "develop", "development", "deployment", "deploy", "acquire",
              "manufacture", "import", "export", "ban", "control", "collection", "monitoring", "destruction"}
+#: A bomb that went off in its makers' hands: ACLED codes it as disrupted weapons use.
+OWN_BLAST = re.compile(r"\b(?:exploded|detonated|went off) prematurely\b|\b(?:landmines?|mines?|bombs?|IEDs?|explosives?|"
+                       r"devices?) (?:they|he|she|the militants) (?:was|were) (?:planting|making|assembling|"
+                       r"transporting|handling)\b|\bwhile (?:planting|making|assembling) (?:an? |the )?(?:landmine|"
+                       r"mine|bomb|IED|explosive)", re.I)
 #: Verbs that open the trigger patterns with a wildcard ("leave * dead", "sign * agreement").
 WILDCARD_VERBS = {"leave", "sign", "recover", "cancel", "impose"}
 #: What one fights that is no armed side.
