@@ -169,6 +169,30 @@ def one(events):
      "Violent demonstration"),
     ("On 9 May 2020, journalists protested in Lahore against the arrest of their editor.", "Protests",
      "Peaceful protest"),
+    # the lemmatizer reads "raped" as "rap" unless told otherwise
+    ("On 7 May 2020, at least two women were raped by militiamen near Bunia.", "Violence against civilians",
+     "Sexual violence"),
+    # "waged" read as "wag" hid the light verb
+    ("On 7 May 2020, rebel forces waged three attacks against army positions in Sirwah district.", "Battles",
+     "Armed clash"),
+    # "a team of District Reserve Guard" is a unit at work, no sports report
+    ("On 7 May 2020, a Maoist was killed in an exchange of fire with a team of District Reserve Guard near "
+     "Bijapur.", "Battles", "Armed clash"),
+    ("On 7 May 2020, insurgents blew up a railway track near Sibi.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+    # a stun grenade thrown at a house, with no crowd to control, is a grenade attack
+    ("On 7 May 2020, unknown gunmen threw a stun grenade at a trader's house in Mayadin.",
+     "Explosions/Remote violence", "Grenade"),
+    ("On 7 May 2020, in Veracruz, two men threw Molotov cocktails at a pharmacy during the night.",
+     "Strategic developments", "Looting/property destruction"),
+    # the parser makes the drones the root and the strike a clause of theirs
+    ("On 7 May 2020, drones operated by an unknown party targeted Shayrat Airbase.", "Explosions/Remote violence",
+     "Air/drone strike"),
+    # "IS" read as the verb "is" broke the parse: now it names the group hit
+    ("On 7 May 2020, Iraqi forces killed 4 IS militants in the desert west of Rutba.", "Battles", "Armed clash"),
+    # the subject read as one more apposition of the places before it
+    ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
+     "wages.", "Protests", "Peaceful protest"),
 ])
 def test_event_types(code, text, event_type, sub_type):
     ev = one(code(text))
@@ -354,6 +378,11 @@ def test_a_hedged_subject_is_still_the_attacker(code):
     ("On 8 March 2020, a bomb planted by the Taliban killed one Afghan soldier in Kandahar city.", "Taliban"),
     ("On 20 March 2020, a Taliban sniper shot and killed two soldiers in Farah city.", "Taliban"),
     ("On 9 May 2020, a regime sniper shot and killed a civilian in Aleppo, Syria.", "Military Forces of Syria"),
+    # the group told beside an unnamed subject: a second subject, or the complement of a hedge
+    ("On 9 May 2020, unknown gunmen presumably IS opened fire on an SDF patrol near Hajin, Syria.", "Islamic State"),
+    ("On 9 May 2020, gunmen believed to belong to IS shot and killed a shepherd near Hajin, Syria.", "Islamic State"),
+    # suicide bombers killed before they struck: the killers act
+    ("On 9 May 2020, Iraqi forces killed 3 IS suicide bombers near Tarmiyah, Iraq.", "Military Forces of Iraq"),
 ])
 def test_the_attacker_named_beside_the_weapon(code, text, actor1):
     assert max(code(text), key=lambda e: e.confidence).actor1 == actor1
@@ -368,6 +397,21 @@ def test_a_monitors_report_codes_the_sides_it_watches(code):
 def test_an_armed_groups_handouts_are_a_change_to_its_activity(code):
     events = code("On 6 May 2020, members of al Shabaab delivered food aid to families in Jilib.")
     assert "Change to group/activity" in [e.sub_event_type for e in events]
+
+
+def test_an_armed_group_named_after_the_place_phrase_is_the_subject(code):
+    # "in X, Y, members of Z delivered ...": the parser hangs the members on the places
+    events = code("On 7 May 2020, in Apatzingan, Michoacan, members of the CJNG delivered food packages to families.")
+    ev = next(e for e in events if e.sub_event_type == "Change to group/activity")
+    assert ev.actor1 == "Jalisco New Generation Cartel"
+
+
+def test_a_protest_with_a_clause_far_after_it_is_no_statement(code):
+    ev = one(code("On 7 May 2020, nurses of the city hospital protested demanding the equipment that the ministry "
+                  "promised them."))
+    assert ev.event_type == "Protests"
+    said = code("Kenya protested that Somalia had sent troops across the border.")
+    assert [(e.event_type, e.plover_event) for e in said] == [(None, "ACCUSE")]
 
 
 def test_an_exchange_with_no_side_named_takes_the_side_named_before(code):

@@ -409,11 +409,19 @@ class Extractor:
             if name in ("shelling", "airstrike") and head.pos_ == "NOUN" and any(
                     a.lemma_.lower() in ARMS_TALK for a in list(head.ancestors)[:3]):
                 continue  # "an agreement on reducing nuclear missiles", "the sale of drones": no strike
-            if name == "burn" and not _burns_property(doc[s]):
+            if name == "burn" and doc[s].pos_ != "VERB" and doc[s].lemma_.lower() in FIREBOMBS:
+                head = next((a for a in doc[s].ancestors if a.pos_ == "VERB"), None)  # "threw Molotov cocktails at"
+                if head is None or not _burns_property(head):
+                    continue
+            elif name == "burn" and not _burns_property(doc[s]):
                 continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
                 continue  # "the inquiry found", "found guilty": no body, no killing
-            if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound"):
+            if name == "suicide" and head.dep_ == "dobj" and head.head.lemma_.lower() in (
+                    "kill", "arrest", "capture", "neutralize", "neutralise", "detain", "intercept", "shoot"):
+                continue  # "forces killed 2 IS suicide bombers": the killing is the act, no bomb went off
+            if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound") and (
+                    CROWD_WORDS.search(sent.text)):
                 continue  # crowd-control devices, read as intervention by the protest rules
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in (span[0], span[-1])):
                 continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade"); "left 3 IS militants
@@ -496,6 +504,9 @@ class Extractor:
             if dets & {"such", "our", "any", "no", "every", "future", "possible", "potential", "similar", "new",
                        "more", "further", "other", "previous", "past", "those"} - ({"new", "further"} if launched else set()):
                 return False  # but "launched a new offensive" tells one
+            if head.dep_ == "ROOT" and any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.lemma_.lower() in STRUCK
+                                           for t in head.subtree for c in t.children):
+                return True  # "drones controlled by X targeted the airbase", parsed with the drones as the root
             if head.dep_ == "attr" and not any(c.dep_ == "expl" for c in head.head.children):
                 return False  # "it is a battle ...", but "there was a demonstration" tells one
             if head.dep_ == "attr":
@@ -542,6 +553,8 @@ class Extractor:
                 a1 = _args_of(agent, mention_at)
             elif subj is not None and not passive:
                 a1 = _args_of(subj, mention_at)
+                if all(m.generic for m in a1):
+                    a1 = _named_beside(subj, mention_at) or a1
             conj_objects = [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
                             if c.dep_ == "dobj"]
             if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
@@ -1127,6 +1140,23 @@ def _subject(verb: Any) -> Any:
     return None
 
 
+def _named_beside(subj: Any, mention_at: dict[int, Mention]) -> list[Mention]:
+    """An unnamed subject whose group is told beside it: "gunmen presumably IS opened fire" (a second subject),
+    "gunmen believed to belong to IS shot ..." (the hedge's complement)."""
+    verb = subj.head
+    others = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i and c.i in mention_at
+              and not mention_at[c.i].generic]
+    if others:
+        return [mention_at[others[0].i]]
+    if verb.lemma_.lower() in ("believe", "suspect", "think", "say", "presume", "report", "understand"):
+        for x in verb.children:
+            if x.dep_ == "xcomp" and x.lemma_.lower() in ("belong", "be", "come"):
+                named = [m for c in x.children if c.dep_ in ("prep", "attr") for m in _args_of(c, mention_at)]
+                if named:
+                    return named[:1]
+    return []
+
+
 def _hedged_subject(verb: Any) -> Any:
     """"On 23 April, presumed ISGS militants assassinated ...": the parser reads "presumed" as a verb with the
     group as its object and leaves the main verb with no subject; the hedged phrase before the verb is it."""
@@ -1135,6 +1165,17 @@ def _hedged_subject(verb: Any) -> Any:
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.i < verb.i:
                 return obj
+    # "in Ciudad Victoria, Tamaulipas, members of the Gulf Cartel delivered ...": the actor read as one more
+    # apposition of the place before it
+    if verb.i > verb.sent.start and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+        t = verb.doc[verb.i - 1]
+        while t.head is not t and t.head.i < verb.i and (t.dep_ in ("compound", "pobj", "amod") or (
+                t.dep_ == "prep" and t.lower_ == "of")):
+            t = t.head
+        edge = t.left_edge.i
+        if t.dep_ in ("appos", "conj") and edge > verb.sent.start and verb.doc[edge - 1].text == "," and (
+                t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE")):
+            return t
     # "a gendarme shot and killed ...", "a regime sniper shot ...": the actor parsed as a compound of the verb
     # (or of "shot" read as a noun)
     heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
@@ -1271,7 +1312,20 @@ def _burns_property(verb: Any) -> bool:
     """'burned' or 'sabotaged' is property destruction when what was hit is a building, goods or an installation."""
     if verb.pos_ != "VERB":
         return False
+    if verb.lemma_.lower() in ("throw", "hurl"):
+        # "threw Molotov cocktails at two stores"; at people or police it is an attack or a riot
+        subj = _subject(verb)
+        if subj is not None and subj.lemma_.lower() in CROWD_PEOPLE:
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into") and p.dep_ == "pobj" and p.lemma_.lower()
+                   in PROPERTY for c in verb.children for p in c.children)
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPERTY for c in verb.children)
+
+
+#: Firebomb words: the verb that threw them tells what they hit.
+FIREBOMBS = {"molotov", "petrol", "firebomb", "fire"}
+#: Those whose thrown firebombs are a riot's ("protesters threw Molotov cocktails at the town hall").
+CROWD_PEOPLE = {"protester", "demonstrator", "rioter", "youth", "crowd", "student", "supporter", "mob", "resident"}
 
 
 #: People whose collective demand is a demonstration ("nurses demanded protective equipment").
@@ -1324,7 +1378,13 @@ def _answered_fire(tok: Any) -> bool:
 #: Words that make a "team" one of police, medics or officials, not a sports team.
 WORKING_TEAMS = {"police", "policeman", "security", "army", "military", "medical", "health", "rescue", "search", "joint",
                  "government", "official", "investigation", "survey", "monitoring", "election", "relief", "aid",
-                 "inspection", "patrol", "officer", "personnel", "soldier", "troop", "forest", "customs", "un", "swat"}
+                 "inspection", "patrol", "officer", "personnel", "soldier", "troop", "forest", "customs", "un", "swat",
+                 "guard", "force", "commando", "unit", "squad", "ranger", "gunman", "fighter", "militant", "militia"}
+#: What a weapon does to its target, read where the parser left it a clause of the weapon's noun.
+STRUCK = {"target", "strike", "hit", "attack", "bomb", "shell", "kill", "destroy"}
+#: Words that put stun or smoke grenades in crowd control.
+CROWD_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|crowds?|rally|rallies|dispers\w*|riot\w*|march\w*|gather\w*)\b",
+                         re.I)
 
 
 def _working_team(tok: Any) -> bool:
@@ -1333,7 +1393,8 @@ def _working_team(tok: Any) -> bool:
         return False
     words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     words |= {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree}
-    return bool(words & WORKING_TEAMS)
+    names = [c for c in tok.subtree if c.ent_type_ == "ACTOR" and c.i != tok.i]
+    return bool(words & WORKING_TEAMS) or bool(names)
 
 
 #: People who are no armed group; and words that name one.
@@ -1991,7 +2052,9 @@ def _verbal_protest(cand: _Candidate, at: dict[int, Mention]) -> _Candidate | No
     verb = cand.head if cand.head.pos_ == "VERB" else cand.head.head
     subj = _subject(verb) if verb.pos_ == "VERB" else None
     # "..., a human rights group protested": protesting a reported clause is saying it
-    said = verb is cand.head and any(c.dep_ == "ccomp" for c in verb.children)
+    # (a finite clause: "protested demanding payments" tells a demonstration)
+    said = verb is cand.head and any(c.dep_ == "ccomp" and c.left_edge.i <= verb.i + 2 and any(
+        g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children) for c in verb.children)
     if subj is None or not said and (subj.ent_type_ != "GPE" or subj.i in at and at[subj.i].inter not in (0, 1)):
         return None  # a union or a party protesting may well demonstrate: only states are read as complaining
     if any(t.lemma_.lower() in ("protester", "demonstrator", "crowd", "march", "rally", "street") for t in cand.head.sent):

@@ -82,7 +82,7 @@ TRIGGERS: list[Trigger] = [
                     ("car", "bomb"), ("vbied",), ("bomb", "explode"), ("blast",), ("explosion",), ("detonate",),
                     ("bomb", "go", "off"), ("bombing",), ("bomb",), ("plant", "mine"), ("magnetic", "bomb"),
                     ("sticky", "bomb"), ("explosive", "attack"), ("set", "off", "explosive"), ("set", "off", "*", "explosive"), ("remote", "explosive"), ("unexploded",),
-                    ("ordnance",), ("ordinance", "explode"), ("uxo",), ("explosive", "remnant")),
+                    ("ordnance",), ("ordinance", "explode"), ("uxo",), ("explosive", "remnant"), ("blow", "up")),
             E, "Remote explosive/landmine/IED", "ASSAULT", "explosives", "plain", 0.65),
     Trigger("grenade", (("grenade",), ("hand", "grenade")), E, "Grenade", "ASSAULT", "explosives", "plain", 0.75),
     Trigger("chemical", (("chemical", "weapon"), ("chemical", "attack"), ("chlorine",), ("sarin",), ("gas", "attack")),
@@ -129,7 +129,8 @@ TRIGGERS: list[Trigger] = [
                      ("arson", "attack"), ("raze",), ("uproot",), ("cut", "down"),
                      ("extort",), ("confiscate",)),
             S, "Looting/property destruction", "ASSAULT", "destroy", "plain", 0.55),
-    Trigger("burn", (("burn",), ("sabotage",), ("set", "ablaze"), ("set", "on", "fire"), ("set", "alight")), S,
+    Trigger("burn", (("burn",), ("sabotage",), ("set", "ablaze"), ("set", "on", "fire"), ("set", "alight"),
+                     ("molotov",), ("petrol", "bomb"), ("firebomb",), ("fire", "bomb")), S,
             "Looting/property destruction", "ASSAULT",
             "destroy", "plain", 0.55),
     Trigger("disrupt", (("defuse",), ("recover", "*", "ied"), ("recover", "*", "explosive"), ("recover", "ied"),
@@ -236,7 +237,8 @@ PROPERTY = {"school", "house", "home", "granary", "shop", "store", "church", "mo
             "vehicle", "car", "truck", "market", "hut", "crop", "field", "station", "hospital", "clinic", "tent",
             "property", "installation", "pylon", "antenna", "mast", "tower", "bridge", "warehouse", "factory",
             "motorbike", "motorcycle", "bus", "house", "residence", "stall", "harvest", "farm", "equipment", "generator",
-            "tractor", "excavator", "machinery", "tanker", "bulldozer", "tavern", "plant", "facility", "tent"}
+            "tractor", "excavator", "machinery", "tanker", "bulldozer", "tavern", "plant", "facility", "tent",
+            "pharmacy", "bank", "restaurant", "hotel", "supermarket", "business"}
 #: What "found" must have found to tell a killing.
 REMAINS = {"body", "bodies", "corpse", "remains", "remain", "head", "skeleton", "dead"}
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
@@ -249,7 +251,7 @@ LIGHT_VERBS = {
     "break", "take", "continue", "intensify", "resume", "escalate", "hold", "organize", "organise", "lead",
     "kill", "wound", "injure", "leave", "target", "hit", "rock", "strike", "report", "see", "witness",
     "follow", "occur", "happen", "activate", "plant", "place", "complete", "undertake", "establish", "build", "dig",
-    "erect",
+    "erect", "wage", "perpetrate", "commit",
 }
 #: Nouns that name the opponent of their possessor ("IS's rivals in the MSC").
 RELATIONAL = {"rival", "opponent", "enemy", "foe", "adversary", "competitor"}

@@ -50,6 +50,7 @@ def load_pipeline(kb: ActorKB | None = None) -> Any:
         else:
             patterns.append({"label": label, "pattern": pattern, "id": ent_id})
     ruler.add_patterns(patterns)
+    _fix_lemmas(nlp)
     nlp.max_length = 2_000_000
     return nlp
 
@@ -65,6 +66,47 @@ def _token_pattern(nlp: Any, alias: str) -> list[dict[str, str]]:
         else:
             out.append({"LOWER": t.lower()})
     return out
+
+
+#: Verb forms the model's rule lemmatizer gets wrong ("raped" -> "rap"), as form -> lemma.
+LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape", "imprisoning": "imprison",
+               "waged": "wage", "waging": "wage"}
+#: Verbs written with a hyphen after "re" that the tokenizer would split into "re - captured" (and the parser then
+#: misreads): kept whole, and read as the verb they repeat.
+HYPHENATED_VERBS = {
+    "re-capture": "recapture", "re-captured": "recapture", "re-captures": "recapture", "re-capturing": "recapture",
+    "re-take": "retake", "re-took": "retake", "re-taken": "retake", "re-takes": "retake", "re-taking": "retake",
+    "re-arrest": "arrest", "re-arrested": "arrest", "re-impose": "reimpose", "re-imposed": "reimpose",
+    "re-open": "reopen", "re-opened": "reopen", "re-opens": "reopen", "re-enter": "reenter", "re-entered": "reenter",
+}
+LEMMA_FIXES.update(HYPHENATED_VERBS)
+#: Acronyms the tagger would read as a common word: "IS" (the Islamic State) as the verb "is", which wrecks
+#: the parse of "killed 3 IS militants" or "IS claimed the attack". Read with the norm of a name instead.
+ACRONYM_NORMS = {"IS": "isis"}
+
+
+def _fix_lemmas(nlp: Any) -> None:
+    """Put right the verb forms the rule lemmatizer misreads (its rules prefer "rap" to "rape" for "raped")."""
+    from spacy.language import Language
+
+    for acronym, norm in ACRONYM_NORMS.items():
+        nlp.tokenizer.add_special_case(acronym, [{"ORTH": acronym, "NORM": norm}])
+    for form in HYPHENATED_VERBS:
+        for variant in {form, form.capitalize()}:
+            nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    if "sitrep_lemma_fixes" not in Language.factories:
+        Language.component("sitrep_lemma_fixes", func=_lemma_fixes)
+    nlp.add_pipe("sitrep_lemma_fixes", after="lemmatizer")
+
+
+def _lemma_fixes(doc: Any) -> Any:
+    for tok in doc:
+        lemma = LEMMA_FIXES.get(tok.lower_)
+        if lemma is not None:
+            tok.lemma_ = lemma
+    return doc
 
 
 @lru_cache(maxsize=1)
