@@ -190,6 +190,10 @@ def one(events):
      "Air/drone strike"),
     # "IS" read as the verb "is" broke the parse: now it names the group hit
     ("On 7 May 2020, Iraqi forces killed 4 IS militants in the desert west of Rutba.", "Battles", "Armed clash"),
+    ("On 7 May 2020, gendarmes seized four assault rifles and a pistol near Lice.", "Strategic developments",
+     "Disrupted weapons use"),  # "assault" names the rifle, not an act
+    ("On 7 May 2020, border guards fired warning shots in the air near a disputed pasture in Batken.",
+     "Strategic developments", "Other"),  # shooting at no one
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),
@@ -248,6 +252,9 @@ def test_protest_intervention_cues(code, text, sub_type):
     "On 6 May 2020, prisoners in Misserete demonstrated over a search of their cells. Chairs were burnt and property "
     "destroyed.",
     "On 4 May 2020, residents demonstrated in Bilasuvar against the distribution of aid and clashed with policemen.",
+    "On 28 April 2020, inmates demonstrated setting fire to mattresses to demand visits in Rosario prison.",
+    "On 30 April 2020, supporters of the two candidates clashed during a demonstration in Curitiba.",
+    "On 29 April 2020, a group demonstrated by throwing stones at the town hall in Toliara.",
 ])
 def test_demonstrators_own_violence_makes_a_violent_demonstration(code, text):
     top = max(code(text), key=lambda e: e.confidence)

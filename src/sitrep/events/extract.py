@@ -381,6 +381,9 @@ class Extractor:
             head = span.root
             if e - s > 2 and doc[s].pos_ == "VERB" and doc[s].lemma_.lower() in WILDCARD_VERBS:
                 head = doc[s]  # "left three IS militants dead", "signed a trade agreement": the verb heads the act
+            if name == "attack" and doc[s].lower_ == "assault" and e - s == 1 and s + 1 < len(doc) and doc[s + 1].lemma_.lower() in (
+                    "rifle", "weapon", "gun", "vehicle", "boat", "craft", "team", "unit"):
+                continue  # "seized six assault rifles": a weapon's name
             if name == "attack" and e - s == 1 and doc[s].lemma_.lower() == "fire" and not _fires_at_something(doc[s]):
                 continue  # "fired the minister", "a fire broke out": not a shooting
             if name == "protest" and doc[s].lemma_.lower() in ("block", "blocked") and not _protest_block(doc[s]):
@@ -451,6 +454,11 @@ class Extractor:
                 if expelled is not None:
                     cands.append(expelled)
                 continue
+            if trig.name == "attack" and _shots_in_the_air(head):
+                # "border guards fired warning shots in the air": no one was shot at (ACLED: Other)
+                cand.event_type, cand.sub_event_type = "Strategic developments", "Other"
+                cand.plover_event, cand.plover_mode = "THREATEN", None
+                cand.confidence = 0.35
             verbal = _verbal_protest(cand, plover_at if plover_at is not None else mention_at)
             cands.append(verbal or cand)
         small_arms = {"small-arms" for name, s, _ in kept if name == "directfire" and doc[s].lower_ in ("small", "sniper")}
@@ -1565,6 +1573,18 @@ def _armed_target(verb: Any) -> bool:
     return False
 
 
+def _shots_in_the_air(verb: Any) -> bool:
+    """'fired warning shots', 'fired 50 shots into the air': shooting at no one."""
+    if verb.lemma_.lower() != "fire" or verb.pos_ != "VERB":
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() not in ("shot", "round", "bullet", "gunshot") for o in objs):
+        return False
+    in_air = any(c.dep_ == "prep" and c.lower_ in ("in", "into") and any(p.lower_ == "air" for p in c.children)
+                 for t in [verb, *objs] for c in t.children)
+    return in_air  # ("fired warning shots" alone may be at the gunmen)
+
+
 def _fires_at_something(tok: Any) -> bool:
     if tok.pos_ != "VERB":
         return False
@@ -1882,7 +1902,7 @@ STOP_VERBS = {"halt", "suspend", "cut", "end", "cancel", "stop", "freeze", "proh
 LIFT_VERBS = {"lift", "ease", "shorten", "relax", "remove", "rescind", "revoke", "cancel", "end"}
 #: Words that make a governed act announced rather than done ("ready to contribute troops").
 INTENT_GOVERNORS = {"ready", "willing", "prepared", "commit", "committed", "promise", "pledge", "vow", "offer",
-                    "agree", "decide", "undertake"}
+                    "agree", "decide", "undertake", "swear"}
 #: Measures aimed at someone ("a ban on imports from X", "sanctions against Y").
 RESTRICTIONS = {"ban", "sanction", "embargo", "restriction", "curfew", "blockade", "tariff", "boycott", "measure"}
 #: People whose expulsion is a diplomatic sanction (PLOVER SANCTION "expel").
@@ -1919,6 +1939,14 @@ def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, 
     diplomatic events, which the conflict actor KB does not hold. Used for PLOVER-only events."""
     out = dict(mention_at)
     for ent in doc.ents:
+        if ent.label_ == "NORP":
+            # "Ibo traditional elders", "ethnic Albanian villagers": a people named by its nation or ethnicity is a
+            # party to PLOVER, where the conflict KB reads only civilians
+            group = _norp_group(doc, ent, mention_at)
+            if group is not None:
+                for i in range(group.start, group.end):
+                    out[i] = group
+                continue
         if ent.label_ not in PLOVER_PARTY_LABELS or any(i in out for i in range(ent.start, ent.end)):
             continue
         start = ent.start
@@ -1941,6 +1969,20 @@ def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, 
         for i in range(start, ent.end):
             out[i] = m
     return out
+
+
+def _norp_group(doc: Any, ent: Any, mention_at: dict[int, Mention]) -> Mention | None:
+    """The civilians' mention a nationality or ethnicity qualifies, as a PLOVER party named by its words."""
+    head = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else ent.root
+    m = mention_at.get(head.i)
+    if m is None or m.party or m.inter != 7 or not (m.start <= head.i < m.end):
+        return None
+    start = min(ent.start, m.start)
+    while start < ent.start and doc[start].dep_ in ("det", "nummod", "quantmod"):
+        start += 1
+    end = max(m.end, head.i + 1)
+    name = doc[start:end].text.strip(" ,")
+    return Mention(start, end, name, 0, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), party=True)
 
 
 def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: dict[int, Mention]) -> _Candidate | None:
@@ -2085,8 +2127,11 @@ def _plover_reading(head: Any) -> str | None:
     chain = [head]
     h = head
     for _ in range(2):
-        if h.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound", "acomp") \
-                and h.head is not h:
+        # (an infinitive read as an adverbial clause: "have sworn to fight" parsed with "fight" as advcl)
+        to_clause = h.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children) and (
+            h.head.lemma_.lower() in INTENT_GOVERNORS | HYPOTHETICAL_GOVERNORS)
+        if (h.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound", "acomp")
+                or to_clause) and h.head is not h:
             h = h.head
             chain.append(h)
     reading = "act"

@@ -328,7 +328,12 @@ RIOT_CUES = re.compile(
     r"barricad(?:ed|es|ing)(?! themselves)|rioters?|rioting|stormed(?! out)|attempted to (?:force|storm|break)|"
     r"(?:beaten|beat) up by (?:the )?(?:demonstrators|protesters|rioters|crowd)|"
     r"(?:demonstrators|protesters|rioters|youths?|crowd) (?:\w+ ){0,2}?(?:destroyed|damaged|attacked|beat|assaulted|"
-    r"killed|stabbed|pelted|burned|burnt))\b", re.I)
+    r"killed|stabbed|pelted|burned|burnt)|"
+    # the demonstrators' own violence told in other words
+    r"violent (?:demonstrations?|protests?)|(?<!who )(?<!that )(?<!armed )clash(?:ed|es)|scuffles?|throwing (?:stones|rocks)|"
+    r"setting (?:\w+ )?(?:on )?fire|burn(?:ed|ing|t)? (?:\w+ )?(?:mattresses|documents|furniture)|"
+    r"(?:started|tried|began) to storm|burning (?:\w+ )?(?:vehicles?|cars?|bus|buses|trucks?)|"
+    r"(?:demonstrated|protested) by firing)\b", re.I)
 #: Nouns that make "fire" a shooting: "fired at", "fired mortars", "fired shots".
 FIRE_OBJECTS = {"shot", "round", "bullet", "weapon", "gun", "mortar", "rocket", "missile", "shell", "grenade", "arm", "bomb",
                 "projectile", "volley", "tear"}
