@@ -194,6 +194,13 @@ def one(events):
      "Disrupted weapons use"),  # "assault" names the rifle, not an act
     ("On 7 May 2020, border guards fired warning shots in the air near a disputed pasture in Batken.",
      "Strategic developments", "Other"),  # shooting at no one
+    ("On 7 May 2020, attacks by helicopter gunships were conducted against insurgents near Mocimboa da Praia.",
+     "Explosions/Remote violence", "Air/drone strike"),  # the attacker is an aircraft
+    ("On 7 May 2020, the Libyan air force attacked two trucks carrying ammunition near Mizdah.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    # a village attacked by its name is "the village of X" attacked; the side hit told later decides (see below)
+    ("On 7 May 2020, presumed ISGS militants attacked Kodyel (Foutouri, Komondjari). One old man was killed.",
+     "Violence against civilians", "Attack"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),
@@ -302,6 +309,8 @@ def test_an_unnamed_target_told_armed_later_makes_a_clash(code):
                   "to the attack. One volunteer fighter was killed.")
     top = max(events, key=lambda e: e.confidence)
     assert top.sub_event_type == "Armed clash"
+    named = code("On 10 September 2020, militants attacked Kodyel. Two VDP members were killed.")
+    assert max(named, key=lambda e: e.confidence).sub_event_type == "Armed clash"
 
 
 def test_an_attack_repulsed_by_an_armed_group_is_a_clash_with_it(code):

@@ -690,7 +690,7 @@ class Extractor:
             if a2 is not None and a2.inter == 6:
                 cand.event_type, cand.sub_event_type = "Protests", "Excessive force against protesters"
             elif a2 is not None and a2.inter == 7 or a2_civilian or (
-                    a2 is None and target_words & CIVILIAN_TARGETS and not armed_target):
+                    a2 is None and (target_words & CIVILIAN_TARGETS or _place_hit(cand.head)) and not armed_target):
                 cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
             elif a2 is not None and a2.inter in ARMED_INTERS or armed_target:
                 # "attacked a government base", "ambushed an army patrol": the side hit is armed
@@ -760,6 +760,10 @@ class Extractor:
             if not objs & HQ_OBJECTS:
                 return False
             cand.actor2 = []
+        if t.name == "attack" and cand.event_type in ("Battles", "Violence against civilians") and _air_attacker(cand.head):
+            # "the air force attacked three trucks", "attacks by helicopter gunships were conducted": from the air
+            cand.event_type, cand.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+            cand.plover_mode = "aerial"
         between = any(c.dep_ == "prep" and c.lower_ == "between" for h in (cand.head, cand.head.head) for c in h.children)
         if (t.name in ("clash", "fight", "directfire") and between and a1 is not None and a2 is not None
                 and a2.inter < a1.inter and cand.event_type == "Battles"):
@@ -1571,6 +1575,32 @@ def _armed_target(verb: Any) -> bool:
         if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods:
             return True
     return False
+
+
+def _place_hit(verb: Any) -> bool:
+    """'militants attacked Tokabangou': a village or town attacked by its name, as 'attacked the village of X'."""
+    # (a village spaCy does not know is often tagged an organisation or a person; named armed groups are ACTORs)
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC") or c.pos_ == "PROPN" and c.ent_type_ in (
+        "ORG", "PERSON", "")) for c in verb.children)
+
+
+def _air_attacker(head: Any) -> bool:
+    """The attacker is an aircraft or an air force: the subject of the verb, or the 'by' phrase of the noun."""
+    if head.pos_ == "VERB":
+        subj = _subject(head)
+        who = [subj] if subj is not None and subj.dep_ == "nsubj" else []
+        who += [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    else:
+        who = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    for w in who:
+        words = {w.lemma_.lower()} | {c.lemma_.lower() for c in w.children if c.dep_ in ("compound", "amod")}
+        if w.lemma_.lower() in AIRCRAFT or {"air", "force"} <= words:
+            return True
+    return False
+
+
+#: What attacks from the air.
+AIRCRAFT = {"warplane", "gunship", "helicopter", "jet", "aircraft", "airplane", "plane", "drone", "bomber"}
 
 
 def _shots_in_the_air(verb: Any) -> bool:
