@@ -199,7 +199,7 @@ def one(events):
     ("On 7 May 2020, the Libyan air force attacked two trucks carrying ammunition near Mizdah.",
      "Explosions/Remote violence", "Air/drone strike"),
     # a village attacked by its name is "the village of X" attacked; the side hit told later decides (see below)
-    ("On 7 May 2020, presumed ISGS militants attacked Kodyel (Foutouri, Komondjari) and looted shops.",
+    ("On 7 May 2020, presumed ISGS militants attacked Kodyel (Foutouri, Komondjari).",
      "Violence against civilians", "Attack"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
