@@ -201,6 +201,9 @@ def one(events):
     # a village attacked by its name is "the village of X" attacked; the side hit told later decides (see below)
     ("On 7 May 2020, presumed ISGS militants attacked Kodyel (Foutouri, Komondjari).",
      "Violence against civilians", "Attack"),
+    # the places read as the subject and the victim as their apposition
+    ("On 7 May 2020, in Celaya, Guanajuato, a municipal police officer was shot dead by gunmen on a motorbike.",
+     "Battles", "Armed clash"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

@@ -569,6 +569,9 @@ class Extractor:
                 conj_objects += [c for c in verb.head.children if c.dep_ == "dobj"]  # "pursued and killed 3 IS militants"
             if not any(c.dep_ == "dobj" for c in verb.children):
                 a2 += [m for c in conj_objects for m in _args_of(c, mention_at)]  # "shot and killed a civilian"
+            if passive and subj is not None and subj.dep_ in ("appos", "conj") and not any(
+                    c.dep_ == "nsubjpass" for c in verb.children):
+                a2 += _args_of(subj, mention_at)  # the victim the parser hung on the places before the verb
             for c in list(verb.children) + list(head.children):
                 if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                     a2 += _args_of(c, mention_at)
@@ -1179,8 +1182,11 @@ def _hedged_subject(verb: Any) -> Any:
                 return obj
     # "in Ciudad Victoria, Tamaulipas, members of the Gulf Cartel delivered ...": the actor read as one more
     # apposition of the place before it
-    if verb.i > verb.sent.start and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
-        t = verb.doc[verb.i - 1]
+    before = verb.i - 1
+    while before > verb.sent.start and verb.doc[before].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        before -= 1  # "a police officer was shot", "members of X reportedly delivered"
+    if before >= verb.sent.start and before < verb.i and verb.doc[before].pos_ in ("NOUN", "PROPN"):
+        t = verb.doc[before]
         while t.head is not t and t.head.i < verb.i and (t.dep_ in ("compound", "pobj", "amod") or (
                 t.dep_ == "prep" and t.lower_ == "of")):
             t = t.head
@@ -1239,6 +1245,9 @@ def _args_of(tok: Any, mention_at: dict[int, Mention]) -> list[Mention]:
         for c in t.children:
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 stack.extend(g for g in c.children if g.dep_ == "agent")  # "a bomb planted by the Taliban"
+                continue
+            if c.dep_ == "appos" and _misread_place_subject(t, c):
+                stack.append(c)
                 continue
             if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "cc", "det", "ccomp", "prep"):
                 if not (c.dep_ == "prep" and c.lower_ in ("of", "in", "from")):
@@ -1575,6 +1584,13 @@ def _armed_target(verb: Any) -> bool:
         if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods:
             return True
     return False
+
+
+def _misread_place_subject(place: Any, appos: Any) -> bool:
+    """'In Tijuana, Baja California, a police officer was shot ...': the parser makes the place the subject
+    and the people its apposition; the apposition before the verb is the real subject."""
+    return (place.ent_type_ in ("GPE", "LOC") and place.dep_ in ("nsubj", "nsubjpass") and appos.i < place.head.i
+            and appos.pos_ in ("NOUN", "PROPN") and appos.ent_type_ not in ("GPE", "LOC", "DATE", "FAC"))
 
 
 def _place_hit(verb: Any) -> bool:
