@@ -204,6 +204,16 @@ def one(events):
     # the places read as the subject and the victim as their apposition
     ("On 7 May 2020, in Celaya, Guanajuato, a municipal police officer was shot dead by gunmen on a motorbike.",
      "Battles", "Armed clash"),
+    # burning tyres is the demonstrators' act, whatever else burns
+    ("On 7 May 2020, residents closed the RN6 by burning rubber tires in Ksar Chellala.",
+     "Riots", "Violent demonstration"),
+    ("On 7 May 2020, in Rosario, dismissed workers of a textile plant set fire to tires at the factory gate.",
+     "Riots", "Violent demonstration"),
+    # people returning or evacuated: ACLED "Other"
+    ("On 7 May 2020, in San Cristobal, Tachira state, 150 Venezuelan migrants returned from Colombia.",
+     "Strategic developments", "Other"),
+    ("On 7 May 2020, 300 families evacuated from Datu Piang for fear of renewed hostilities.",
+     "Strategic developments", "Other"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

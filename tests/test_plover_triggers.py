@@ -149,12 +149,18 @@ def test_background_violence_ranks_below_the_reported_act(code, text, plover_eve
     "Officials met in the capital to discuss the budget.",  # no party named
     "The minister gave a long speech on the economy.",  # giving with no recipient is no aid
     "The army released a statement on Monday.",  # a statement is not a captive
-    "Thousands of refugees returned home to Liberia last month.",  # nothing given back
     "Government troops defended the town against the rebels.",  # holding ground, not support
     "Kenya received the report on Monday.",  # no visitor received
 ])
 def test_not_plover_acts(code, text):
     assert code(text) == []
+
+
+def test_refugees_returning_are_no_plover_act_but_an_acled_development(code):
+    # nothing given back (PLOVER); ACLED codes people returning or displaced as "Other"
+    events = code("Thousands of refugees returned home to Liberia last month.")
+    assert [e.plover_event for e in events] == [None]
+    assert [e.sub_event_type for e in events] == ["Other"]
 
 
 def test_acled_events_keep_their_types_and_rank_first(code):

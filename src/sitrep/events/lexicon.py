@@ -99,6 +99,8 @@ TRIGGERS: list[Trigger] = [
                         ("converge",), ("congregate",)),
             P, "Peaceful protest", "PROTEST", "demo", "protest", 0.7),
     Trigger("riot", (("riot",), ("rioter",), ("torch",), ("set", "fire"), ("burn", "tyre"), ("burn", "tire"), ("barricade",),
+                     ("burn", "*", "tyre"), ("burn", "*", "tire"), ("set", "fire", "to", "tire"), ("set", "fire", "to", "tyre"),
+                     ("set", "fire", "to", "*", "tire"), ("set", "fire", "to", "*", "tyre"),
                      ("pelt",), ("throw", "stone"), ("hurl", "stone")),
             R, "Violent demonstration", "PROTEST", "riot", "plain", 0.7),
     Trigger("mob", (("mob",), ("lynch",), ("vigilante",)), R, "Mob violence", "ASSAULT", "beat", "plain", 0.7),
@@ -159,7 +161,9 @@ TRIGGERS: list[Trigger] = [
                       ("military", "convoy"), ("military", "exercise"), ("besiege",)),
             S, "Change to group/activity", "MOBILIZE", "troops", "plain", 0.4),
     # people fleeing or displaced by violence: ACLED "Other" (read only when civilians move, never attackers)
-    Trigger("displace", (("flee",), ("displace",), ("displacement",)), S, "Other", None, None, "displace", 0.4),
+    Trigger("displace", (("flee",), ("displace",), ("displacement",), ("evacuate",), ("migrant", "return"),
+                         ("refugee", "return"), ("migrant", "arrive"), ("refugee", "arrive")),
+            S, "Other", None, None, "displace", 0.4),
     # curfews and emergency rule restrict people: PLOVER COERCE (modes curfew, martial-law)
     Trigger("curfew", (("curfew",), ("lockdown",), ("seal", "off")), S, "Change to group/activity", "COERCE", "curfew", "plain", 0.4),
     Trigger("emergency", (("state", "of", "emergency"), ("martial", "law"), ("state", "of", "siege")),

@@ -56,7 +56,7 @@ GENERIC: dict[str, tuple[str, int]] = {
         "nurse", "patient", "boy", "girl", "elder", "chief", "official", "politician", "candidate", "worker",
         "miner", "fisherman", "inhabitant", "citizen", "victim", "hostage", "prisoner", "detainee", "youth",
         "labourer", "laborer", "vendor", "seller", "inmate", "employee", "pastoralist",
-        "community member", "thief", "owner")},
+        "community member", "thief", "owner", "migrant")},
 }
 
 #: Definite descriptions that refer back to the last named armed group.
