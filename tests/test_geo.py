@@ -339,3 +339,15 @@ def test_a_place_ner_ran_on_into_the_next_words_is_cut_out(gaz):
 def test_a_name_not_found_as_written_is_tried_in_other_transliterations(gaz):
     assert [p.cc for p in gaz.lookup("Ain al Arab")][:1] == ["SY"]
     assert [p.cc for p in gaz.lookup("Deir Hafer")][:1] == ["SY"]
+
+
+def test_an_unknown_village_and_its_known_divisions_in_one_entity_are_cut_apart(gaz):
+    # NER took "village (commune, province" as one name; the gazetteer knows only the province
+    body = "Gunmen burned the school in Qzvwx (Qzvwy, Loroum) on Friday."
+    art = make_article(body, [(27, 48, "Qzvwx (Qzvwy, Loroum", "FAC")])
+    ev = _event(body, 7, 13, [(27, 48, "Qzvwx (Qzvwy, Loroum", "in")])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.location == "Loroum" and ev.country == "Burkina Faso" and ev.geo_precision == 2
+    body = "Militants stopped a truck near Qzvwx (Qzvwy, Soum) at dawn."
+    tops = _places(gaz, body, [_span(body, "Qzvwx", "GPE"), _span(body, "Qzvwy, Soum", "ORG")])
+    assert tops["Soum"].cc == "BF"

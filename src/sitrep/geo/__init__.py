@@ -352,9 +352,16 @@ class Geocoder:
             parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2) if bounds[i] < bounds[i + 1]]
             if not all(self.gaz.lookup(_clean(text[a:b])) for a, b in parts):
                 head = _clean(text[parts[0][0]:parts[0][1]])
+                tail = _clean(text[parts[-1][0]:parts[-1][1]])
                 if any(key(p.name) == key(head) for p in self.gaz.lookup(head)) and len(parts) == 2:
                     # "Baalbek, Military" as one entity: the place NER ran on into the next words
                     out.append((s + parts[0][0], s + parts[0][1], text[parts[0][0]:parts[0][1]], label))
+                elif any(key(p.name) == key(tail) and p.fcode in (ADMIN1, ADMIN2, COUNTRY)
+                         for p in self.gaz.lookup(tail)):
+                    # "Ouattigue (Ouindigui, Loroum": a village the gazetteer lacks, then the divisions
+                    # that hold it; the unknown parts stay unresolved and the known ones qualify
+                    out += [(s + a, s + b, text[a:b], label if i == 0 or label in SURE_LABELS else "UNTAGGED")
+                            for i, (a, b) in enumerate(parts)]
                 else:
                     out.append((s, e, text, label))
                 continue
