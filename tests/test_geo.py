@@ -351,3 +351,24 @@ def test_an_unknown_village_and_its_known_divisions_in_one_entity_are_cut_apart(
     body = "Militants stopped a truck near Qzvwx (Qzvwy, Soum) at dawn."
     tops = _places(gaz, body, [_span(body, "Qzvwx", "GPE"), _span(body, "Qzvwy, Soum", "ORG")])
     assert tops["Soum"].cc == "BF"
+
+
+def test_a_district_or_village_the_gazetteer_lacks_makes_its_region_precision_2(gaz):
+    # the event is placed at the region (all we know), but ACLED codes the named district: precision 2
+    body = "Two policemen were killed in Qzvwx district, Helmand, on Monday."
+    art = make_article(body, [_span(body, "Qzvwx district"), _span(body, "Helmand")])
+    ev = _event(body, 19, 25, [_span(body, "Qzvwx district")[:3] + ("in",), _span(body, "Helmand")[:3] + ("in",)])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.admin1 == "Helmand" and ev.geo_precision == 2
+    # a village named only as qualified by its region
+    body = "Rebels shelled army positions near Qzvwx, Donetsk."
+    art = make_article(body, [_span(body, "Qzvwx")])
+    ev = _event(body, 7, 14, [_span(body, "Qzvwx")[:3] + ("near",)])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.admin1 == "Donetska oblast" and ev.geo_precision == 2
+    # the region alone stays precision 3
+    body = "Farmers protested in Helmand province over water prices."
+    art = make_article(body, [_span(body, "Helmand province")])
+    ev = _event(body, 8, 17, [_span(body, "Helmand province")[:3] + ("in",)])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.geo_precision == 3

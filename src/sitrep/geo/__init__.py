@@ -62,6 +62,14 @@ TOWN_WORD = re.compile(r"\s(?i:city|town)\b(?!\s+of)")
 #: A city this big holds the unknown places it qualifies as neighbourhoods ("Khallatat (Tripoli)").
 CITY_POPULATION = 100_000
 IN_FRONT_OF = re.compile(r"\bin front of\s+(?:the\s+)?$", re.I)
+#: A place below the region, named whether or not the gazetteer knows it: "in Nirkh district", "the Kala
+#: Muchi area", "the village of Qzvwx". An event placed only at its region or country while its sentence
+#: names one is ACLED's precision 2 (a district, or a part of the region), not 3.
+FINER_AFTER = re.compile(r"\b([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})\s+(?i:districts?|villages?|town|area|county|"
+                         r"LGA|communes?|sub-?districts?|tehsil|township|neighbou?rhood|locality|localities|municipality|"
+                         r"sub-?division|territory)\b")
+FINER_BEFORE = re.compile(r"\b(?i:villages?|town|districts?|areas?|locality|localities|neighbou?rhood|communes?)\s+of\s+(?:the\s+)?"
+                          r"([A-Z][\w'\-]*)")
 #: A road or front whose end or sector the place names: precision 2 (ACLED codes such events at the town).
 ROAD_BEFORE = re.compile(r"\b(?:(?i:road|highway|motorway|route|axis)\s+(?i:that\s+)?(?i:between|from|to|towards?|linking|"
                          r"connecting|connects|links|leads? to|leading to|running to)|(?i:between)(?:\s+the\s+"
@@ -599,6 +607,10 @@ class Geocoder:
                 chosen = Toponym(focus.text, focus.start, focus.end, focus.place, "article")
             if chosen is not None:
                 self._apply(ev, chosen)
+                if ev.geo_precision == 3 and (chosen.relation == "qualifier" or _names_finer_place(ev.evidence.text)):
+                    # "in Nirkh district, Wardak", "near Qzvwx, Donetsk": a district or village we lack, in
+                    # the region we know
+                    ev.geo_precision = 2
             _fill_generic_actors(ev)
         return events
 
@@ -686,6 +698,12 @@ def _clean(text: str, kind_word: bool = False) -> str:
         return text.strip(" \"'\u201c\u201d")
     text = re.sub(r"\s+(?:neighbou?rhood|district|province|governorate|region|city|town|village|area)$", "", text, flags=re.I)
     return text.strip(" \"'\u201c\u201d")
+
+
+def _names_finer_place(text: str) -> bool:
+    """Does ``text`` name a district, village or area by its name ("Nirkh district", "the village of X")?"""
+    names = [m[1] for m in FINER_AFTER.finditer(text)] + [m[1] for m in FINER_BEFORE.finditer(text)]
+    return any(n.lower() not in NOT_PLACE_WORDS and n.lower() not in NOT_PLACES for n in names)
 
 
 def _on_road(body: str, start: int, end: int) -> bool:
