@@ -372,3 +372,14 @@ def test_a_district_or_village_the_gazetteer_lacks_makes_its_region_precision_2(
     ev = _event(body, 8, 17, [_span(body, "Helmand province")[:3] + ("in",)])
     Geocoder(gaz).geocode(art, [ev])
     assert ev.geo_precision == 3
+
+
+def test_a_part_of_a_town_is_in_the_town_but_east_of_it_is_near(gaz):
+    for text, precision in (("Snipers shot a guard in the Zqxw Kalan area of Kandahar city.", 1),
+                            ("Shells hit homes in the east of Kandahar on Monday.", 1),
+                            ("Shells hit homes east of Kandahar on Monday.", 2)):
+        art = make_article(text, [_span(text, "Kandahar")])
+        # the events stage marks all three 'near' (after "area of", "east of")
+        ev = _event(text, 0, 6, [_span(text, "Kandahar")[:3] + ("near",)])
+        Geocoder(gaz).geocode(art, [ev])
+        assert ev.location == "Kandahar" and ev.geo_precision == precision, text

@@ -62,6 +62,11 @@ TOWN_WORD = re.compile(r"\s(?i:city|town)\b(?!\s+of)")
 #: A city this big holds the unknown places it qualifies as neighbourhoods ("Khallatat (Tripoli)").
 CITY_POPULATION = 100_000
 IN_FRONT_OF = re.compile(r"\bin front of\s+(?:the\s+)?$", re.I)
+#: A part of a town, which is in it, not near it: "in the east of Hodeidah", "the Kalan area of Farah city",
+#: "several areas of Bamako" ("east of X", "the area of X" stay near).
+PART_OF_TOWN = re.compile(r"\b(?:(?i:in the)\s+(?i:north|south|east|west|centre|center)(?i:ern|east|west)?(?:\s+part)?|"
+                          r"[A-Z][\w'\-]*\s+(?i:area|areas|neighbou?rhood|quarter)|"
+                          r"(?i:residential|several|some|different)\s+areas)\s+of\s+(?:the\s+)?$")
 #: A place below the region, named whether or not the gazetteer knows it: "in Nirkh district", "the Kala
 #: Muchi area", "the village of Qzvwx". An event placed only at its region or country while its sentence
 #: names one is ACLED's precision 2 (a district, or a part of the region), not 3.
@@ -632,6 +637,9 @@ class Geocoder:
             t = by_span.get((s, e))
             if relation == "near" and IN_FRONT_OF.search(body[max(0, s - 16):s]):
                 relation = "in"  # "in front of the governor's office": at it, not by the front line
+            if relation == "near" and PART_OF_TOWN.search(body[max(0, s - 45):s]) and t is not None \
+                    and t.place.fcode not in (ADMIN1, ADMIN2, COUNTRY, CONTINENT, REGION):
+                relation = "in"  # "in the Kalan area of Farah city": a part of the town
             if t is not None:
                 seen.add((s, e))
                 found.append(Toponym(t.text, t.start, t.end, t.place,
