@@ -214,6 +214,14 @@ def one(events):
      "Strategic developments", "Other"),
     ("On 7 May 2020, 300 families evacuated from Datu Piang for fear of renewed hostilities.",
      "Strategic developments", "Other"),
+    # soldiers joining an armed group: a change to the group
+    ("On 7 May 2020, 20 soldiers and policemen joined the Taliban in Sholgara district, Balkh.",
+     "Strategic developments", "Change to group/activity"),
+    ("On 7 May 2020, an RCIED exploded near a market in Afgooye, Lower Shabelle.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+    # a ban on political activity by an authority: a security measure (ACLED)
+    ("On 7 May 2020, the Sirnak governorship extended the ban on all marches, protests and sit-ins for 15 days.",
+     "Strategic developments", "Change to group/activity"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),
@@ -417,6 +425,11 @@ def test_the_attacker_named_beside_the_weapon(code, text, actor1):
     assert max(code(text), key=lambda e: e.confidence).actor1 == actor1
 
 
+def test_what_a_weapon_targeted_is_the_target_not_the_attacker(code):
+    ev = one(code("On 7 May 2020, a roadside IED targeted a police vehicle near Afgooye, Somalia."))
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Somalia)", "Police Forces of Somalia")
+
+
 def test_a_monitors_report_codes_the_sides_it_watches(code):
     ev = max(code("On 6 May 2020, the OSCE SMM observed a total of 10 shots involving small arms near Viktorivka."),
              key=lambda e: e.confidence)
@@ -551,3 +564,10 @@ def test_actor_spans_name_the_party_not_the_event_or_a_long_apposition(code):
             phrase = text[span[0]:span[1]]
             assert "assassination" not in phrase and "judge" not in phrase, phrase
             assert phrase.count("(") == phrase.count(")"), phrase
+
+
+def test_evacuating_someone_is_no_displacement_and_the_gaza_strip_no_looting(code):
+    # "families evacuated from X" is people fleeing; "helicopters evacuated the wounded" is aid
+    assert "Other" not in [e.sub_event_type for e in code("UN helicopters evacuated the wounded from Gorazde on Friday.")]
+    assert "Looting/property destruction" not in [
+        e.sub_event_type for e in code("On 7 May 2020, Israel said it would keep troops in the Gaza Strip.")]

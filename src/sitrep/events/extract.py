@@ -420,12 +420,18 @@ class Extractor:
                 continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
                 continue  # "the inquiry found", "found guilty": no body, no killing
+            if name == "loot" and doc[s].lower_ == "strip" and doc[s].pos_ != "VERB":
+                continue  # "the Gaza Strip"
             if name == "suicide" and head.dep_ == "dobj" and head.head.lemma_.lower() in (
                     "kill", "arrest", "capture", "neutralize", "neutralise", "detain", "intercept", "shoot"):
                 continue  # "forces killed 2 IS suicide bombers": the killing is the act, no bomb went off
             if name == "grenade" and s > 0 and doc[s - 1].lower_ in ("stun", "smoke", "flash", "sound") and (
                     CROWD_WORDS.search(sent.text)):
                 continue  # crowd-control devices, read as intervention by the protest rules
+            if name == "group" and doc[s].lemma_.lower() == "join" and not any(
+                    c.dep_ == "dobj" and c.i in mention_at and mention_at[c.i].inter in (2, 3) and not mention_at[c.i].generic
+                    for c in doc[s].children):
+                continue  # "35 soldiers joined the Taliban" (a change to the group); not "joined the protest"
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in (span[0], span[-1])):
                 continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade"); "left 3 IS militants
                 # dead" holds a name only where the pattern takes any word
@@ -435,6 +441,13 @@ class Extractor:
                 at = plover_at if plover_at is not None else mention_at
                 cand = _plover_candidate(trig, doc, s, e, sent, at)
                 if cand is not None:
+                    if cand.plover_event == "COERCE" and doc[s].lemma_.lower() == "ban" and _bans_protests(doc[s]) and (
+                            cand.actor1 and cand.actor1[0].inter in (0, 1)):
+                        # "the governor's office extended the ban on marches and protests": a security measure
+                        cand.event_type, cand.sub_event_type = "Strategic developments", "Change to group/activity"
+                        cand.confidence = self.triggers["group"].weight + 0.05
+                        if cand.actor1[0].inter == 0:  # "Van Governor's Office": an authority of the state
+                            cand.actor1 = [replace(cand.actor1[0], name="Government of {country}", inter=1, generic=True)]
                     if cand.plover_event == "AID" and any(m.inter in (2, 3) for m in cand.actor1):
                         # "members of the CJNG delivered food packages": an armed group's non-violent activity
                         cand.event_type, cand.sub_event_type = "Strategic developments", "Change to group/activity"
@@ -485,6 +498,11 @@ class Extractor:
 
     def _is_real_event(self, head: Any, trig: Trigger, mention_at: dict[int, Mention]) -> bool:
         """Drop negated, hypothetical, generic and future mentions."""
+        if trig.kind == "protest" and head.pos_ == "NOUN" and (
+                any(a.lemma_.lower() in BANNING for a in list(head.ancestors)[:4])
+                or any(t.lemma_.lower() in BANNING and t.nbor().lower_ in ("on", "of")
+                       for t in head.doc[max(head.sent.start, head.i - 8):head.i])):
+            return False  # "extended the ban on all marches and protests": no protest took place
         chain = [head]
         h = head
         for _ in range(3):
@@ -622,6 +640,13 @@ class Extractor:
                 subj = _subject(gov.head)
                 if subj is not None:
                     a1 = _args_of(subj, mention_at)
+            weapon = head if head.dep_ == "nsubj" else head.head if head.dep_ in ("appos", "compound") else None
+            if not a2 and weapon is not None and weapon.dep_ == "nsubj":
+                # "a roadside RCIED targeted a police vehicle", "an IED exploded targeting an army convoy": what the
+                # weapon hit is the target, never its user
+                hitting = [weapon.head] + [v for v in weapon.head.children if v.dep_ in ("advcl", "xcomp", "conj")]
+                a2 = [m for v in hitting if v.lemma_.lower() in ("target", "strike", "hit") for c in v.children if c.dep_ == "dobj"
+                      for m in _args_of(c, mention_at)]
         a1 = _dedupe(a1)
         a2 = [m for m in _dedupe(a2) if m.name not in {x.name for x in a1}]
         if not a1 and not a2:
@@ -1584,6 +1609,19 @@ def _armed_target(verb: Any) -> bool:
         if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods:
             return True
     return False
+
+
+def _bans_protests(ban: Any) -> bool:
+    """'the ban on all forms of marches, protests and sit-ins', 'banned demonstrations'."""
+    words = [t for c in ban.children if c.dep_ in ("prep", "dobj") for t in c.subtree]
+    words += list(ban.doc[ban.i + 1:min(ban.sent.end, ban.i + 8)])  # "the duration of the ban on ...", parsed apart
+    return any(t.lemma_.lower() in PROTEST_NOUNS for t in words)
+
+
+#: Words that forbid what they govern.
+BANNING = {"ban", "prohibit", "prohibition", "outlaw", "forbid"}
+#: What a ban on political activity names.
+PROTEST_NOUNS = {"march", "protest", "demonstration", "rally", "sit-in", "gathering", "strike", "meeting", "assembly"}
 
 
 def _misread_place_subject(place: Any, appos: Any) -> bool:
