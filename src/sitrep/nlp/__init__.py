@@ -86,27 +86,24 @@ ACRONYM_NORMS = {"IS": "isis"}
 
 
 def _fix_lemmas(nlp: Any) -> None:
-    """Put right the verb forms the rule lemmatizer misreads (its rules prefer "rap" to "rape" for "raped")."""
-    from spacy.language import Language
+    """Put right the verb forms the rule lemmatizer misreads (its rules prefer "rap" to "rape" for "raped").
 
+    The fixed lemmas are set by the model's own attribute ruler, which runs before the lemmatizer; the
+    lemmatizer leaves lemmas already set alone. Hyphenated verbs are kept one token by the tokenizer.
+    """
     for acronym, norm in ACRONYM_NORMS.items():
         nlp.tokenizer.add_special_case(acronym, [{"ORTH": acronym, "NORM": norm}])
     for form in HYPHENATED_VERBS:
         for variant in {form, form.capitalize()}:
             nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
-    if "lemmatizer" not in nlp.pipe_names:
+    if "attribute_ruler" not in nlp.pipe_names:
         return
-    if "sitrep_lemma_fixes" not in Language.factories:
-        Language.component("sitrep_lemma_fixes", func=_lemma_fixes)
-    nlp.add_pipe("sitrep_lemma_fixes", after="lemmatizer")
-
-
-def _lemma_fixes(doc: Any) -> Any:
-    for tok in doc:
-        lemma = LEMMA_FIXES.get(tok.lower_)
-        if lemma is not None:
-            tok.lemma_ = lemma
-    return doc
+    by_lemma: dict[str, list[str]] = {}
+    for form, lemma in LEMMA_FIXES.items():
+        by_lemma.setdefault(lemma, []).append(form)
+    ruler = nlp.get_pipe("attribute_ruler")
+    for lemma, forms in by_lemma.items():
+        ruler.add([[{"LOWER": {"IN": forms}}]], {"LEMMA": lemma})
 
 
 @lru_cache(maxsize=1)
