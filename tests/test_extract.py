@@ -222,6 +222,11 @@ def one(events):
     # a ban on political activity by an authority: a security measure (ACLED)
     ("On 7 May 2020, the Sirnak governorship extended the ban on all marches, protests and sit-ins for 15 days.",
      "Strategic developments", "Change to group/activity"),
+    # May Day rallies; "Labor Day" is a proper noun whose lemma keeps its case
+    ("On 1 May 2020, in Morelia, teachers of the CNTE commemorated Labor Day in the main square.", "Protests",
+     "Peaceful protest"),
+    ("On 1 May 2020, members of a union drove around Izmir city center to mark the International Workers' Day.",
+     "Protests", "Peaceful protest"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

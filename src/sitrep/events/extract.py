@@ -960,7 +960,7 @@ class TriggerMatcher:
                     self.index[attr].setdefault(seq[0], []).append((rank, key, tuple(seq)))
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        lemmas = [t.lemma_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]  # proper nouns keep their case ("Labor Day", "Molotov")
         lowers = [t.lower_ for t in doc]
         punct = [t.is_punct for t in doc]
         n = len(lemmas)
