@@ -301,6 +301,12 @@ def test_demonstrators_own_violence_makes_a_violent_demonstration(code, text):
      "Mob violence"),
     ("On 4 May 2020, two groups clashed in Karak. The two sides exchanged fire.", "Armed clash"),  # firearms
     ("On 4 May 2020, Imbonerakure and CNL supporters fought one another with machetes in Kigamba.", "Mob violence"),
+    # party members fighting stay a riot even when someone dies (communities whose fight kills do not)
+    ("On 4 May 2020, members of the ruling party clashed with members of an opposition party in Likasi. Two "
+     "opposition members were killed.", "Mob violence"),
+    # "under X police station" says where, not that the police took part
+    ("On 4 May 2020, two village groups clashed in Rampur village under Sarai police station over a land dispute. "
+     "Nine people were injured.", "Mob violence"),
 ])
 def test_fights_without_firearms_between_unarmed_groups_are_mob_violence(code, text, sub_type):
     top = max(code(text), key=lambda e: e.confidence)

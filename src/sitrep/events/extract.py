@@ -26,7 +26,7 @@ from . import certainty as certainty_mod
 from .dates import event_date, find_dates, leading_date, parse_iso
 from .fatalities import adds_to_toll, find_fatalities, split_share, states_total, tells_another_event
 from .lexicon import (
-    ARMED_MODIFIERS, PROPERTY, REMAINS, CRUDE_WEAPONS, FIREARMS, LETHAL, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
+    ARMED_MODIFIERS, PROPERTY, REMAINS, CRUDE_WEAPONS, FIREARMS, LETHAL, PARTY_GROUPS, UNARMED_GROUPS, GATHERING_WORDS, PROTEST_PURPOSE, ARMED_TARGET_MODIFIERS, ARMED_TARGETS, CIVILIAN_TARGETS, EXCESSIVE_FORCE_CUES, FIRE_OBJECTS, SEIZED_GOODS, SEIZED_WEAPONS, HQ_OBJECTS, INTERVENTION, LIGHT_VERBS, RELATIONAL, RIOT_CUES,
     NEAR_AFTER, NEAR_BEFORE, PLOVER_ONLY_MAX_CONFIDENCE, TRIGGERS,
     Trigger, trigger_requirements,
 )
@@ -275,6 +275,10 @@ class Extractor:
                 continue  # "youth militia", "village militia": the head noun names the party
             if template.startswith("Government of") and tok.dep_ in ("compound", "amod", "nmod"):
                 continue  # "a government employee", "government buildings": no party
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() == "station" and (
+                    tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("under", "within")
+                    or tok.head.i + 1 < len(doc) and doc[tok.head.i + 1].lower_ in ("limits", "limit", "area", "jurisdiction")):
+                continue  # "in Kewata village under Dalsing Sarai police station": where, in Indian reports, not who
             if inter == 7 and any(c.dep_ in ("amod", "compound") and c.lower_ in ARMED_MODIFIERS for c in tok.children):
                 template, inter = GENERIC["gunman"]  # "armed men", "unidentified men": attackers, not victims
             name, generic = template, True
@@ -800,7 +804,8 @@ class Extractor:
             a1, a2 = a2, a1
         para = _doc_text(sent.doc)
         if (cand.event_type == "Battles" and (a1 is None or a1.inter in (3, 4, 5, 6, 7))
-                and (CRUDE_WEAPONS.search(sent.text) or UNARMED_GROUPS.search(sent.text) and not LETHAL.search(para))
+                and (CRUDE_WEAPONS.search(sent.text) or PARTY_GROUPS.search(sent.text)
+                     or UNARMED_GROUPS.search(sent.text) and not LETHAL.search(para))
                 and not FIREARMS.search(para)):
             # "two groups clashed with sticks and stones", "supporters of the two parties fought": a riot
             # (communities whose fight kills are coded as communal militias in an armed clash)

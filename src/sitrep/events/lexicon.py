@@ -298,9 +298,12 @@ PROTEST_PURPOSE = re.compile(
 CRUDE_WEAPONS = re.compile(
     r"\b(?:sticks?|stones?|rocks?|machetes?|axes|knives|knife|bows? and arrows|arrows|(?:iron )?rods|clubs|bricks?|"
     r"sharp (?:weapons|objects)|bladed weapons|swords?|hammers?|spears?|fists?|stone[- ]pelting|pelted)\b", re.I)
-UNARMED_GROUPS = re.compile(r"\b(?:two groups|rival groups|groups of (?:villagers|residents|youths?|people|supporters)|"
+UNARMED_GROUPS = re.compile(r"\b(?:two (?:\w+ )?groups|rival groups|groups of (?:villagers|residents|youths?|people|supporters)|"
                             r"one another|each other|"
                             r"supporters|communit(?:y|ies)|famil(?:y|ies)|neighbou?rs|locals)\b", re.I)
+#: Members of political parties fighting one another: a riot (ACLED mob violence) even when someone dies.
+PARTY_GROUPS = re.compile(r"\b(?:(?:members|supporters|activists|workers|cadres|youths?) of (?:the )?(?:\w+ ){0,3}"
+                          r"part(?:y|ies)|party (?:members|supporters|activists|workers|cadres))\b", re.I)
 FIREARMS = re.compile(r"\b(?:guns?\w*|gunfire|gunshots?|gunm[ae]n|shot|shots|shoot\w*|fired|firing|rifles?|pistols?|"
                       r"bullets?|firearms?|militia\w*|militants?|fighters|rebels|troops|soldiers|armed (?:\w+ )?(?:group|men|"
                       r"individuals|families)|exchange[ds]? (?:of )?fire|opened fire|ambush\w*|grenades?|rockets?)\b",
