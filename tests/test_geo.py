@@ -383,3 +383,27 @@ def test_a_part_of_a_town_is_in_the_town_but_east_of_it_is_near(gaz):
         ev = _event(text, 0, 6, [_span(text, "Kandahar")[:3] + ("near",)])
         Geocoder(gaz).geocode(art, [ev])
         assert ev.location == "Kandahar" and ev.geo_precision == precision, text
+
+
+def test_a_parenthesis_of_divisions_holds_the_place_even_past_an_unknown_one(gaz):
+    # "(commune, province)": the commune is unknown, the province still rules out the Botou of China
+    body = "Militants burned a school in Botou (Qzvwy, Tapoa) on Sunday."
+    art = make_article(body, [_span(body, "Botou"), _span(body, "Qzvwy"), _span(body, "Tapoa")])
+    ev = _event(body, 10, 16, [_span(body, n)[:3] + ("in",) for n in ("Botou", "Qzvwy", "Tapoa")])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.country == "Burkina Faso" and ev.location == "Tapoa" and ev.geo_precision == 2
+    # a big city by its own name is kept past a misread division
+    body = "Teachers protested in Yaounde city (Qzvwx, Centre) on Monday."
+    tops = _places(gaz, body, [_span(body, "Qzvwx, Centre", "ORG")])
+    assert tops["Yaounde"].cc == "CM"
+    # a plain list is no chain of divisions
+    body = "The governor made trips to Saipan, Guam and Hawaii."
+    tops = _places(gaz, body, [_span(body, "Saipan"), _span(body, "Guam"), _span(body, "Hawaii")])
+    assert tops["Saipan"].cc == "MP"
+
+
+def test_a_namesake_abroad_by_another_name_is_not_taken_past_a_region(gaz):
+    # "Chardara" is another name of Shardara (Kazakhstan); the region names Afghanistan: abstain
+    body = "Two soldiers were killed in Chardara district, Kunduz, on Friday."
+    tops = _places(gaz, body, [_span(body, "Chardara district"), _span(body, "Kunduz")])
+    assert all(p.cc == "AF" for p in tops.values())

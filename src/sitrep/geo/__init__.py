@@ -238,7 +238,13 @@ class Geocoder:
             district = bool(DISTRICT_WORDS.match(after) or DISTRICT_WORDS.search(" " + text.split()[-1])
                             or in_paren)
             region = (k in qualifier_of or bool(REGION_WORDS.search(text) or REGION_AFTER.match(after))) and not district
-            within = places.get(within_of[k]) if k in within_of else None
+            # an ACLED-style parenthesis of divisions ("Marabo (Qzvw, Ituri)"), unlike a list ("Saipan, Guam"),
+            # is trusted: its nearest division the gazetteer knows holds the place, when Qzvw is unknown
+            j = within_of.get(k)
+            paren = j is not None and ("(" in body[e:mentions[j][0]] or in_paren)
+            while paren and j is not None and j not in places:
+                j = within_of.get(j)
+            within = places.get(j) if j is not None else None
             # a qualifier holds the place it qualifies: "(Bossaso, Bari)" is Bari in Somalia, not Italy
             holds = self.gaz.lookup(_clean(mentions[qualifier_of[k]][2])) if k in qualifier_of else []
             cache_key = (key(name), region, within.id if within else None, district, tuple(p.id for p in holds[:20]))
@@ -250,12 +256,19 @@ class Geocoder:
                 place = self._resolve(name, context, region=region, within=within, district=district,
                                       strict=label not in SURE_LABELS and not country and within is None,
                                       holds=holds[:20])
-                if place is None and within is not None and label in SURE_LABELS:
+                if place is None and within is not None:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone,
                     # unless it lies in the qualifier's country ("Benito Juarez, Nuevo Leon" is no
-                    # Benito Juarez of Mexico City)
-                    place = self._resolve(name, context, region=region, strict=False)
-                    if place is not None and place.cc == within.cc:
+                    # Benito Juarez of Mexico City); past a region, district or country qualifier only a
+                    # big city by its own name ("Yaounde city (Mfoundi, Centre)"), not a namesake abroad
+                    # ("Solhan (Solhan, Yagha)" is no Solhan of Turkey)
+                    place = self._resolve(name, context, region=region, strict=label not in SURE_LABELS)
+                    # (and by its own name: "Chardara district, Kunduz" is no Shardara of Kazakhstan)
+                    own = place is not None and (_loose(key(place.name)) == _loose(key(name))
+                                                 or place.fcode in (COUNTRY, CONTINENT, REGION))  # "the Gulf, Qatar"
+                    big = place is not None and key(place.name) == key(name) and place.population >= CITY_POPULATION
+                    if place is not None and (place.cc == within.cc or not own or not (big or (
+                            label in SURE_LABELS and (not paren or within.fcode not in (COUNTRY, ADMIN1, ADMIN2))))):
                         place = None
                 if place is None and not country and not self.gaz.lookup(name):
                     place = self._resolve_parts(name, context, sure=label in SURE_LABELS)
