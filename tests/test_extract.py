@@ -227,6 +227,16 @@ def one(events):
      "Peaceful protest"),
     ("On 1 May 2020, members of a union drove around Izmir city center to mark the International Workers' Day.",
      "Protests", "Peaceful protest"),
+    # a crowd's destruction is mob violence, or a violent demonstration when it demands something; a pair is no crowd
+    ("On 8 May 2020, about 300 community members set alight a tavern in Umlazi over a dispute with its owner.",
+     "Riots", "Mob violence"),
+    ("On 8 May 2020, residents of Mahikeng looted shops and demanded the sale of alcohol.", "Riots",
+     "Violent demonstration"),
+    ("On 8 May 2020, in Minatitlan, a pair of people threw Molotov cocktails at a store.", "Strategic developments",
+     "Looting/property destruction"),
+    # "vigilante-style" is the manner of a killing
+    ("On 8 May 2020, a drug suspect was shot dead in a vigilante-style attack by unidentified assailants in Cebu.",
+     "Violence against civilians", "Attack"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),
@@ -457,6 +467,13 @@ def test_an_armed_group_named_after_the_place_phrase_is_the_subject(code):
     events = code("On 7 May 2020, in Apatzingan, Michoacan, members of the CJNG delivered food packages to families.")
     ev = next(e for e in events if e.sub_event_type == "Change to group/activity")
     assert ev.actor1 == "Jalisco New Generation Cartel"
+
+
+def test_police_clashing_with_demonstrators_make_a_violent_demonstration(code):
+    events = code("On 8 May 2020, students held a demonstration in Madurai against fee rises. Police clashed with "
+                  "the demonstrators.")
+    assert "Armed clash" not in [e.sub_event_type for e in events]
+    assert "Violent demonstration" in [e.sub_event_type for e in events]
 
 
 def test_a_protest_with_a_clause_far_after_it_is_no_statement(code):

@@ -424,6 +424,8 @@ class Extractor:
                 continue  # "burned tyres" is a protest's, "burned to death" a killing's
             if name == "found" and not _found_remains(doc[s]):
                 continue  # "the inquiry found", "found guilty": no body, no killing
+            if name == "mob" and doc[s].lower_ == "vigilante" and s + 2 < len(doc) and doc[s + 1].text == "-":
+                continue  # "a vigilante-style attack by unidentified assailants": a killing's manner, not a mob
             if name == "loot" and doc[s].lower_ == "strip" and doc[s].pos_ != "VERB":
                 continue  # "the Gaza Strip"
             if name == "suicide" and head.dep_ == "dobj" and head.head.lemma_.lower() in (
@@ -830,6 +832,22 @@ class Extractor:
             # "two men shot at people inside a store", "two men executed a man": an armed group to ACLED, not a mob
             a1 = replace(a1, name="Unidentified Armed Group ({country})", inter=3, party=True, generic=True)
             cand.actor1 = [a1] + cand.actor1[1:]
+        if (cand.sub_event_type == "Looting/property destruction" and a1 is not None and a1.inter in (5, 7)
+                and sent.doc[a1.end - 1].lemma_.lower() not in LONE_PEOPLE and not _few(sent.doc[a1.start:a1.end])):
+            # "500 community members set alight a tavern", "villagers vandalized a ration shop": a crowd's
+            # destruction is mob violence (ACLED rioters), or a violent demonstration when it demands something
+            cand.event_type, cand.sub_event_type = "Riots", (
+                "Violent demonstration" if PROTEST_PURPOSE.search(sent.text) else "Mob violence")
+            cand.actor1 = [replace(a1, name="Rioters ({country})", inter=5, party=True, generic=True)] + cand.actor1[1:]
+            a1 = cand.actor1[0]
+        if cand.event_type == "Battles" and any(m.inter == 6 for m in cand.actor1 + cand.actor2):
+            # "police clashed with the demonstrators": the demonstration turned violent
+            cand.event_type, cand.sub_event_type = "Riots", "Violent demonstration"
+            cand.plover_event, cand.plover_mode = "PROTEST", "riot"
+            crowd = next(m for m in cand.actor1 + cand.actor2 if m.inter == 6)
+            others = [m for m in cand.actor1 + cand.actor2 if m is not crowd]
+            cand.actor1 = [replace(crowd, name="Rioters ({country})", inter=5, generic=True)]
+            cand.actor2 = others[:1]
         if (t.name == "riot" and cand.sub_event_type == "Violent demonstration" and cand.head.lemma_.lower() in (
                 "pelt", "throw", "hurl", "stone") and not DEMONSTRATION.search(_doc_text(sent.doc))
                 and not PROTEST_PURPOSE.search(_doc_text(sent.doc))):
@@ -1614,6 +1632,14 @@ def _armed_target(verb: Any) -> bool:
         if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods:
             return True
     return False
+
+
+def _few(span: Any) -> bool:
+    """'a pair of people', 'two men', 'a couple': too few for a crowd."""
+    for t in span.root.subtree:
+        if t.lower_ in ("pair", "couple", "two", "three", "2", "3"):
+            return True
+    return any(t.lower_ in ("pair", "couple") for t in span.doc[max(span.sent.start, span.start - 3):span.start])
 
 
 def _bans_protests(ban: Any) -> bool:
