@@ -237,6 +237,11 @@ def one(events):
     # "vigilante-style" is the manner of a killing
     ("On 8 May 2020, a drug suspect was shot dead in a vigilante-style attack by unidentified assailants in Cebu.",
      "Violence against civilians", "Attack"),
+    # a private quarrel fought out is mob violence, whoever fired
+    ("On 8 May 2020, a farmer was attacked and killed over a land dispute in Barabanki (UP).", "Riots",
+     "Mob violence"),
+    ("On 8 May 2020, two groups clashed with guns and sticks over a property dispute in Gonda (UP).",
+     "Riots", "Mob violence"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

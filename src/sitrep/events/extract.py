@@ -840,6 +840,15 @@ class Extractor:
                 "Violent demonstration" if PROTEST_PURPOSE.search(sent.text) else "Mob violence")
             cand.actor1 = [replace(a1, name="Rioters ({country})", inter=5, party=True, generic=True)] + cand.actor1[1:]
             a1 = cand.actor1[0]
+        if (cand.event_type in ("Battles", "Violence against civilians") and PRIVATE_DISPUTE.search(sent.text)
+                and (a1 is None or a1.generic) and not any(m.inter in (1, 2, 8) for m in cand.actor1 + cand.actor2)):
+            # "a man was attacked and killed over a property dispute", "two groups clashed over a land dispute":
+            # a private quarrel fought out is mob violence (ACLED), whoever fired
+            cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
+            cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
+            rioters = Mention(0, 0, "Rioters ({country})", 5, 0, 0, party=True, generic=True)
+            cand.actor1 = [replace(a1, name=rioters.name, inter=5, party=True, generic=True) if a1 else rioters]
+            a1 = cand.actor1[0]
         if cand.event_type == "Battles" and any(m.inter == 6 for m in cand.actor1 + cand.actor2):
             # "police clashed with the demonstrators": the demonstration turned violent
             cand.event_type, cand.sub_event_type = "Riots", "Violent demonstration"
@@ -1632,6 +1641,11 @@ def _armed_target(verb: Any) -> bool:
         if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods:
             return True
     return False
+
+
+#: A private quarrel as the cause of a fight ("over a land dispute", "due to a family feud").
+PRIVATE_DISPUTE = re.compile(r"\b(?:over|due to|following|because of) (?:a |an |the )?(?:\w+ )?(?:land|property|family|"
+                             r"personal|water|boundary) (?:dispute|feud|rivalry|quarrel)", re.I)
 
 
 def _few(span: Any) -> bool:
