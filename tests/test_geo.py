@@ -407,3 +407,14 @@ def test_a_namesake_abroad_by_another_name_is_not_taken_past_a_region(gaz):
     body = "Two soldiers were killed in Chardara district, Kunduz, on Friday."
     tops = _places(gaz, body, [_span(body, "Chardara district"), _span(body, "Kunduz")])
     assert all(p.cc == "AF" for p in tops.values())
+
+
+def test_a_town_abroad_known_by_another_name_is_not_taken(gaz):
+    # "Bazar" is another name of Bazar-Korgon (Kyrgyzstan); the note is about Afghanistan
+    body = "Taliban fighters attacked a post in the Bazar area of Qzvwx district, Helmand, Afghanistan."
+    tops = _places(gaz, body, [_span(body, "Bazar"), _span(body, "Helmand"), _span(body, "Afghanistan")])
+    assert all(p.cc == "AF" for p in tops.values())
+    # a spelling of the place's own name is kept ("As-Safira" for As Safirah)
+    body = "Warplanes struck the factories in As-Safira in Aleppo, Syria."
+    tops = _places(gaz, body, [_span(body, "As-Safira"), _span(body, "Aleppo"), _span(body, "Syria")])
+    assert tops["As-Safira"].cc == "SY"

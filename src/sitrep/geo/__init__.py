@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..data import demonyms
@@ -547,7 +548,10 @@ class Geocoder:
         if within is not None and (top.cc != within.cc or (within.fcode == ADMIN1 and top.admin1 != within.admin1
                                                            and not _near(top, within, self.gaz))):
             return None  # "El Refugio (Ahuachapan)": no El Refugio there; do not jump to another country
-        if countries and top.fcode not in (COUNTRY, CONTINENT, REGION) and top.population < 20_000:
+        other_name = not _spelled_alike(key(top.name), wanted) and top.fcode not in (CAPITAL, ADMIN1)
+        # a small namesake abroad, or a town abroad known by another name ("Kirni" for Kearny, New Jersey)
+        if countries and top.fcode not in (COUNTRY, CONTINENT, REGION) and (
+                top.population < 20_000 or (other_name and top.population < CITY_POPULATION)):
             lead, lead_n = countries.most_common(1)[0]
             others = sum(countries.values()) - lead_n
             if (lead_n >= 2 or not others) and lead_n >= 2 * others and top.cc != lead:
@@ -769,6 +773,12 @@ def _inside(place: Place, area: Place) -> bool:
 def _loose(k: str) -> str:
     """A spelling-variant key: doubled letters collapsed (Odessa/Odesa, Mosul/Mossul)."""
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^\w ]", "", k))
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two keys that are one name in two spellings ("safirah"/"safira", "odessa"/"odesa"), not two names
+    ("kearny"/"kirni")."""
+    return SequenceMatcher(None, _loose(a), _loose(b)).ratio() >= 0.85
 
 
 def _public_id(place: Place) -> int | None:
