@@ -106,6 +106,8 @@ def one(events):
      "Disrupted weapons use"),
     ("On 6 May 2020, rebel forces fired 14.5mm machine guns and sniper rifles at scattered areas of Durayhimi "
      "district.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),  # fire on an area, no opponent
+    ("On 6 May 2020, rebel forces fired 12.7mm machine guns and sniper shots at residential villages and farms "
+     "in Durayhimi district.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),  # "at" on the shots
     ("On 5 May 2020, government forces responded to rebel shelling in Sirwah district.", "Battles", "Armed clash"),
     ("On 1 May 2020, government forces thwarted a rebel incursion northwest of Hays district.", "Battles",
      "Armed clash"),

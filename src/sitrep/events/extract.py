@@ -1430,7 +1430,7 @@ def _people_demand(tok: Any) -> bool:
 FIRED_WEAPONS = {"gun", "machinegun", "weapon", "mortar", "rocket", "shell", "rpg", "rifle", "missile", "projectile",
                  "cannon", "launcher", "artillery", "round"}
 AREAS = {"area", "neighbourhood", "neighborhood", "village", "farm", "district", "street", "city", "town", "outskirt",
-         "location", "locality", "house", "home", "part"}
+         "location", "locality", "house", "home", "part", "east", "west", "north", "south", "outskirts"}
 
 
 def _fired_at_an_area(sent: Any) -> bool:
@@ -1439,7 +1439,9 @@ def _fired_at_an_area(sent: Any) -> bool:
         if tok.lemma_.lower() != "fire" or tok.pos_ != "VERB":
             continue
         weapons = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t.lemma_.lower() in FIRED_WEAPONS]
-        areas = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children
+        # (the "at" phrase may hang on the last weapon named: "fired machine guns and sniper shots at villages")
+        holders = [tok] + [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
+        areas = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at" for p in c.children
                  if p.dep_ == "pobj" and p.lemma_.lower() in AREAS]
         if weapons and areas and not any(t.lemma_.lower() in ("clash", "exchange", "battle", "fighting") for t in sent):
             return True
