@@ -244,6 +244,11 @@ def one(events):
      "Mob violence"),
     ("On 8 May 2020, two groups clashed with guns and sticks over a property dispute in Gonda (UP).",
      "Riots", "Mob violence"),
+    # a release of prisoners is ACLED "Other"; an exchange of them an agreement
+    ("On 8 May 2020, the Afghan government released 80 Taliban prisoners from Pul-e-Charkhi prison.",
+     "Strategic developments", "Other"),
+    ("On 8 May 2020, the government and the rebels carried out a prisoner exchange in Juba.",
+     "Strategic developments", "Agreement"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

@@ -58,7 +58,7 @@ ARMED_INTERS = {1, 2, 3, 4, 8}
 PRIORITY = {  # more specific trigger families win when several fire in one sentence
     "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
     "sexual": 6, "found": 1, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.2, "burn": 1.2,
-    "disrupt": 4, "agree": 4, "sign": 4, "release": 4, "curfew": 3, "emergency": 3, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
+    "disrupt": 4, "agree": 4, "sign": 4, "release": 4, "exchange": 4, "curfew": 3, "emergency": 3, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
     "abduct": 1.5,  # killings or beatings with abductions are an attack (ACLED); abduction alone stays one
     "fight": 1,
 }

@@ -155,10 +155,14 @@ TRIGGERS: list[Trigger] = [
                      ("sign", "a", "ceasefire"), ("sign", "ceasefire"), ("sign", "*", "agreement"),
                      ("sign", "*", "accord")),
             S, "Agreement", "SUPPORT", None, "plain", 0.6),
-    # the actual release or exchange of prisoners is RETREAT "release" in PLOVER (an ACLED agreement)
-    Trigger("release", (("release", "prisoner"), ("prisoner", "exchange"), ("exchange", "prisoner"),
-                        ("release", "hostage"), ("release", "detainee")),
+    # the actual release or exchange of prisoners is RETREAT "release" in PLOVER; ACLED codes an exchange as an
+    # agreement and a release alone as "Other"
+    Trigger("exchange", (("prisoner", "exchange"), ("exchange", "prisoner"), ("swap", "prisoner"), ("prisoner", "swap")),
             S, "Agreement", "RETREAT", "release", "plain", 0.6),
+    Trigger("release", (("release", "prisoner"), ("release", "hostage"), ("release", "detainee"),
+                        ("release", "*", "prisoner"), ("release", "*", "*", "prisoner"), ("release", "*", "detainee"),
+                        ("release", "*", "hostage"), ("release", "*", "*", "soldier"), ("release", "*", "soldier")),
+            S, "Other", "RETREAT", "release", "plain", 0.6),
     Trigger("withdraw", (("withdraw",), ("pull", "out"), ("hand", "over"), ("retreat",)),
             S, "Non-violent transfer of territory", "RETREAT", None, "plain", 0.45),
     Trigger("group", (("pledge", "allegiance"), ("recruit",), ("merge",), ("defect",), ("form", "alliance"),
