@@ -249,6 +249,15 @@ def one(events):
      "Strategic developments", "Other"),
     ("On 8 May 2020, the government and the rebels carried out a prisoner exchange in Juba.",
      "Strategic developments", "Agreement"),
+    # an attack that only burned or took property, no one harmed: property destruction
+    ("On 9 January 2020, presumed ISGS militants attacked the village of Kelbo and burned the town hall, no "
+     "casualties reported.", "Strategic developments", "Looting/property destruction"),
+    ("On 9 January 2020, presumed ISGS militants attacked the village of Kelbo and burned the town hall, killing "
+     "the guard.", "Violence against civilians", "Attack"),
+    ("On 9 January 2020, suspected JNIM militants burned carts and granaries in Gasselik village.",
+     "Strategic developments", "Looting/property destruction"),  # the second object is the property
+    ("On 9 January 2020, VDP fighters seized 70 heads of livestock from herders near Kelbo.",
+     "Strategic developments", "Looting/property destruction"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

@@ -37,7 +37,7 @@ CHUNK_CHARS = 20_000
 SPORTS = {"team", "match", "league", "cup", "football", "soccer", "championship", "tournament", "coach", "striker",
           "goalkeeper", "midfielder", "innings", "wicket", "olympic", "olympics", "scored", "referee"}
 QUANTITY_NOUNS = {"total", "number", "series", "dozen", "wave", "spate", "string", "barrage", "round", "volley",
-                  "ton", "tonne", "kilo", "kilogram", "kg", "quantity", "amount", "area", "lot"}
+                  "ton", "tonne", "kilo", "kilogram", "kg", "quantity", "amount", "area", "lot", "head"}
 #: "extended the curfew", "imposed the state of emergency": a measure taken, not one told again.
 DECREE_VERBS = {"impose", "extend", "declare", "enforce", "lift", "reimpose", "introduce"}
 ARMED_GROUP_WORDS = {"rebel", "militia", "opposition", "insurgent", "separatist", "jihadist", "islamist",
@@ -703,9 +703,12 @@ class Extractor:
                     if c.dep_ == "dobj"]
             target_words = {tok.lemma_.lower() for c in hit for tok in c.subtree}
             armed_target = a2 is None and _armed_target(cand.head)
-            if (t.name == "attack" and a2 is None and not armed_target and _property_target(cand.head)
-                    and not HARMED.search(_doc_text(sent.doc))):
-                # "the oil field was attacked", "attacked and damaged the radio's building": property destruction
+            unharmed = not _harmed(_doc_text(sent.doc))
+            if t.name == "attack" and a2 is None and not armed_target and unharmed and (
+                    _property_target(cand.head) or (target_words & CIVILIAN_TARGETS or _place_hit(cand.head))
+                    and DESTROYED.search(sent.text)):
+                # "the oil field was attacked", "attacked and damaged the radio's building", "attacked the village of
+                # Kain and seized livestock, no casualties reported": property destruction, no one harmed
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Looting/property destruction"
                 cand.plover_event, cand.plover_mode = "ASSAULT", "destroy"
                 return True
@@ -1370,8 +1373,22 @@ def _bomb_went_off(tok: Any) -> bool:
 
 
 #: People hurt: an attack on a building that hurt someone stays an attack.
-HARMED = re.compile(r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|hurt|abduct\w*|kidnap\w*|beat\w*|shot|"
+HARMED = re.compile(r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|hurt|abduct\w*|kidnap\w*|beat\w*|shot|assault\w*|"
+                    r"hostages?|threaten\w*|"
                     r"fatalit\w*|casualt\w*(?! reported))\b", re.I)
+
+
+#: What attackers did to property ("burned the school", "seized livestock", "set houses ablaze").
+DESTROYED = re.compile(r"\b(?:burn(?:ed|t|ing)?|set (?:\w+ )*?(?:ablaze|on fire|alight)|set fire|torch(?:ed|ing)|loot(?:ed|ing)|"
+                       r"pillag\w+|ransack\w+|destroy\w*|stole|stolen|seiz(?:ed|ing) (?:\w+ )?(?:livestock|cattle|goods|"
+                       r"supplies|food|motorbikes|animals|equipment|materiel))\b", re.I)
+#: Words that deny harm ("no casualties reported", "neither injuries nor fatalities").
+_DENIED = re.compile(r"\b(?:no|neither|nor|without|not)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+def _harmed(text: str) -> bool:
+    """Someone was killed, hurt or taken ("no casualties reported" and "neither injuries nor fatalities" deny it)."""
+    return any(not _DENIED.search(text[max(0, m.start() - 40):m.start()]) for m in HARMED.finditer(text))
 
 
 #: Property with nobody in it as such (an attack on a village or a house is an attack on its people).
@@ -1397,7 +1414,9 @@ def _burns_property(verb: Any) -> bool:
             return False
         return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into") and p.dep_ == "pobj" and p.lemma_.lower()
                    in PROPERTY for c in verb.children for p in c.children)
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PROPERTY for c in verb.children)
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [cc for c in objs for cc in c.children if cc.dep_ == "conj"]  # "burned carts and granaries"
+    return any(c.lemma_.lower() in PROPERTY for c in objs)
 
 
 #: Firebomb words: the verb that threw them tells what they hit.

@@ -254,7 +254,8 @@ PROPERTY = {"school", "house", "home", "granary", "shop", "store", "church", "mo
             "property", "installation", "pylon", "antenna", "mast", "tower", "bridge", "warehouse", "factory",
             "motorbike", "motorcycle", "bus", "house", "residence", "stall", "harvest", "farm", "equipment", "generator",
             "tractor", "excavator", "machinery", "tanker", "bulldozer", "tavern", "plant", "facility", "tent",
-            "pharmacy", "bank", "restaurant", "hotel", "supermarket", "business"}
+            "pharmacy", "bank", "restaurant", "hotel", "supermarket", "business", "infrastructure", "machine", "cart",
+            "chapel", "hall", "temple", "shrine", "kiosk", "depot", "pump", "well"}
 #: What "found" must have found to tell a killing.
 REMAINS = {"body", "bodies", "corpse", "remains", "remain", "head", "skeleton", "dead"}
 #: Nouns after "establish/open/set up" that make it a headquarters/base event.
