@@ -418,3 +418,19 @@ def test_a_town_abroad_known_by_another_name_is_not_taken(gaz):
     body = "Warplanes struck the factories in As-Safira in Aleppo, Syria."
     tops = _places(gaz, body, [_span(body, "As-Safira"), _span(body, "Aleppo"), _span(body, "Syria")])
     assert tops["As-Safira"].cc == "SY"
+
+
+def test_a_division_after_an_untagged_unknown_village_qualifies_it(gaz):
+    # NER missed the village; the parenthesis after it still says the event is at a village of Arbinda
+    body = "Gunmen killed a trader near Qzvwx village (Arbinda, Soum) on Monday."
+    art = make_article(body, [_span(body, "Arbinda"), _span(body, "Soum")])
+    ev = _event(body, 7, 13, [_span(body, "Arbinda")[:3] + ("in",), _span(body, "Soum")[:3] + ("in",)])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.location == "Aribinda" and ev.geo_precision == 2
+    # but a building in the town, or the town's own name misspelt, is in the town
+    for body in ("Gunmen attacked the Qzvwx Hospital (Arbinda, Soum) on Monday.",
+                 "Gunmen attacked a shop in Arbinde (Arbinda, Soum) on Monday."):
+        art = make_article(body, [_span(body, "Arbinda"), _span(body, "Soum")])
+        ev = _event(body, 7, 15, [_span(body, "Arbinda")[:3] + ("in",), _span(body, "Soum")[:3] + ("in",)])
+        Geocoder(gaz).geocode(art, [ev])
+        assert ev.location == "Aribinda" and ev.geo_precision == 1, body

@@ -124,6 +124,8 @@ DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?
 #: "Bar-Sanguun village (Kismaayo, ...)". ("X in Y" is not one: it cost 5 points of ACLED geo precision.)
 QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?rhood|camp|commune|municipality|"
                            r"community|locality|sector))?(?:, ?| \(|, \()")
+#: A name and an opening parenthesis just before a place: "Qzvwx village (", "K60 (".
+UNKNOWN_BEFORE_PAREN = re.compile(r"\b([A-Z0-9][\w'\-]*)(?:\s+(?i:village|town|area|camp|locality|hamlet))?\s+\($")
 #: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta", "Colonia del Valle".
 COLONIA = re.compile(r"[Cc]olonia\s+(?!del Sacramento)(?:(?:de|del|de la|de los|de las|las|los|la)\s+)?[A-Z0-9]")
 #: What may stand between two halves of one name NER split: "Baja California", "Port of Spain".
@@ -283,6 +285,14 @@ class Geocoder:
                 places[k] = place
                 if k in qualifier_of and place.fcode == ADMIN1 and place.admin1 not in context["admin1"]:
                     context["admin1"][place.admin1 or ""] += 1  # "Celaya, Guanajuato": the article's state
+        # a division opening a parenthesis after a name NER did not tag ("near Qzvwx village (Arbinda, Soum)"):
+        # it qualifies that unknown village, unless the name is a building's ("Al Thawrah Hospital (Salh, Taizz)")
+        for k in places:
+            m = UNKNOWN_BEFORE_PAREN.search(body, max(0, mentions[k][0] - 40), mentions[k][0])
+            if k not in qualifier_of and m and not FACILITY_WORDS.search(m[0]) and not any(
+                    mentions[j][1] > m.start() for j in range(k)) and not any(
+                    _spelled_alike(key(m[1]), key(n)) for n in (places[k].name, mentions[k][2])):
+                qualifier_of[k] = k
         return [Toponym(mentions[k][2], mentions[k][0], mentions[k][1], places[k],
                         "cue" if mentions[k][3] == "CUE" else "qualifier" if k in qualifier_of
                         # a town qualifying a building in it ("Polytechnic College, Faridkot") is where it happened
