@@ -258,6 +258,11 @@ def one(events):
      "Strategic developments", "Looting/property destruction"),  # the second object is the property
     ("On 9 January 2020, VDP fighters seized 70 heads of livestock from herders near Kelbo.",
      "Strategic developments", "Looting/property destruction"),
+    # armed men abducted by their enemies: an armed clash (off duty they are civilians)
+    ("On 9 July 2020, suspected JNIM militants abducted three volunteer fighters (VDP) near Djibo.", "Battles",
+     "Armed clash"),
+    ("On 9 July 2020, al Shabaab militants abducted an off-duty soldier on a minibus near Balcad.",
+     "Violence against civilians", "Abduction/forced disappearance"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

@@ -843,6 +843,11 @@ class Extractor:
                 "Violent demonstration" if PROTEST_PURPOSE.search(sent.text) else "Mob violence")
             cand.actor1 = [replace(a1, name="Rioters ({country})", inter=5, party=True, generic=True)] + cand.actor1[1:]
             a1 = cand.actor1[0]
+        if (t.name == "abduct" and cand.actor2 and cand.actor2[0].inter in (1, 2, 3, 4) and cand.actor2[0].party
+                and not OFF_DUTY.search(sent.text) and a1 is not None and a1.name != cand.actor2[0].name):
+            # "militants abducted two volunteer fighters (VDP)", "abducted a member of Koglweogo": armed men taken
+            # by their enemies, an armed clash to ACLED (off duty they are civilians)
+            cand.event_type, cand.sub_event_type = "Battles", "Armed clash"
         if (cand.event_type in ("Battles", "Violence against civilians") and PRIVATE_DISPUTE.search(sent.text)
                 and (a1 is None or a1.generic) and not any(m.inter in (1, 2, 8) for m in cand.actor1 + cand.actor2)):
             # "a man was attacked and killed over a property dispute", "two groups clashed over a land dispute":
