@@ -263,6 +263,11 @@ def one(events):
      "Armed clash"),
     ("On 9 July 2020, al Shabaab militants abducted an off-duty soldier on a minibus near Balcad.",
      "Violence against civilians", "Abduction/forced disappearance"),
+    # the armed side hit, read through a hedge or a quantity
+    ("On 4 June 2020, the army killed 26 presumed ISGS militants near Markoye and seized motorbikes.", "Battles",
+     "Armed clash"),
+    ("On 4 June 2020, Koglweogo militiamen killed an unspecified number of armed bandits near Manni.", "Battles",
+     "Armed clash"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

@@ -596,6 +596,7 @@ class Extractor:
             if passive and subj is not None and subj.dep_ in ("appos", "conj") and not any(
                     c.dep_ == "nsubjpass" for c in verb.children):
                 a2 += _args_of(subj, mention_at)  # the victim the parser hung on the places before the verb
+            a2 += [m for h in _hedged_objects(verb) for m in _args_of(h, mention_at)]  # "killed 26 presumed X militants"
             for c in list(verb.children) + list(head.children):
                 if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                     a2 += _args_of(c, mention_at)
@@ -1631,10 +1632,21 @@ def _hit(verb: Any, conjoined: bool = False) -> list[Any]:
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
               for p in c.children if p.dep_ == "pobj"]
+    heads += _hedged_objects(verb)
     if conjoined:
         heads += [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
                   if c.dep_ == "dobj"]
     return heads
+
+
+def _hedged_objects(verb: Any) -> list[Any]:
+    """'killed 26 presumed ISGS militants', parsed as 'killed 26' and 'presumed ISGS militants': the hedged
+    phrase is the object when the verb's own is a bare number (or missing)."""
+    own = [c for c in verb.children if c.dep_ == "dobj"]
+    if own and not all(c.like_num for c in own):
+        return []
+    return [g for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and c.lower_ in HEDGES
+            for g in c.children if g.dep_ == "dobj"]
 
 
 def _of_whom(head: Any, words: tuple[str, ...]) -> Any:
@@ -1659,7 +1671,8 @@ def _armed_target(verb: Any) -> bool:
     "fired on a police station"): the head of the object, or of an on/against/at phrase, or its modifiers."""
     for h in _hit(verb, conjoined=True):
         # "a member of the Hadhrami Elite forces", "one of their chiefs": the body they belong to
-        h = _of_whom(h, ("member", "one", "some", "several", "chief", "group", "leader", "commander", "head"))
+        h = _of_whom(h, ("member", "one", "some", "several", "chief", "group", "leader", "commander", "head", "number",
+                         "total", "dozen", "dozens", "scores", "hundreds"))
         lemma = h.lemma_.lower()
         if lemma in CIVILIAN_TARGETS:
             return False
