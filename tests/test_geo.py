@@ -434,3 +434,15 @@ def test_a_division_after_an_untagged_unknown_village_qualifies_it(gaz):
         ev = _event(body, 7, 15, [_span(body, "Arbinda")[:3] + ("in",), _span(body, "Soum")[:3] + ("in",)])
         Geocoder(gaz).geocode(art, [ev])
         assert ev.location == "Aribinda" and ev.geo_precision == 1, body
+
+
+def test_a_region_after_an_unknown_village_and_a_comma_qualifies_it(gaz):
+    # neither name tagged by NER: the oblast after the unknown village still places the event
+    body = "Rebels fired mortars at army positions in the area of Qzvwx, Donetsk."
+    art = make_article(body, [])
+    ev = _event(body, 7, 12, [])
+    Geocoder(gaz).geocode(art, [ev])
+    assert ev.admin1 == "Donetska oblast" and ev.geo_precision == 2
+    # a small town after a comma in an organisation's name is no place
+    body = "Officers of the Body of Scientific, Penal and Criminal Investigations dispersed them."
+    assert "Penal" not in _places(gaz, body, [])

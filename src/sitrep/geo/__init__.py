@@ -126,6 +126,9 @@ QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?r
                            r"community|locality|sector))?(?:, ?| \(|, \()")
 #: A name and an opening parenthesis just before a place: "Qzvwx village (", "K60 (".
 UNKNOWN_BEFORE_PAREN = re.compile(r"\b([A-Z0-9][\w'\-]*)(?:\s+(?i:village|town|area|camp|locality|hamlet))?\s+\($")
+#: A place named after an unknown one it qualifies: "in the area of Qzvwx, Donetsk", "in Barangay Qzvw, Calamba".
+UNKNOWN_THEN_COMMA = re.compile(r"\b(?:in|at|near|of|outside|around)\s+(?:the\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})"
+                                r"(?:\s+(?:village|town|area))?, $")
 #: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta", "Colonia del Valle".
 COLONIA = re.compile(r"[Cc]olonia\s+(?!del Sacramento)(?:(?:de|del|de la|de los|de las|las|los|la)\s+)?[A-Z0-9]")
 #: What may stand between two halves of one name NER split: "Baja California", "Port of Spain".
@@ -218,6 +221,15 @@ class Geocoder:
                 qualifier_of[i + 1] = i
             elif gap == ", " and i in qualifier_of and body[mentions[i][0] - 2:mentions[i][0]] == " (":
                 qualifier_of[i + 1] = i  # "Bar-Sanguun (Kismaayo, Lower Juba)": the district, then its region
+        # a place after a name NER did not tag, opening a parenthesis ("near Qzvwx village (Arbinda, Soum)") or
+        # after a comma ("in the area of Qzvwx, Donetsk"): it qualifies that unknown village, unless the name
+        # is a building's ("Al Thawrah Hospital (Salh, Taizz)")
+        after_unknown: dict[int, str] = {}
+        for k, (s, _e, _t, _l) in enumerate(mentions):
+            m = (UNKNOWN_BEFORE_PAREN.search(body, max(0, s - 40), s) or UNKNOWN_THEN_COMMA.search(body, max(0, s - 60), s))
+            if k not in qualifier_of and m and not FACILITY_WORDS.search(m[0]) and not any(
+                    mentions[j][1] > m.start() for j in range(k)):
+                after_unknown[k] = m[1]
         # one sense per article: names tagged as places are resolved first, and the same name
         # tagged otherwise ("most of Derna" as ORG) reuses their answer
         resolved: dict[tuple[str, bool, int | None], Place | None] = {}
@@ -240,7 +252,8 @@ class Geocoder:
             in_paren = _in_parenthesis(body, s)
             district = bool(DISTRICT_WORDS.match(after) or DISTRICT_WORDS.search(" " + text.split()[-1])
                             or in_paren)
-            region = (k in qualifier_of or bool(REGION_WORDS.search(text) or REGION_AFTER.match(after))) and not district
+            region = (k in qualifier_of or k in after_unknown or bool(REGION_WORDS.search(text) or REGION_AFTER.match(after))
+                      ) and not district
             # an ACLED-style parenthesis of divisions ("Marabo (Qzvw, Ituri)"), unlike a list ("Saipan, Guam"),
             # is trusted: its nearest division the gazetteer knows holds the place, when Qzvw is unknown
             j = within_of.get(k)
@@ -285,14 +298,9 @@ class Geocoder:
                 places[k] = place
                 if k in qualifier_of and place.fcode == ADMIN1 and place.admin1 not in context["admin1"]:
                     context["admin1"][place.admin1 or ""] += 1  # "Celaya, Guanajuato": the article's state
-        # a division opening a parenthesis after a name NER did not tag ("near Qzvwx village (Arbinda, Soum)"):
-        # it qualifies that unknown village, unless the name is a building's ("Al Thawrah Hospital (Salh, Taizz)")
-        for k in places:
-            m = UNKNOWN_BEFORE_PAREN.search(body, max(0, mentions[k][0] - 40), mentions[k][0])
-            if k not in qualifier_of and m and not FACILITY_WORDS.search(m[0]) and not any(
-                    mentions[j][1] > m.start() for j in range(k)) and not any(
-                    _spelled_alike(key(m[1]), key(n)) for n in (places[k].name, mentions[k][2])):
-                qualifier_of[k] = k
+        for k in after_unknown:
+            if k in places and not any(_spelled_alike(key(after_unknown[k]), key(n)) for n in (places[k].name, mentions[k][2])):
+                qualifier_of[k] = k  # (not "Mulange (Mulanje, Southern)": the town's own name misspelt)
         return [Toponym(mentions[k][2], mentions[k][0], mentions[k][1], places[k],
                         "cue" if mentions[k][3] == "CUE" else "qualifier" if k in qualifier_of
                         # a town qualifying a building in it ("Polytechnic College, Faridkot") is where it happened
@@ -360,8 +368,13 @@ class Geocoder:
             before = body[max(0, s - 12):s]
             in_paren = _in_parenthesis(body, s)
             qualifier = any(QUALIFIER_GAP.fullmatch(body[x:s]) for x in ends if 0 < s - x <= 30)
+            # after an unknown name and a comma only a region, district or city ("of Qzvwx, Donetsk"; not
+            # "the Body of Scientific, Penal")
+            after_unknown = UNKNOWN_THEN_COMMA.search(body, max(0, s - 60), s) is not None and any(
+                key(p.name) == key(name) and (p.fcode in (ADMIN1, ADMIN2) or p.population >= CITY_POPULATION)
+                for p in self.gaz.lookup(name))
             if not (PLACE_PREPOSITIONS.search(before) or (in_paren and (before.endswith("(") or before.endswith(", ")))
-                    or qualifier):
+                    or qualifier or after_unknown):
                 continue
             if s > 0 and body[s - 1] not in " (\n\t\"'\u201c":
                 continue
