@@ -268,6 +268,14 @@ def one(events):
      "Armed clash"),
     ("On 4 June 2020, Koglweogo militiamen killed an unspecified number of armed bandits near Manni.", "Battles",
      "Armed clash"),
+    # fighters surrendering to the other side: an agreement
+    ("Agreement: On 9 March 2020, 25 IS militants surrendered to Afghan forces in Kunar province.",
+     "Strategic developments", "Agreement"),
+    # a passive wounding that names the shooter tells an attack
+    ("On 9 March 2020, a civilian was wounded by Afghan forces fire in Zazi district, Paktia.",
+     "Violence against civilians", "Attack"),
+    ("On 9 March 2020, a pro-government militiaman was wounded by a Taliban sniper in Surkh Rod district.",
+     "Battles", "Armed clash"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

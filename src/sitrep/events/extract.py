@@ -58,7 +58,7 @@ ARMED_INTERS = {1, 2, 3, 4, 8}
 PRIORITY = {  # more specific trigger families win when several fire in one sentence
     "suicide": 10, "chemical": 9, "airstrike": 9, "shelling": 8, "grenade": 8, "ied": 7, "territory": 6,
     "sexual": 6, "found": 1, "riot": 5, "mob": 5, "protest": 5, "arrest": 5, "hq": 5, "loot": 1.2, "burn": 1.2,
-    "disrupt": 4, "agree": 4, "sign": 4, "release": 4, "exchange": 4, "curfew": 3, "emergency": 3, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
+    "disrupt": 4, "agree": 4, "sign": 4, "release": 4, "exchange": 4, "surrender": 4, "curfew": 3, "emergency": 3, "withdraw": 3, "group": 3, "clash": 3, "directfire": 2, "attack": 2, "kill": 2,
     "abduct": 1.5,  # killings or beatings with abductions are an attack (ACLED); abduction alone stays one
     "fight": 1,
 }
@@ -410,9 +410,10 @@ class Extractor:
             if (name == "attack" and doc[s].lemma_.lower() == "incursion" and doc[s].head.lemma_.lower() not in (
                     "thwart", "repel", "repulse", "foil", "conduct", "launch", "wage")):
                 continue  # "made an incursion into the village" says where, the next verb what was done
-            if name == "wound" and (doc[s].pos_ != "VERB" or _subject(doc[s]) is None or any(
-                    c.dep_ in ("nsubjpass", "auxpass") for c in doc[s].children)):
-                continue  # "gunmen wounded four civilians" tells an attack; "four were wounded" only a toll
+            if name == "wound" and (doc[s].pos_ != "VERB" or (_subject(doc[s]) is None or any(
+                    c.dep_ in ("nsubjpass", "auxpass") for c in doc[s].children)) and not _wounded_by(doc[s])):
+                continue  # "gunmen wounded four civilians" tells an attack; "four were wounded" only a toll ("wounded by
+                # a Taliban sniper", "by Afghan forces fire" tells who shot)
             if name in ("shelling", "airstrike") and head.pos_ == "NOUN" and any(
                     a.lemma_.lower() in ARMS_TALK for a in list(head.ancestors)[:3]):
                 continue  # "an agreement on reducing nuclear missiles", "the sale of drones": no strike
@@ -600,8 +601,9 @@ class Extractor:
             for c in list(verb.children) + list(head.children):
                 if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                     a2 += _args_of(c, mention_at)
-                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "of", "from", "at"):
-                    a2 += _args_of(c, mention_at)
+                elif c.dep_ == "prep" and (c.lower_ in ("on", "against", "with", "of", "from", "at")
+                                           or c.lower_ == "to" and cand.trigger.name == "surrender"):
+                    a2 += _args_of(c, mention_at)  # ("surrendered to the Ugandan army": the side surrendered to)
                 elif c.dep_ == "prt" and c.head is head:
                     for cc in c.children:
                         a2 += _args_of(cc, mention_at)
@@ -1639,6 +1641,14 @@ def _hit(verb: Any, conjoined: bool = False) -> list[Any]:
     return heads
 
 
+def _wounded_by(verb: Any) -> bool:
+    """'was wounded by a Taliban sniper', 'were wounded by Afghan forces fire': a passive that names the shooter."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "agent" and any(p.dep_ == "pobj" and (p.ent_type_ in ("ACTOR", "NORP") or p.lemma_.lower() in (
+            "sniper", "fire", "gunman", "militant", "force", "soldier", "police", "gunfire", "shot", "troop", "attacker"))
+            for p in c.children) for c in verb.children)
+
+
 def _hedged_objects(verb: Any) -> list[Any]:
     """'killed 26 presumed ISGS militants', parsed as 'killed 26' and 'presumed ISGS militants': the hedged
     phrase is the object when the verb's own is a bare number (or missing)."""
@@ -1905,7 +1915,7 @@ def _upgrade_protests(para_events: list[Event], text: str) -> None:
 
 #: The victim was himself armed or in a gang ("The victim had charges against him for drug trafficking"):
 #: ACLED codes the killing as an armed clash, not violence against civilians.
-ARMED_VICTIM = re.compile(r"\b(?:drug[- ]trafficking|gang members?|"
+ARMED_VICTIM = re.compile(r"\b(?:drug[- ]trafficking|gang members?|(?:body)?guards (?:were|was) (?:also )?(?:killed|wounded)|"
                           r"member of a (?:gang|criminal group)|linked to (?:a |the )?(?:gang|cartel))\b",
                           re.I)
 

@@ -157,6 +157,8 @@ TRIGGERS: list[Trigger] = [
             S, "Agreement", "SUPPORT", None, "plain", 0.6),
     # the actual release or exchange of prisoners is RETREAT "release" in PLOVER; ACLED codes an exchange as an
     # agreement and a release alone as "Other"
+    # fighters surrendering to the other side: an agreement to ACLED, RETREAT (disarm) to PLOVER
+    Trigger("surrender", (("surrender", "to"),), S, "Agreement", "RETREAT", "disarm", "plain", 0.6),
     Trigger("exchange", (("prisoner", "exchange"), ("exchange", "prisoner"), ("swap", "prisoner"), ("prisoner", "swap")),
             S, "Agreement", "RETREAT", "release", "plain", 0.6),
     Trigger("release", (("release", "prisoner"), ("release", "hostage"), ("release", "detainee"),
@@ -287,7 +289,7 @@ ARMED_TARGETS = {
     "base", "checkpoint", "position", "patrol", "convoy", "outpost", "barracks", "garrison",
     "soldier", "troop", "policeman", "policewoman", "gendarme", "officer", "personnel",
     "militant", "fighter", "rebel", "insurgent", "militiaman", "tank", "frontline", "force", "forces", "unit",
-    "brigade", "battalion", "militia", "policemen", "security",
+    "brigade", "battalion", "militia", "policemen", "security", "bodyguard",
 }
 #: Modifiers that make any target noun a state post ("a police station", "an army truck").
 ARMED_TARGET_MODIFIERS = {"police", "army", "military", "gendarmerie", "security", "troop", "militant", "rebel",
