@@ -276,6 +276,13 @@ def one(events):
      "Violence against civilians", "Attack"),
     ("On 9 March 2020, a pro-government militiaman was wounded by a Taliban sniper in Surkh Rod district.",
      "Battles", "Armed clash"),
+    # a weapon stopped before it struck
+    ("On 3 May 2020, militants lobbed a grenade at soldiers in Srinagar but the grenade did not explode.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("On 3 May 2020, government forces shot down a rebel drone over Qaatabah.", "Strategic developments",
+     "Disrupted weapons use"),
+    ("On 3 May 2020, a roadside IED was found near Pattani and defused by the bomb squad.",
+     "Strategic developments", "Disrupted weapons use"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),
@@ -488,6 +495,11 @@ def test_the_attacker_named_beside_the_weapon(code, text, actor1):
 def test_what_a_weapon_targeted_is_the_target_not_the_attacker(code):
     ev = one(code("On 7 May 2020, a roadside IED targeted a police vehicle near Afgooye, Somalia."))
     assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Somalia)", "Police Forces of Somalia")
+    # named only after the weapon, the party is what it hit; named in a 'by' phrase, it planted it
+    hit = one(code("On 7 May 2020, an IED exploded near a police checkpoint in Kandahar, Afghanistan, killing two policemen."))
+    assert (hit.inter1, hit.actor2) == (3, "Police Forces of Afghanistan")
+    planted = one(code("On 7 May 2020, a bomb planted by the Taliban killed five policemen in Khost, Afghanistan."))
+    assert planted.actor1 == "Taliban"
 
 
 def test_a_monitors_report_codes_the_sides_it_watches(code):

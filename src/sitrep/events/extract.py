@@ -488,6 +488,12 @@ class Extractor:
                 # "stepped on a landmine laid during the Iran-Iraq war": explosive remnants of war (ACLED: Other)
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Other"
                 continue
+            if cand.event_type == "Explosions/Remote violence" and DISARMED.search(sent.text):
+                # "the grenade did not explode", "recovered four IEDs planted by", "shot down a Houthi drone",
+                # "the police detonated a bomb planted by": a weapon stopped before it struck
+                cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
+                cand.plover_event, cand.plover_mode = "COERCE", "seize"
+                continue
             if cand.event_type in ("Explosions/Remote violence", "Battles") and OWN_BLAST.search(sent.text):
                 # "landmines they were planting exploded prematurely": the bomb-makers' own blast
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
@@ -662,7 +668,12 @@ class Extractor:
             # nominal events with no parsed arguments: actors named in the same sentence; "ISGS or JNIM
             # militants" (one side named two ways) stay together on the first side ("between X and Y" are two)
             near = [m for m in _sent_mentions(sent, mention_at) if m.party]
-            if near:
+            if near and cand.trigger.event_type == "Explosions/Remote violence" and head.pos_ in ("NOUN", "PROPN") and (
+                    near[0].start > head.i) and not _by_phrase(sent.doc, near[0]):
+                # "an IED exploded near a police checkpoint, killing two policemen": named only after the weapon,
+                # the party is what it hit
+                a2 = near[:1]
+            elif near:
                 a1 = [near[0]]
                 text = _doc_text(sent.doc) if len(near) > 1 else ""
                 for m in near[1:]:
@@ -1562,6 +1573,15 @@ ARMS_TALK = {"agreement", "treaty", "reduce", "reduction", "limit", "withdrawal"
              "deal", "sale", "sell", "buy", "purchase", "supply", "test", "program", "programme", "arsenal",
              "stockpile", "production", "produce", "develop", "development", "deployment", "deploy", "acquire",
              "manufacture", "import", "export", "ban", "control", "collection", "monitoring", "destruction"}
+#: A weapon stopped before it struck: found, defused, destroyed by the other side, shot down.
+DISARMED = re.compile(r"\b(?:defus(?:ed|ing|al)|did not (?:explode|detonate|go off)|failed to (?:explode|detonate|go off)|"
+                      r"(?:IEDs?|bombs?|explosives?|devices?|mines?|landmines?) (?:was|were) (?:found|discovered|located|"
+                      r"recovered|seized)|(?:found|discovered|located|recovered|seized) (?:\w+ ){0,3}(?:IEDs?|bombs?|"
+                      r"explosives?|devices?|mines?|landmines?)|controlled (?:explosion|detonation)|safely "
+                      r"(?:detonated|destroyed|removed)|bomb disposal|(?:shot|shut) down (?:\w+ ){0,3}(?:drones?|"
+                      r"UAVs?|missiles?|rockets?)|intercepted (?:\w+ ){0,4}(?:missiles?|rockets?|drones?|projectiles?)|"
+                      r"(?:police|army|forces|troops|soldiers|team) (?:\w+ ){0,2}detonated (?:\w+ ){0,3}(?:bomb|IED|"
+                      r"explosive|device)s? (?:planted|left|placed))\b", re.I)
 #: A bomb that went off in its makers' hands: ACLED codes it as disrupted weapons use.
 OWN_BLAST = re.compile(r"\b(?:exploded|detonated|went off) prematurely\b|\b(?:landmines?|mines?|bombs?|IEDs?|explosives?|"
                        r"devices?) (?:they|he|she|the militants) (?:was|were) (?:planting|making|assembling|"
@@ -1639,6 +1659,13 @@ def _hit(verb: Any, conjoined: bool = False) -> list[Any]:
         heads += [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
                   if c.dep_ == "dobj"]
     return heads
+
+
+def _by_phrase(doc: Any, m: Mention) -> bool:
+    """'a bomb planted by (the) Taliban', 'shells fired by presumed LNA forces': the mention is an agent."""
+    root = doc[m.start:m.end].root
+    return any(a.dep_ == "agent" or a.lower_ == "by" for a in list(root.ancestors)[:3]) or any(
+        t.lower_ == "by" for t in doc[max(0, m.start - 3):m.start])
 
 
 def _wounded_by(verb: Any) -> bool:
