@@ -537,6 +537,8 @@ class Extractor:
             return False
         if head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
             return False  # habitual or generic present: "the group fights against ..."
+        if head.pos_ in ("NOUN", "PROPN") and _background_fighting(head):
+            return False  # "reinforcements arrived as battles continue", "in the context of recent fighting"
         if head.pos_ in ("NOUN", "PROPN"):
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
             launched = head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS
@@ -1659,6 +1661,19 @@ def _hit(verb: Any, conjoined: bool = False) -> list[Any]:
         heads += [c for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" for c in v.children
                   if c.dep_ == "dobj"]
     return heads
+
+
+def _background_fighting(head: Any) -> bool:
+    """Fighting named as the setting of another development: 'the ongoing clashes', 'in the context of recent
+    fighting', 'in connection to the clashes', 'as battles continue'."""
+    if any(c.dep_ == "amod" and c.lower_ in ("ongoing", "recent", "continued", "continuing", "earlier")
+           for c in head.children):
+        return True
+    gov = head.head
+    if head.dep_ == "pobj" and gov.head.lower_ in ("context", "connection", "light", "wake"):
+        return True
+    return head.dep_ == "nsubj" and gov.lemma_.lower() == "continue" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in gov.children)
 
 
 def _by_phrase(doc: Any, m: Mention) -> bool:
