@@ -286,7 +286,7 @@ def one(events):
     # fighting named as the setting of another development is no event of its own
     ("On 2 May 2020, Houthi reinforcements arrived on the Sirwah front as battles continue in the area.",
      "Strategic developments", "Change to group/activity"),
-    ("On 2 May 2020, regime forces brought in reinforcements to Daraa, in connection to the ongoing clashes there.",
+    ("On 2 May 2020, regime forces sent reinforcements to Daraa, in connection to the ongoing clashes there.",
      "Strategic developments", "Change to group/activity"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
