@@ -288,6 +288,10 @@ def one(events):
      "Strategic developments", "Change to group/activity"),
     ("On 2 May 2020, regime forces sent reinforcements to Daraa, in connection to the ongoing clashes there.",
      "Strategic developments", "Change to group/activity"),
+    ("On 8 May 2020, federal highway police seized on the BR-116 highway 2 tons of marijuana hidden in a truck.",
+     "Strategic developments", "Looting/property destruction"),  # the goods parsed into the place phrase
+    ("On 8 May 2020, regime forces brought in reinforcements to Jasim, Daraa.", "Strategic developments",
+     "Change to group/activity"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

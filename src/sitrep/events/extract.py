@@ -765,6 +765,9 @@ class Extractor:
             objects = [c for c in cand.head.children if c.dep_ == "dobj"]
             objects += [p for c in cand.head.children if c.dep_ == "prep" and c.lower_ in ("about", "around", "over")
                         for p in c.children if p.dep_ == "pobj"]  # "seized about a ton of marijuana", parsed as a phrase
+            if not objects:  # "seized in the Dutra highway 1 ton of marijuana": the goods parsed into the place phrase
+                objects = [p for c in cand.head.children if c.dep_ == "prep" for p in c.subtree
+                           if p.dep_ == "pobj" and p.lemma_.lower() in QUANTITY_NOUNS]
             # "seized a large number of ruminants": what the quantity counts
             objects += [p for c in objects if c.lemma_.lower() in QUANTITY_NOUNS for pr in c.children
                         if pr.dep_ == "prep" and pr.lower_ == "of" for p in pr.children if p.dep_ == "pobj"]

@@ -170,7 +170,8 @@ TRIGGERS: list[Trigger] = [
     Trigger("group", (("pledge", "allegiance"), ("recruit",), ("merge",), ("defect",), ("form", "alliance"),
                       ("reinforcement",), ("redeploy",), ("deploy",), ("military", "buildup"), ("mobilize",),
                       ("mobilise",), ("join",), ("patrol",), ("fortification",),
-                      ("bring", "reinforcement"), ("send", "reinforcement"), ("military", "column"),
+                      ("bring", "reinforcement"), ("send", "reinforcement"), ("bring", "*", "reinforcement"),
+                      ("send", "*", "reinforcement"), ("bring", "in", "*", "reinforcement"), ("military", "column"),
                       ("military", "convoy"), ("military", "exercise"), ("besiege",)),
             S, "Change to group/activity", "MOBILIZE", "troops", "plain", 0.4),
     # people fleeing or displaced by violence: ACLED "Other" (read only when civilians move, never attackers)
