@@ -873,9 +873,9 @@ class Extractor:
             # a private quarrel fought out is mob violence (ACLED), whoever fired
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
             cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
-            rioters = Mention(0, 0, "Rioters ({country})", 5, 0, 0, party=True, generic=True)
-            cand.actor1 = [replace(a1, name=rioters.name, inter=5, party=True, generic=True) if a1 else rioters]
-            a1 = cand.actor1[0]
+            if a1 is not None:  # (with no actor named, the riot's rioters are filled in when the event is made)
+                cand.actor1 = [replace(a1, name="Rioters ({country})", inter=5, party=True, generic=True)]
+                a1 = cand.actor1[0]
         if cand.event_type == "Battles" and any(m.inter == 6 for m in cand.actor1 + cand.actor2):
             # "police clashed with the demonstrators": the demonstration turned violent
             cand.event_type, cand.sub_event_type = "Riots", "Violent demonstration"
