@@ -719,10 +719,9 @@ class Extractor:
                     if c.dep_ == "dobj"]
             target_words = {tok.lemma_.lower() for c in hit for tok in c.subtree}
             armed_target = a2 is None and _armed_target(cand.head)
-            unharmed = not _harmed(_doc_text(sent.doc))
-            if t.name == "attack" and a2 is None and not armed_target and unharmed and (
+            if t.name == "attack" and a2 is None and not armed_target and (
                     _property_target(cand.head) or (target_words & CIVILIAN_TARGETS or _place_hit(cand.head))
-                    and DESTROYED.search(sent.text)):
+                    and DESTROYED.search(sent.text)) and not _harmed(_doc_text(sent.doc)):
                 # "the oil field was attacked", "attacked and damaged the radio's building", "attacked the village of
                 # Kain and seized livestock, no casualties reported": property destruction, no one harmed
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Looting/property destruction"
