@@ -292,6 +292,9 @@ def one(events):
      "Strategic developments", "Looting/property destruction"),  # the goods parsed into the place phrase
     ("On 8 May 2020, regime forces brought in reinforcements to Jasim, Daraa.", "Strategic developments",
      "Change to group/activity"),
+    # ACLED codes attacks on drug dealers and on men told armed as armed clashes
+    ("On 6 May 2020, in Atlixco, armed men shot dead an alleged drug dealer near the market.", "Battles",
+     "Armed clash"),
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),
@@ -534,6 +537,11 @@ def test_police_clashing_with_demonstrators_make_a_violent_demonstration(code):
                   "the demonstrators.")
     assert "Armed clash" not in [e.sub_event_type for e in events]
     assert "Violent demonstration" in [e.sub_event_type for e in events]
+
+
+def test_a_victim_told_armed_later_makes_a_clash(code):
+    events = code("On 3 May 2020, in Uruapan, a man was shot dead in Colonia Centro. The victim was armed.")
+    assert max(events, key=lambda e: e.confidence).sub_event_type == "Armed clash"
 
 
 def test_a_protest_with_a_clause_far_after_it_is_no_statement(code):

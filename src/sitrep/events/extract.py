@@ -1731,7 +1731,8 @@ def _armed_target(verb: Any) -> bool:
         if lemma in CIVILIAN_TARGETS:
             return False
         mods = {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
-        if lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods:
+        if (lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods
+                or lemma in ("dealer", "trafficker") and "drug" in mods):  # ACLED: drug dealers are gang members
             return True
     return False
 
@@ -1960,6 +1961,8 @@ def _upgrade_protests(para_events: list[Event], text: str) -> None:
 #: The victim was himself armed or in a gang ("The victim had charges against him for drug trafficking"):
 #: ACLED codes the killing as an armed clash, not violence against civilians.
 ARMED_VICTIM = re.compile(r"\b(?:drug[- ]trafficking|gang members?|(?:body)?guards (?:were|was) (?:also )?(?:killed|wounded)|"
+                          r"(?:victim|man|deceased) was armed|involved in a gang|(?:body)?guards, [^.]{0,30}?were (?:also )?"
+                          r"(?:killed|wounded)|"
                           r"member of a (?:gang|criminal group)|linked to (?:a |the )?(?:gang|cartel))\b",
                           re.I)
 
