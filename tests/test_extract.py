@@ -295,6 +295,8 @@ def one(events):
     # ACLED codes attacks on drug dealers and on men told armed as armed clashes
     ("On 6 May 2020, in Atlixco, armed men shot dead an alleged drug dealer near the market.", "Battles",
      "Armed clash"),
+    ("On 2 May 2020, a former bodyguard was shot dead by unidentified assailants in Hinigaran.",
+     "Violence against civilians", "Attack"),  # former soldiers, police or guards are civilians
     # the subject read as one more apposition of the places before it
     ("On 7 May 2020, in Uruapan, Michoacan, employees of the water utility protested demanding their unpaid "
      "wages.", "Protests", "Peaceful protest"),

@@ -1730,6 +1730,8 @@ def _armed_target(verb: Any) -> bool:
         lemma = h.lemma_.lower()
         if lemma in CIVILIAN_TARGETS:
             return False
+        if any(c.lower_ in ("former", "retired", "ex") for c in h.children):
+            continue  # "a former bodyguard", "a retired officer": civilians now (ACLED)
         mods = {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
         if (lemma in ARMED_TARGETS or mods & ARMED_TARGET_MODIFIERS or lemma in ("point", "post") and "check" in mods
                 or lemma in ("dealer", "trafficker") and "drug" in mods):  # ACLED: drug dealers are gang members
