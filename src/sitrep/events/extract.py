@@ -488,14 +488,11 @@ class Extractor:
                 # "stepped on a landmine laid during the Iran-Iraq war": explosive remnants of war (ACLED: Other)
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Other"
                 continue
-            if cand.event_type == "Explosions/Remote violence" and DISARMED.search(sent.text):
+            if (cand.event_type == "Explosions/Remote violence" and DISARMED.search(sent.text)
+                    or cand.event_type in ("Explosions/Remote violence", "Battles") and OWN_BLAST.search(sent.text)):
                 # "the grenade did not explode", "recovered four IEDs planted by", "shot down a Houthi drone",
-                # "the police detonated a bomb planted by": a weapon stopped before it struck
-                cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
-                cand.plover_event, cand.plover_mode = "COERCE", "seize"
-                continue
-            if cand.event_type in ("Explosions/Remote violence", "Battles") and OWN_BLAST.search(sent.text):
-                # "landmines they were planting exploded prematurely": the bomb-makers' own blast
+                # "the police detonated a bomb planted by": a weapon stopped before it struck; "landmines they were
+                # planting exploded prematurely": the bomb-makers' own blast
                 cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
                 cand.plover_event, cand.plover_mode = "COERCE", "seize"
                 continue
@@ -859,7 +856,7 @@ class Extractor:
             # destruction is mob violence (ACLED rioters), or a violent demonstration when it demands something
             cand.event_type, cand.sub_event_type = "Riots", (
                 "Violent demonstration" if PROTEST_PURPOSE.search(sent.text) else "Mob violence")
-            cand.actor1 = [replace(a1, name="Rioters ({country})", inter=5, party=True, generic=True)] + cand.actor1[1:]
+            cand.actor1 = [_as_rioters(a1)] + cand.actor1[1:]
             a1 = cand.actor1[0]
         if (t.name == "abduct" and cand.actor2 and cand.actor2[0].inter in (1, 2, 3, 4) and cand.actor2[0].party
                 and not OFF_DUTY.search(sent.text) and a1 is not None and a1.name != cand.actor2[0].name):
@@ -873,7 +870,7 @@ class Extractor:
             cand.event_type, cand.sub_event_type = "Riots", "Mob violence"
             cand.plover_event, cand.plover_mode = "ASSAULT", "beat"
             if a1 is not None:  # (with no actor named, the riot's rioters are filled in when the event is made)
-                cand.actor1 = [replace(a1, name="Rioters ({country})", inter=5, party=True, generic=True)]
+                cand.actor1 = [_as_rioters(a1)]
                 a1 = cand.actor1[0]
         if cand.event_type == "Battles" and any(m.inter == 6 for m in cand.actor1 + cand.actor2):
             # "police clashed with the demonstrators": the demonstration turned violent
@@ -881,7 +878,7 @@ class Extractor:
             cand.plover_event, cand.plover_mode = "PROTEST", "riot"
             crowd = next(m for m in cand.actor1 + cand.actor2 if m.inter == 6)
             others = [m for m in cand.actor1 + cand.actor2 if m is not crowd]
-            cand.actor1 = [replace(crowd, name="Rioters ({country})", inter=5, generic=True)]
+            cand.actor1 = [_as_rioters(crowd)]
             cand.actor2 = others[:1]
         if (t.name == "riot" and cand.sub_event_type == "Violent demonstration" and cand.head.lemma_.lower() in (
                 "pelt", "throw", "hurl", "stone") and not DEMONSTRATION.search(_doc_text(sent.doc))
@@ -1742,6 +1739,11 @@ def _armed_target(verb: Any) -> bool:
 #: A private quarrel as the cause of a fight ("over a land dispute", "due to a family feud").
 PRIVATE_DISPUTE = re.compile(r"\b(?:over|due to|following|because of) (?:a |an |the )?(?:\w+ )?(?:land|property|family|"
                              r"personal|water|boundary) (?:dispute|feud|rivalry|quarrel)", re.I)
+
+
+def _as_rioters(m: Mention) -> Mention:
+    """The mention of people who rioted, renamed as ACLED's rioters (its words still name them in the text)."""
+    return replace(m, name="Rioters ({country})", inter=5, party=True, generic=True)
 
 
 def _few(span: Any) -> bool:

@@ -155,10 +155,10 @@ TRIGGERS: list[Trigger] = [
                      ("sign", "a", "ceasefire"), ("sign", "ceasefire"), ("sign", "*", "agreement"),
                      ("sign", "*", "accord")),
             S, "Agreement", "SUPPORT", None, "plain", 0.6),
-    # the actual release or exchange of prisoners is RETREAT "release" in PLOVER; ACLED codes an exchange as an
-    # agreement and a release alone as "Other"
     # fighters surrendering to the other side: an agreement to ACLED, RETREAT (disarm) to PLOVER
     Trigger("surrender", (("surrender", "to"),), S, "Agreement", "RETREAT", "disarm", "plain", 0.6),
+    # the actual release or exchange of prisoners is RETREAT "release" in PLOVER; ACLED codes an exchange as an
+    # agreement and a release alone as "Other"
     Trigger("exchange", (("prisoner", "exchange"), ("exchange", "prisoner"), ("swap", "prisoner"), ("prisoner", "swap")),
             S, "Agreement", "RETREAT", "release", "plain", 0.6),
     Trigger("release", (("release", "prisoner"), ("release", "hostage"), ("release", "detainee"),
