@@ -18,6 +18,16 @@ def one(events):
     ("A roadside bomb exploded near a police vehicle in Kandahar on Sunday.", "Explosions/Remote violence",
      "Remote explosive/landmine/IED"),
     ("Russian warplanes carried out airstrikes on Idlib on Thursday.", "Explosions/Remote violence", "Air/drone strike"),
+    # aircraft that kill attack from the air; a hack is no violence at all (see test_plover_triggers)
+    ("Turkish aircraft killed four PKK fighters in northern Iraq on Monday.", "Explosions/Remote violence",
+     "Air/drone strike"),
+    ("Militia fighters carried out ethnic cleansing against Masalit villagers in West Darfur last week.",
+     "Violence against civilians", "Attack"),
+    ("Ethiopian troops launched an invasion of the Eritrean border town of Badme on Monday.", "Battles", "Armed clash"),
+    ("Soldiers sexually abused three women at a checkpoint near Goma on Friday.", "Violence against civilians",
+     "Sexual violence"),
+    # "border patrol agents" say who acted, no patrol was told
+    ("Border patrol agents detained 40 migrants near El Paso on Sunday.", "Strategic developments", "Arrests"),
     ("Houthi forces shelled residential areas of Taiz on Friday.", "Explosions/Remote violence",
      "Shelling/artillery/missile attack"),
     ("Gunmen abducted 20 students from a school in Kaduna on Friday.", "Violence against civilians",
@@ -643,6 +653,10 @@ def test_long_text_is_chunked_with_correct_offsets(code):
      "Unidentified Military Forces", 8),
     ("On 9 May 2020, clashes took place between opposition rebels and regime forces in Tafas, Syria.",
      "Military Forces of Syria", 1),
+    # a nation's tanks and aircraft are its armed forces (abroad: external forces, ACLED inter 8)
+    ("Israeli tanks shelled positions of Hamas near Rafah on Monday.", "Military Forces of Israel", 8),
+    ("British aircraft bombed an arms depot near Basra on Monday.", "Military Forces of United Kingdom", 8),
+    ("Turkish helicopters attacked PKK positions near Hakkari on Monday.", "Military Forces of Turkey", 1),
 ])
 def test_actor_kinds(code, text, actor1, inter1):
     ev = one(code(text))

@@ -70,6 +70,19 @@ def plover_only(events):
     ("Mali received a mission of observers from the African Union on Monday.", "RETREAT", "Mali", "African Union"),
     # a mediator acts on the two sides
     ("Qatar launched a mediation effort between Kenya and Somalia on Saturday.", "CONSULT", "Qatar", "Kenya Somalia"),
+    # a court hearing opened is an investigation (the court is no headquarters set up)
+    ("Kenya's high court opened a hearing on Monday into the deaths of three protesters.", "ACCUSE", "Kenya", ""),
+    # readiness raised: PLOVER MOBILIZE; hacking: COERCE "cyber"
+    ("Ugandan troops remained on high alert along the border with South Sudan on Friday.", "MOBILIZE", "Uganda", ""),
+    ("Russia tried to hack into the computers of the Estonian defence ministry on Monday.", "COERCE", "Russia",
+     "Estonian"),
+    ("Iranian hackers launched a cyber attack on Israeli water facilities on Sunday.", "COERCE", "Iranian", "Israeli"),
+    # "its forces", "it" in a reported clause are the speaker's
+    ("Armenia said on Tuesday its forces had completed their withdrawal from the disputed district.", "RETREAT",
+     "Armenia", ""),
+    # an organisation named after the people it stands for is a party, not civilians
+    ("The Kenya National Union of Teachers called off its strike on Thursday.", "CONCEDE",
+     "Kenya National Union of Teachers", ""),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))
@@ -80,6 +93,17 @@ def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     assert ev.event_date == "2024-05-10" or ev.spans["date"] is not None
     start, end = ev.spans["trigger"]
     assert text[start:end] == ev.trigger
+
+
+def test_modes_of_new_plover_triggers(code):
+    assert plover_only(code("Kenya's high court opened a hearing on Monday into the killings."))[0].plover_mode == "investigate"
+    assert plover_only(code("Russia tried to hack into the computers of the Estonian army."))[0].plover_mode == "cyber"
+    assert plover_only(code("Armenia said its forces had completed their withdrawal."))[0].plover_mode == "withdraw"
+
+
+def test_a_press_release_frees_no_one(code):
+    events = code("Rebels killed two soldiers in Kidal, according to a press release by the army.")
+    assert [e.plover_event for e in events] == ["ASSAULT"]
 
 
 def test_a_measure_reimposed_is_a_measure_taken(code):

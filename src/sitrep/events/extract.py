@@ -398,8 +398,9 @@ class Extractor:
             if name == "protest" and doc[s].lemma_.lower() in GATHERING_WORDS and not PROTEST_PURPOSE.search(sent.text):
                 continue  # "residents gathered to demand ...", not "families gathered for the funeral"
             if (name == "group" and doc[s].lemma_.lower() == "patrol" and doc[s].pos_ != "VERB"
-                    and doc[s].dep_ in ("dobj", "pobj") and doc[s].head.lemma_.lower() not in ("conduct", "carry", "by")):
-                continue  # "hit an army patrol": the target, not a patrol told
+                    and (doc[s].dep_ in ("dobj", "pobj") and doc[s].head.lemma_.lower() not in ("conduct", "carry", "by")
+                         or doc[s].dep_ == "compound")):
+                continue  # "hit an army patrol": the target, not a patrol told; "border patrol agents": who
             if name == "fight" and doc[s].lemma_.lower() in ("combat", "fight", "battle") and doc[s].pos_ == "VERB" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in FOUGHT_ILLS for c in doc[s].children):
                 continue  # "to combat the spread of the coronavirus", "fighting corruption"
@@ -513,6 +514,9 @@ class Extractor:
                 or any(t.lemma_.lower() in BANNING and t.nbor().lower_ in ("on", "of")
                        for t in head.doc[max(head.sent.start, head.i - 8):head.i])):
             return False  # "extended the ban on all marches and protests": no protest took place
+        if trig.name == "attack" and head.i > 0 and any(
+                t.lower_ in ("cyber", "computer", "online") for t in head.doc[max(head.i - 2, 0):head.i]):
+            return False  # "a cyber attack": hacking (PLOVER COERCE "cyber"), no violence
         chain = [head]
         h = head
         for _ in range(3):
@@ -807,13 +811,20 @@ class Extractor:
             if a1 is not None and a1.inter != 7 or cand.head.tag_ == "VBG":
                 return False  # "the gunmen fled": attackers leaving; "refugees fleeing the war": background
         elif t.kind == "hq":
-            objs = {tok.lemma_.lower() for tok in cand.head.subtree} | {
+            # what was opened, not who opened it ("Israel's high court opened a hearing": no court set up)
+            active = cand.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in cand.head.children)
+            opened = [c for c in cand.head.children if c.dep_ not in ("nsubj", "agent", "advcl", "conj")] \
+                if active else [cand.head]
+            objs = {tok.lemma_.lower() for c in opened for tok in c.subtree} | {
                 tok.lemma_.lower() for c in cand.head.head.children if c.dep_ in ("dobj",) for tok in c.subtree}
             if not objs & HQ_OBJECTS:
                 return False
             cand.actor2 = []
-        if t.name == "attack" and cand.event_type in ("Battles", "Violence against civilians") and _air_attacker(cand.head):
-            # "the air force attacked three trucks", "attacks by helicopter gunships were conducted": from the air
+        if (t.name in ("attack", "kill", "shelling") and _air_attacker(cand.head)
+                and (cand.event_type in ("Battles", "Violence against civilians")
+                     or cand.sub_event_type == "Shelling/artillery/missile attack")):
+            # "the air force attacked three trucks", "attacks by helicopter gunships were conducted", "aircraft killed
+            # 46 civilians", "aircraft using guided missiles struck": from the air
             cand.event_type, cand.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
             cand.plover_mode = "aerial"
         between = any(c.dep_ == "prep" and c.lower_ == "between" for h in (cand.head, cand.head.head) for c in h.children)
@@ -1302,6 +1313,11 @@ def _args_of(tok: Any, mention_at: dict[int, Mention]) -> list[Mention]:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "we") and tok.i not in mention_at:
         speaker = _reporting_subject(tok)
+        if speaker is not None:
+            return _args_of(speaker, mention_at)
+    if tok.pos_ == "NOUN" and tok.i not in mention_at and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children):
+        speaker = _reporting_subject(tok)  # "the Bosnian Serbs said their forces had completed the withdrawal"
         if speaker is not None:
             return _args_of(speaker, mention_at)
     if lemma in RELATIONAL:
@@ -2176,6 +2192,11 @@ def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, 
                 for i in range(group.start, group.end):
                     out[i] = group
                 continue
+        if ent.label_ == "ORG" and any(i in out for i in range(ent.start, ent.end)) and all(
+                not out[i].party and out[i].inter == 7 for i in range(ent.start, ent.end) if i in out):
+            # "the Nigerian Union of Teachers": an organisation named after the people it stands for
+            for i in range(ent.start, ent.end):
+                out.pop(i, None)
         if ent.label_ not in PLOVER_PARTY_LABELS or any(i in out for i in range(ent.start, ent.end)):
             continue
         start = ent.start
@@ -2237,7 +2258,21 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
         head = span.root
         if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span):
             return None  # "the Peace Agreement Commission", "the Freedom Support Act"
-        reading = _plover_reading(head)
+        if head.lemma_.lower() == "release" and head.pos_ == "NOUN" and any(
+                c.lower_ in ("press", "news") for c in head.children):
+            return None  # "according to a press release": nobody freed
+        if trig.name == "p-alert":
+            # "troops remained on alert", "put its forces on high alert": the verb tells it; "alert" alone is no act
+            if head.pos_ != "NOUN" or not (head.dep_ == "pobj" and head.head.lower_ == "on" or any(
+                    c.lower_ in ALERT_LEVELS for c in head.children if c.dep_ in ("amod", "compound"))):
+                return None
+            head = _governing_verb(head)
+            if head.pos_ == "AUX":  # "troops are on high alert"
+                reading = None if any(c.dep_ in ("neg", "mark") or c.lower_ in MODALS for c in head.children) else "act"
+            else:
+                reading = _plover_reading(head)
+        else:
+            reading = _plover_reading(head)
         if reading is None or (reading == "act" and trig.kind != "plover"):
             return None  # an ACLED trigger is read here only when announced or refused
         if head.lemma_.lower() == "defend" and not _defends_in_words(head, at):
@@ -2259,6 +2294,8 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
     return cand
 
 
+#: Words that raise an alert to a state of readiness ("high alert", "full alert").
+ALERT_LEVELS = {"high", "full", "maximum", "red", "top", "heightened", "combat", "highest", "increased"}
 #: People a party receives as visitors ("received a delegation", "received the observers"): CONSULT, or
 #: RETREAT when they come to watch it (CAMEO 0862, receive inspectors or observers).
 VISITORS = DIPLOMATS | {"delegation", "minister", "president", "leader", "visitor", "counterpart", "premier", "king"}
@@ -2609,10 +2646,12 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
             cand.plover_event, cand.plover_mode = "THREATEN", None
         return
     if t.plover_event == "ACCUSE":
-        cand.plover_mode = ("investigate" if lemma in ("investigate", "investigation", "probe", "inquiry")
+        cand.plover_mode = ("investigate" if lemma in ("investigate", "investigation", "probe", "inquiry", "hearing")
                             else "allege" if lemma in ("accuse", "allege", "indict", "sue", "charge") else "disapprove")
     elif t.plover_event == "RETREAT":
-        cand.plover_mode = {"resign": "resign", "step": "resign", "disarm": "disarm", "surrender": "disarm"}.get(lemma, "release")
+        cand.plover_mode = {"resign": "resign", "step": "resign", "disarm": "disarm", "surrender": "disarm",
+                            "demobilize": "disarm", "demobilise": "disarm", "withdrawal": "withdraw",
+                            "withdraw": "withdraw"}.get(lemma, "release")
     elif t.plover_event == "CONSULT" and lemma in ("telephone", "phone"):
         cand.plover_mode = "phone"
     elif t.plover_event == "CONSULT" and lemma == "receive" and any(

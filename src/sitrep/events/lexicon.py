@@ -60,6 +60,8 @@ TRIGGERS: list[Trigger] = [
                           ("clear", "out"), ("drive", "out"), ("expel",), ("retake",), ("recapture",),
                           ("regain", "control"), ("regain",), ("liberate",), ("fall", "to"), ("push", "out")),
             B, "Non-state actor overtakes territory", "ASSAULT", None, "territory", 0.7),
+    # an army invading another's land fights its way in (ACLED: armed clash), whoever it meets
+    Trigger("invade", (("invade",), ("invasion",)), B, "Armed clash", "ASSAULT", None, "plain", 0.6),
     # --- Explosions / remote violence
     Trigger("suicide", (("suicide", "bomber"), ("suicide", "bombing"), ("suicide", "attack"), ("suicide", "bomb"),
                         ("suicide", "car", "bomb"), ("suicide", "vest"), ("self", "-", "detonate")),
@@ -122,10 +124,13 @@ TRIGGERS: list[Trigger] = [
     Trigger("wound", (("wound",), ("injure",)), V, "Attack", "ASSAULT", "firearms", "kill", 0.5),
     # "the body of a man was found", "three people were found dead": read only when a body is what was found
     Trigger("found", (("find",),), V, "Attack", "ASSAULT", "targeted", "kill", 0.55),
+    # driving a people out by terror (ACLED: attacks on civilians; PLOVER ASSAULT)
+    Trigger("cleansing", (("ethnic", "cleansing"),), V, "Attack", "ASSAULT", None, "plain", 0.6),
     Trigger("abduct", (("abduct",), ("kidnap",), ("abduction",), ("kidnapping",), ("take", "hostage"),
                        ("hold", "hostage"), ("forcibly", "disappear")),
             V, "Abduction/forced disappearance", "ASSAULT", "abduct", "plain", 0.8),
-    Trigger("sexual", (("rape",), ("sexual", "violence"), ("sexually", "assault"), ("sexual", "assault")),
+    Trigger("sexual", (("rape",), ("sexual", "violence"), ("sexually", "assault"), ("sexual", "assault"),
+                       ("sexually", "abuse"), ("sexual", "abuse")),
             V, "Sexual violence", "ASSAULT", "sexual", "plain", 0.8),
     # --- Strategic developments
     Trigger("arrest", (("arrest",), ("detain",), ("apprehend",), ("round", "up")),
@@ -208,7 +213,8 @@ PLOVER_TRIGGERS: list[Trigger] = [
     Trigger("p-must", (("must",),), None, None, "REQUEST", None, "plover", 0.3),
     Trigger("p-accuse", (("accuse",), ("blame",), ("condemn",), ("denounce",), ("criticize",), ("criticise",),
                          ("complain",), ("allege",), ("indict",), ("sue",), ("decry",), ("lodge", "protest"),
-                         ("investigate",), ("investigation",), ("probe",), ("inquiry",), ("charge", "with")),
+                         ("investigate",), ("investigation",), ("probe",), ("inquiry",), ("charge", "with"),
+                         ("hearing",)),
             None, None, "ACCUSE", None, "plover", 0.35),
     Trigger("p-reject", (("reject",), ("refuse",), ("veto",), ("rebuff",), ("turn", "down"), ("rule", "out"),
                          ("dismiss",), ("boycott",), ("renege",), ("oppose",), ("opposed", "to")),
@@ -248,6 +254,12 @@ PLOVER_TRIGGERS: list[Trigger] = [
     Trigger("p-coerce", (("deport",), ("ban",), ("outlaw",), ("blockade",), ("censor",), ("jail",), ("imprison",),
                          ("sentence",), ("impose", "curfew"), ("impose", "restriction"), ("impose", "*", "restriction")),
             None, None, "COERCE", None, "plover", 0.35),
+    # forces put "on alert" or on "high alert": readiness raised (PLOVER MOBILIZE; ACLED codes no event)
+    Trigger("p-alert", (("alert",),), None, None, "MOBILIZE", "troops", "plover", 0.35),
+    # hacking and defacing websites: PLOVER COERCE "cyber" (ACLED codes no violence)
+    Trigger("p-cyber", (("hack",), ("hack", "into"), ("deface",), ("cyberattack",), ("cyber", "attack"),
+                        ("cyber", "-", "attack")),
+            None, None, "COERCE", "cyber", "plover", 0.35),
 ]
 TRIGGERS = TRIGGERS + PLOVER_TRIGGERS
 

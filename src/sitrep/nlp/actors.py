@@ -27,7 +27,7 @@ GENERIC: dict[str, tuple[str, int]] = {
         "government forces", "government troops", "air force", "navy", "marines", "special forces",
         "paratrooper", "commando", "national guard", "defence forces", "defense forces", "warplane", "jet",
         "fighter jet", "helicopter gunship", "gendarme", "gendarmerie", "govt force", "govt forces", "govt troop",
-        "border guard")},
+        "border guard", "tank", "aircraft", "helicopter", "warship", "gunboat")},
     **{w: ("Government of {country}", 1) for w in ("authorities", "authority", "government", "governorship",
                                                   "administration")},
     **{w: ("Police Forces of {country}", 1) for w in (
