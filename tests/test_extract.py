@@ -26,6 +26,12 @@ def one(events):
     ("Ethiopian troops launched an invasion of the Eritrean border town of Badme on Monday.", "Battles", "Armed clash"),
     ("Soldiers sexually abused three women at a checkpoint near Goma on Friday.", "Violence against civilians",
      "Sexual violence"),
+    # forces strengthened: a change to the group; rockets discovered were fired at no one
+    ("Kenya has strengthened its forces along the Somali border following the discovery of rockets near Mandera.",
+     "Strategic developments", "Change to group/activity"),
+    # "staged" is read as "stage" (the lemmatizer reads "stag"): a rally staged is a protest
+    ("Angry activists of the Fatah party have staged rallies in Ramallah against the leadership.", "Protests",
+     "Peaceful protest"),
     # "border patrol agents" say who acted, no patrol was told
     ("Border patrol agents detained 40 migrants near El Paso on Sunday.", "Strategic developments", "Arrests"),
     ("Houthi forces shelled residential areas of Taiz on Friday.", "Explosions/Remote violence",

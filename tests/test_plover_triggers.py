@@ -83,6 +83,27 @@ def plover_only(events):
     # an organisation named after the people it stands for is a party, not civilians
     ("The Kenya National Union of Teachers called off its strike on Thursday.", "CONCEDE",
      "Kenya National Union of Teachers", ""),
+    # a body named after a ceasefire is no agreement; "undertook a mission" is done, not promised
+    ("The Ceasefire Monitoring Commission completed its investigation into the violations in Kadugli.", "ACCUSE",
+     "Ceasefire Monitoring Commission", ""),
+    ("The Kenyan envoy undertook a mediation mission between Sudan and South Sudan in March.", "CONSULT", "Kenya",
+     "Sudan"),
+    # goods handed over are aid, not ground ceded; a warm welcome is hosting; troops arriving are assistance
+    ("Norwegian doctors handed over two tonnes of medicine to the Red Cross in Aleppo on Friday.", "AID",
+     "Norwegian doctors", "Red Cross"),
+    ("The Prime Minister of Ghana gave a warm welcome to the visiting President of Togo on Monday.", "CONSULT",
+     "Ghana", "Togo"),
+    ("The first Kenyan peacekeeping troops arrived in Somalia on Tuesday.", "AID", "Kenya", "Somalia"),
+    # people sent to investigate: an investigation
+    ("The African Union sent a team of experts to Burundi on Monday to investigate the killings.", "ACCUSE",
+     "African Union", "Burundi"),
+    # a warning that announces the speaker's side's coercion is a threat; denying a permission a refusal
+    ("The governor of Kano warned that police will no longer tolerate street protests by the movement.", "THREATEN",
+     "Kano", ""),
+    ("The Ministry of Interior denied the opposition party permission to hold a rally in Harare.", "REJECT",
+     "Ministry of Interior", ""),
+    # an army preparing to fight mobilises
+    ("The Ethiopian army prepared to resume shelling rebel positions in Tigray on Sunday.", "MOBILIZE", "Ethiopia", ""),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))
@@ -173,6 +194,7 @@ def test_background_violence_ranks_below_the_reported_act(code, text, plover_eve
     "The army released a statement on Monday.",  # a statement is not a captive
     "Government troops defended the town against the rebels.",  # holding ground, not support
     "Kenya received the report on Monday.",  # no visitor received
+    "The ministry warned that the drought will worsen.",  # a warning of no act of the speaker's
 ])
 def test_not_plover_acts(code, text):
     assert code(text) == []

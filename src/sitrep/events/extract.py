@@ -440,6 +440,11 @@ class Extractor:
                     c.dep_ == "dobj" and c.i in mention_at and mention_at[c.i].inter in (2, 3) and not mention_at[c.i].generic
                     for c in doc[s].children):
                 continue  # "35 soldiers joined the Taliban" (a change to the group); not "joined the protest"
+            if (trig.event_type == "Strategic developments" and trig.kind != "plover" and span.root.ent_type_ == "ORG"
+                    and span.root.ent_iob_ == "I" and span.root.pos_ == "PROPN"):
+                continue  # "the Ceasefire Violations Committee", "the Joint Truce Commission": a body's name
+            if name == "withdraw" and doc[s].lemma_.lower() == "hand" and not _territorial_object(doc[s]):
+                trig = self.triggers["p-give"]  # "handed over 700 kg of medicine to the Red Crescent": aid, no ground
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in (span[0], span[-1])):
                 continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade"); "left 3 IS militants
                 # dead" holds a name only where the pattern takes any word
@@ -1589,7 +1594,8 @@ WAR_REMNANTS = re.compile(r"\b(?:accidentally|remnants? of (?:the )?war|laid dur
 ARMS_TALK = {"agreement", "treaty", "reduce", "reduction", "limit", "withdrawal", "withdraw", "talk", "negotiation",
              "deal", "sale", "sell", "buy", "purchase", "supply", "test", "program", "programme", "arsenal",
              "stockpile", "production", "produce", "develop", "development", "deployment", "deploy", "acquire",
-             "manufacture", "import", "export", "ban", "control", "collection", "monitoring", "destruction"}
+             "manufacture", "import", "export", "ban", "control", "collection", "monitoring", "destruction",
+             "discovery", "discover"}
 #: A weapon stopped before it struck: found, defused, destroyed by the other side, shot down.
 DISARMED = re.compile(r"\b(?:defus(?:ed|ing|al)|did not (?:explode|detonate|go off)|failed to (?:explode|detonate|go off)|"
                       r"(?:IEDs?|bombs?|explosives?|devices?|mines?|landmines?) (?:was|were) (?:found|discovered|located|"
@@ -2254,10 +2260,17 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
         cand.actor1 = _not_located(_one_per_phrase(_args_of(subj, at), doc), doc)
         cand.actor2 = _not_located(_one_per_phrase([m for m in (_args_of(target, at) if target is not None else [])
                                                     if m.name not in {x.name for x in cand.actor1}], doc), doc)
+    elif trig.name == "p-warn":
+        cand = _warning(trig, span, at)
+        if cand is None:
+            return None
     else:
         head = span.root
         if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span):
             return None  # "the Peace Agreement Commission", "the Freedom Support Act"
+        if head.lemma_.lower() == "deny" and not any(
+                c.dep_ in ("dobj", "dative") and c.lemma_.lower() in DENIED_GRANTS for c in head.children):
+            return None  # "denied land allocation" is a refusal; "denied attacking the convoy" is no act
         if head.lemma_.lower() == "release" and head.pos_ == "NOUN" and any(
                 c.lower_ in ("press", "news") for c in head.children):
             return None  # "according to a press release": nobody freed
@@ -2294,6 +2307,43 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
     return cand
 
 
+def _warning(trig: Trigger, span: Any, at: dict[int, Mention]) -> _Candidate | None:
+    """"The security chief warned that police will no longer tolerate rallies": a threat (PLOVER THREATEN)
+    when the warned clause announces the speaker's side's coercion or violence, or a refusal; "warned that
+    famine will spread" is a forecast, no act."""
+    verb = span.root
+    if verb.pos_ != "VERB" or _plover_reading(verb) != "act":
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and any(
+        a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in c.children)), None)
+    if clause is None:
+        return None
+    refused = any(c.dep_ == "neg" or c.lower_ == "longer" for c in clause.children)
+    if not (refused or clause.lemma_.lower() in CONFLICT_LEMMAS | THREAT_ACTS):
+        return None
+    cand = _Candidate(trig, verb, (span.start_char, span.end_char))
+    cand.plover_event, cand.plover_mode = "THREATEN", None
+    subj = _subject(verb)
+    cand.actor1 = _not_located(_one_per_phrase(_args_of(subj, at), verb.doc), verb.doc) if subj is not None else []
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    told += [c for c in clause.children if c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("against", "on")]
+    names = {m.name for m in cand.actor1}
+    cand.actor2 = _not_located(_one_per_phrase([m for c in told for m in _args_of(c, at) if m.name not in names],
+                                               verb.doc), verb.doc)
+    return cand
+
+
+#: Subjects whose preparing to fight is a mobilisation, not a promise.
+ARMED_BODIES = {"army", "troop", "force", "military", "soldier", "militia", "rebel", "fighter", "navy", "police"}
+#: Acts a warning announces that make it a threat ("warned that it will retaliate").
+THREAT_ACTS = {"tolerate", "retaliate", "respond", "punish", "crush", "hit", "use", "expel", "close", "cut"}
+#: What a party denies someone that makes the denial a refusal ("denied them access").
+DENIED_GRANTS = {"permission", "access", "entry", "visa", "request", "allocation", "application", "admission",
+                 "landing", "permit", "passage", "asylum", "bail", "license", "licence", "clearance", "right"}
+#: Purposes that make sending people an investigation ("sent a team to investigate").
+INSPECTING = {"investigate", "monitor", "inspect", "probe", "examine", "verify", "assess", "observe", "check"}
+#: People whose arrival is military assistance, not a visit (PLOVER AID: "personnel").
+TROOP_WORDS = {"troop", "peacekeeper", "peacekeeping", "soldier", "contingent", "deployment", "force", "battalion"}
 #: Words that raise an alert to a state of readiness ("high alert", "full alert").
 ALERT_LEVELS = {"high", "full", "maximum", "red", "top", "heightened", "combat", "highest", "increased"}
 #: People a party receives as visitors ("received a delegation", "received the observers"): CONSULT, or
@@ -2414,7 +2464,9 @@ def _plover_reading(head: Any) -> str | None:
             reading = "intent"
     if _opinion(chain[-1]):
         return None  # "analysts say the group will attack": a forecast, not an act of a party
-    governors = {t.lemma_.lower() for t in chain[1:]}
+    # ("undertook a mediation mission" is done; "undertook to mediate" is a promise)
+    governors = {t.lemma_.lower() for k, t in enumerate(chain[1:], 1)
+                 if not (t.lemma_.lower() == "undertake" and chain[k - 1].dep_ == "dobj")}
     if negated or governors & REFUSAL_GOVERNORS:
         # "will not accept refugees", "refused to meet", "failed to reach agreement": a refusal if announced
         return "refusal" if (reading == "intent" or governors & REFUSAL_GOVERNORS) else None
@@ -2629,13 +2681,31 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
             for c in cand.head.children) and reading == "act":
         cand.plover_event, cand.plover_mode = "CONCEDE", None  # "accepted the rebels' demands": CAMEO 083, accede
         return
-    if t.name == "p-agree" and any(c.dep_ == "xcomp" and c.lemma_.lower() in CONFLICT_LEMMAS for c in cand.head.children):
+    if t.name == "p-agree" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in CONFLICT_LEMMAS or any(
+            g.dep_ in ("xcomp", "dobj") and g.lemma_.lower() in CONFLICT_LEMMAS for g in c.children))
+            for c in cand.head.children):
         cand.plover_event, cand.plover_mode = "THREATEN", None  # "vowed to fight on", "pledged to ban the party"
+        subj = _subject(cand.head)
+        if lemma == "prepare" and cand.head.pos_ == "VERB" and subj is not None and subj.lemma_.lower() in ARMED_BODIES:
+            cand.plover_event, cand.plover_mode = "MOBILIZE", "troops"  # "the army prepared to resume shelling"
         return
     if t.plover_event == "RETREAT" and lemma in ("withdraw", "pull", "recall") and _serving(cand.head):
         # "withdrew its peacekeepers", "will pull out the inspectors": not a retreat but reduced relations
         # (CAMEO 166 "expel or withdraw"), SANCTION; announced, a THREAT
         cand.plover_event, cand.plover_mode = ("THREATEN" if reading == "intent" else "SANCTION"), None
+        return
+    if t.name == "p-give" and reading == "act" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("welcome", "reception") for c in cand.head.children):
+        cand.plover_event, cand.plover_mode = "CONSULT", "host"  # "gave a warm welcome to the visiting leader"
+        return
+    if t.name == "p-give" and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in INSPECTING
+                                  for c in cand.head.children):
+        # "sent a team to Bosnia to investigate", "dispatched inspectors to monitor the plant": an investigation
+        cand.plover_event, cand.plover_mode = ("ACCUSE", "investigate") if reading == "act" else ("AGREE", None)
+        return
+    if t.plover_event == "CONSULT" and lemma == "arrive" and reading == "act" and (subj := _subject(cand.head)) is not None \
+            and (subj.lemma_.lower() in TROOP_WORDS or any(c.lemma_.lower() in TROOP_WORDS for c in subj.subtree)):
+        cand.plover_event, cand.plover_mode = "AID", None  # peacekeepers or troops arriving: military assistance
         return
     if reading == "intent":
         # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT; announced

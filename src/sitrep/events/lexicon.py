@@ -177,7 +177,8 @@ TRIGGERS: list[Trigger] = [
                       ("mobilise",), ("join",), ("patrol",), ("fortification",),
                       ("bring", "reinforcement"), ("send", "reinforcement"), ("bring", "*", "reinforcement"),
                       ("send", "*", "reinforcement"), ("bring", "in", "*", "reinforcement"), ("military", "column"),
-                      ("military", "convoy"), ("military", "exercise"), ("besiege",)),
+                      ("military", "convoy"), ("military", "exercise"), ("besiege",), ("strengthen", "*", "force"),
+                      ("strengthen", "force"), ("reinforce",)),
             S, "Change to group/activity", "MOBILIZE", "troops", "plain", 0.4),
     # people fleeing or displaced by violence: ACLED "Other" (read only when civilians move, never attackers)
     Trigger("displace", (("flee",), ("displace",), ("displacement",), ("evacuate", "from"), ("evacuate", "follow"),
@@ -217,9 +218,11 @@ PLOVER_TRIGGERS: list[Trigger] = [
                          ("hearing",)),
             None, None, "ACCUSE", None, "plover", 0.35),
     Trigger("p-reject", (("reject",), ("refuse",), ("veto",), ("rebuff",), ("turn", "down"), ("rule", "out"),
-                         ("dismiss",), ("boycott",), ("renege",), ("oppose",), ("opposed", "to")),
+                         ("dismiss",), ("boycott",), ("renege",), ("oppose",), ("opposed", "to"), ("deny",)),
             None, None, "REJECT", None, "plover", 0.35),
     Trigger("p-threaten", (("threaten",), ("ultimatum",)), None, None, "THREATEN", None, "plover", 0.35),
+    # a warning is a threat only when it announces the speaker's coercion or refusal (read by the extractor)
+    Trigger("p-warn", (("warn",),), None, None, "THREATEN", None, "plover", 0.35),
     Trigger("p-support", (("support",), ("endorse",), ("praise",), ("back",), ("recognize",), ("recognise",),
                           ("welcome",), ("commend",), ("forgive",), ("ratify",), ("sign", "treaty"), ("sign", "deal"),
                           ("sign", "accord"), ("sign", "a", "treaty"), ("sign", "a", "deal"),
@@ -236,7 +239,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
                       ("donation",)),
             None, None, "AID", None, "plover", 0.35, noun=True),
     # giving to a named recipient is aid; announced ("will provide"), a promise (AGREE)
-    Trigger("p-give", (("provide",), ("give",), ("send",), ("contribute",), ("deliver",)),
+    Trigger("p-give", (("provide",), ("give",), ("send",), ("contribute",), ("deliver",), ("dispatch",)),
             None, None, "AID", None, "plover", 0.3),
     Trigger("p-concede", (("concede",), ("pardon",), ("amnesty",), ("acquit",), ("lift", "ban"), ("lift", "sanction"),
                           ("lift", "the", "ban"), ("lift", "embargo"), ("lift", "curfew"), ("ease", "restriction"),

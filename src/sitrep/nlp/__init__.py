@@ -70,7 +70,8 @@ def _token_pattern(nlp: Any, alias: str) -> list[dict[str, str]]:
 
 #: Verb forms the model's rule lemmatizer gets wrong ("raped" -> "rap"), as form -> lemma.
 LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape", "imprisoning": "imprison",
-               "waged": "wage", "waging": "wage"}
+               "waged": "wage", "waging": "wage", "staged": "stage", "staging": "stage", "raged": "rage",
+               "raging": "rage"}
 #: Verbs written with a hyphen after "re" that the tokenizer would split into "re - captured" (and the parser then
 #: misreads): kept whole, and read as the verb they repeat.
 HYPHENATED_VERBS = {
