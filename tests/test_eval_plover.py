@@ -20,6 +20,12 @@ def test_names_match_fuzzily():
     assert names_match("Afghan police", "Police Forces of Afghanistan")
     assert names_match("Taliban", "Taliban")
     assert not names_match("Taliban", "Military Forces of Mali")
+    # demonyms name their country, acronyms the actor they stand for
+    assert names_match("Iraqi youths", "Civilians (Iraq)")
+    assert names_match("British soldiers", "Military Forces of United Kingdom")
+    assert names_match("U.N. mediator", "United Nations")
+    assert not names_match("Iraqi youths", "Civilians (Iran)")
+    assert not names_match("Kenya", "Somalia")
 
 
 def test_plover_records_scored(tmp_path, pipeline):

@@ -652,6 +652,30 @@ def test_long_text_is_chunked_with_correct_offsets(code):
     assert body[s:e] == "Gunmen"
 
 
+@pytest.mark.parametrize("text, assoc", [
+    ("Hundreds of nurses protested in Lima on Monday over unpaid wages.", ["Health Workers (Peru)"]),
+    ("Taxi drivers blocked the main road in Santiago on Tuesday to protest fuel prices.", ["Labour Group (Chile)"]),
+    ("Thousands of ethnic Kurds rallied in Diyarbakir on Sunday against the arrests.", ["Kurdish Ethnic Group (Turkey)"]),
+    # a party protested against is no associated actor of the protesters
+    ("Residents protested against the Taliban in Kabul on Monday.", []),
+])
+def test_protesters_identity_is_an_associated_actor(code, text, assoc):
+    ev = one(code(text))
+    assert ev.actor1.startswith("Protesters (") and ev.assoc_actor_1 == assoc
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # people named by their nation are civilians; victims of a bombing are actor 2, the bomber unknown
+    ("Police arrested 40 Ethiopians in Nairobi on Monday.", "Police Forces of Kenya", "Civilians (Kenya)"),
+    ("Three civilians were killed in a car bombing in Mogadishu on Sunday.", "Unidentified Armed Group (Somalia)",
+     "Civilians (Somalia)"),
+    ("Croatian police arrested three men in Zagreb on Friday.", "Police Forces of Croatia", "Civilians (Croatia)"),
+])
+def test_roles_of_nations_victims_and_police(code, text, actor1, actor2):
+    ev = one(code(text))
+    assert (ev.actor1, ev.actor2) == (actor1, actor2)
+
+
 @pytest.mark.parametrize("text, actor1, inter1", [
     ("On 9 May 2020, suspected Fulani militiamen attacked the village of Tieba in Mali, killing 3 villagers.",
      "Fulani Ethnic Militia (Mali)", 4),

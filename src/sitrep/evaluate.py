@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +112,12 @@ def evaluate_acled(rows: list[dict[str, str]], pipeline: Any = None) -> Scores:
                                       float(row["longitude"])) <= 25
         if row.get("geo_precision"):
             hits["geo_precision"] += str(best.geo_precision) == row["geo_precision"].split(".")[0]
+        # associated actors ("Labour Group (Mexico)", a party that joined): exact names, semicolon-separated
+        gold_assoc = {a.strip() for a in (row.get("assoc_actor_1") or "").split(";") if a.strip()}
+        pred_assoc = set(best.assoc_actor_1)
+        hits["assoc1_gold"] += len(gold_assoc)
+        hits["assoc1_pred"] += len(pred_assoc)
+        hits["assoc1_tp"] += len(gold_assoc & pred_assoc)
     n = max(len(rows), 1)
     detected = max(hits["detected"], 1)
     rates = {key: hits[key] / n for key in ("detected", "event_type", "sub_event_type", "inter1", "date",
@@ -117,6 +125,7 @@ def evaluate_acled(rows: list[dict[str, str]], pipeline: Any = None) -> Scores:
     rates["sub_event_weighted_f1"] = weighted_f1(gold_sub, pred_sub)
     rates["within_25km_of_detected"] = hits["within_25km"] / detected
     rates["geo_precision_of_detected"] = hits["geo_precision"] / detected
+    rates["assoc_actor_1_f1"] = _f1(hits["assoc1_tp"], hits["assoc1_pred"], hits["assoc1_gold"])
     return Scores(len(rows), rates)
 
 
@@ -148,14 +157,37 @@ def plover_label(event: str) -> str:
     return PLOVER_RENAMES.get(event.upper(), event.upper())
 
 
-def _name_keys(name: str) -> set[str]:
-    """Word stems of a name, for fuzzy matching ("Hungarian" ~ "Military Forces of Hungary")."""
+def _stems(name: str) -> set[str]:
     words = [w for w in "".join(c.lower() if c.isalnum() else " " for c in name).split() if w not in _NAME_STOP]
     return {w[:5] for w in words if len(w) > 1}
 
 
+@lru_cache(maxsize=1)
+def _kb() -> Any:
+    from .nlp.actors import ActorKB
+
+    return ActorKB.load()
+
+
+@lru_cache(maxsize=4096)
+def _name_keys(name: str) -> frozenset[str]:
+    """Word stems of a name, for fuzzy matching, with the canonical names the actor knowledge base gives
+    its words: a demonym's country ("Iraqi youths" ~ "Civilians (Iraq)", "British soldiers" ~ "Military
+    Forces of United Kingdom") and an alias's actor ("U.N. mediator" ~ "United Nations")."""
+    keys = set(_stems(name))
+    kb = _kb()
+    for word in re.findall(r"(?:[A-Za-z]\.){2,}|[\w'-]+", name):
+        word = word.strip("'")
+        country = kb.country_of_demonym(word) or kb.country_of_demonym(word.rstrip("s"))
+        actor = kb.get(word) if len(word) > 1 and (word.isupper() or "." in word) else None
+        for canonical in filter(None, (country, actor.name if actor else None)):
+            keys |= _stems(canonical)
+    return frozenset(keys)
+
+
 def names_match(a: str, b: str) -> bool:
-    """Fuzzy actor-name match: the two names share a content word (compared on its first five letters)."""
+    """Fuzzy actor-name match: the two names share a content word (compared on its first five letters),
+    demonyms and acronyms read as the country or actor they name."""
     return bool(_name_keys(a) & _name_keys(b))
 
 

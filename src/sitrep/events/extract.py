@@ -253,6 +253,9 @@ class Extractor:
                 key, end = (two if two in GENERIC else two.replace("forces", "force")), tok.i + 2
             elif lemma in GENERIC:
                 key, end = lemma, tok.i + 1
+            elif (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.text.endswith("s")
+                  and self.kb.country_of_demonym(tok.text[:-1])):
+                key, end = "civilian", tok.i + 1  # "killed 4 Iraqis", "arrested 100 Palestinians": people of a nation
             elif lemma in ("force", "forces", "regime") and self._state_force(tok):
                 key, end = "army", tok.i + 1  # "Ukrainian Forces", "regime forces", "government forces"
             elif lemma in ("group", "individual", "faction") and any(
@@ -937,6 +940,7 @@ class Extractor:
             ev.assoc_actor_2 = [x.name for x in cand.actor2[1:]]
         if cand.event_type == "Protests" and cand.sub_event_type != "Excessive force against protesters":
             _protesters_first(ev)
+            ev.assoc_actor_1 = _protest_identities(cand, doc, self.kb)
         elif cand.event_type == "Riots" and ev.inter1 != 5:
             # ACLED's riots always have rioters as actor 1: the state forces they hit are actor 2 ("police were
             # attacked by a mob"), a named group that rioted is an associated actor ("Imbonerakure and CNL fought")
@@ -946,8 +950,10 @@ class Extractor:
                 ev.assoc_actor_1 = [ev.actor1, *ev.assoc_actor_1]
             ev.actor1, ev.inter1, ev.spans["actor1"] = "Rioters ({country})", 5, None
         elif cand.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
-            if ev.inter1 == 7 and ev.actor2 is None and cand.event_type == "Violence against civilians":
-                # "a man was killed": the civilian is the victim, the perpetrator is unknown
+            if ev.inter1 == 7 and ev.actor2 is None and cand.event_type in (
+                    "Violence against civilians", "Explosions/Remote violence"):
+                # "a man was killed", "three civilians were killed in a car bombing": the civilian is the victim,
+                # the perpetrator is unknown
                 ev.actor2, ev.inter2, ev.spans["actor2"] = ev.actor1, 7, ev.spans["actor1"]
                 ev.actor1, ev.inter1, ev.spans["actor1"] = None, None, None
             sides = [a for e in sent.ents if e.label_ == "ACTOR" for a in self.kb.monitored(e.ent_id_)]
@@ -2108,6 +2114,62 @@ def _protesters_first(ev: Event) -> None:
     ev.actor2, ev.inter2, ev.assoc_actor_2, ev.spans["actor2"] = None, None, [], None
     if state is not None:
         ev.actor2, ev.inter2, ev.spans["actor2"] = state
+
+
+#: Who demonstrates, as ACLED names them among the associated actors ("Labour Group (Mexico)").
+IDENTITIES = {
+    **{w: "Labour Group" for w in ("worker", "employee", "labourer", "laborer", "union", "unionist", "miner", "staff",
+                                   "trade unionist", "driver", "transporter", "trucker", "docker", "employees",
+                                   "taxi driver", "cab driver")},
+    **{w: "Journalists" for w in ("journalist", "reporter", "media worker", "photojournalist")},
+    **{w: "Health Workers" for w in ("doctor", "nurse", "health worker", "healthcare worker", "medic", "paramedic",
+                                     "medical worker", "medical staff", "health staff")},
+    **{w: "Teachers" for w in ("teacher", "lecturer")},
+    **{w: "Students" for w in ("student", "pupil")},
+    **{w: "Farmers" for w in ("farmer", "peasant", "grower")},
+    **{w: "Women" for w in ("woman",)},
+    **{w: "Prisoners" for w in ("prisoner", "inmate", "detainee")},
+    **{w: "Refugees/IDPs" for w in ("refugee", "idp")},
+    **{w: "Fishermen" for w in ("fisherman", "fisher")},
+    **{w: "Lawyers" for w in ("lawyer", "advocate")},
+    **{w: "Street Traders" for w in ("vendor", "hawker", "street trader", "street vendor")},
+}
+RELIGIONS = {"muslim": "Muslim Group", "moslem": "Muslim Group", "islamic": "Muslim Group", "christian": "Christian Group",
+             "catholic": "Christian Group", "hindu": "Hindu Group", "sikh": "Sikh Group", "jewish": "Jewish Group"}
+
+
+def _protest_identities(cand: _Candidate, doc: Any, kb: ActorKB) -> list[str]:
+    """The demonstrators' identity as ACLED's associated actors: "health workers protested" gives
+    "Health Workers ({country})", "ethnic Kurds rallied" "Kurdish Ethnic Group ({country})", "supporters of
+    the PTI" the party itself."""
+    out: list[str] = []
+    heads = [doc[m.end - 1] for m in cand.actor1] or [t for t in (_subject(cand.head),) if t is not None]
+    subj = _subject(_governing_verb(cand.head))
+    side = {t.i for t in subj.subtree} if subj is not None else set()
+    for m in cand.actor1:
+        if not m.generic and m.inter in (0, 2, 3, 4) and "{country}" not in m.name and m.start in side:
+            out.append(m.name)  # a named party or organisation that demonstrated (not one protested against)
+    for head in heads:
+        if head.lemma_.lower() in QUANTITY_NOUNS | {"hundred", "thousand", "dozen", "group"}:
+            head = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                         if g.dep_ == "pobj"), head)  # "hundreds of nurses", "a group of farmers"
+        lemma = head.lemma_.lower()
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+        two = f"{mods[-1].lemma_.lower()} {lemma}" if mods else ""
+        label = IDENTITIES.get(two) or IDENTITIES.get(lemma)
+        if label is None:
+            for c in [*mods, head]:
+                word = c.lemma_.lower()
+                if word in RELIGIONS:
+                    label = RELIGIONS[word]
+                elif c.ent_type_ == "NORP" and (any(x.lower_ == "ethnic" for x in mods) or (
+                        kb.country_of_demonym(c.text) is None and kb.country_of_demonym(c.text[:-1]) is None)):
+                    adjective = c.text[:-1] if c.text.endswith("s") and c is head else c.text
+                    adjective = {"Kurd": "Kurdish", "Turk": "Turkish"}.get(adjective, adjective)
+                    label = f"{adjective} Ethnic Group"  # "ethnic Albanians", "Kurds", "Tamil protesters"
+        if label and f"{label} ({{country}})" not in out:
+            out.append(f"{label} ({{country}})")
+    return out
 
 
 def _place_relation(ent: Any) -> str:

@@ -92,27 +92,6 @@ REGION_DEMONYMS = {
     "middle eastern": "Middle East", "english": "England", "scottish": "Scotland", "welsh": "Wales",
     "sahelian": "Sahel", "caribbean": "Caribbean", "mediterranean": "Mediterranean",
 }
-#: Demonyms of countries that the shared list (data/demonyms.tsv, read by the actor stage too) leaves out;
-#: for geo only, where "a Danish company" or "the Belgian jockey" points at the country.
-MORE_DEMONYMS = {
-    "Australia": "Australian", "Austria": "Austrian", "Belgium": "Belgian", "Denmark": "Danish|Dane",
-    "Netherlands": "Dutch", "Norway": "Norwegian", "Sweden": "Swedish|Swede", "Finland": "Finnish|Finn",
-    "Iceland": "Icelandic", "Switzerland": "Swiss", "Portugal": "Portuguese", "Luxembourg": "Luxembourgish",
-    "Czech Republic": "Czech", "Slovakia": "Slovak|Slovakian", "Slovenia": "Slovenian|Slovene",
-    "Croatia": "Croatian|Croat", "Bosnia and Herzegovina": "Bosnian", "Montenegro": "Montenegrin",
-    "Albania": "Albanian", "North Macedonia": "Macedonian", "Bulgaria": "Bulgarian", "Moldova": "Moldovan",
-    "Estonia": "Estonian", "Latvia": "Latvian", "Lithuania": "Lithuanian", "Cyprus": "Cypriot", "Malta": "Maltese",
-    "Serbia": "Serb", "Argentina": "Argentine|Argentinian", "Uruguay": "Uruguayan", "Paraguay": "Paraguayan",
-    "Cuba": "Cuban", "Jamaica": "Jamaican", "Dominican Republic": "Dominican", "Nicaragua": "Nicaraguan",
-    "Costa Rica": "Costa Rican", "Panama": "Panamanian", "Trinidad and Tobago": "Trinidadian",
-    "Puerto Rico": "Puerto Rican", "Belize": "Belizean", "Guyana": "Guyanese", "Suriname": "Surinamese",
-    "Barbados": "Barbadian", "Bahamas": "Bahamian", "Saint Lucia": "Saint Lucian", "New Zealand": "New Zealander",
-    "Singapore": "Singaporean", "Mongolia": "Mongolian", "Kazakhstan": "Kazakh|Kazakhstani", "Uzbekistan": "Uzbek",
-    "Turkmenistan": "Turkmen", "Laos": "Laotian", "Taiwan": "Taiwanese", "Bhutan": "Bhutanese",
-    "Maldives": "Maldivian", "Gabon": "Gabonese",
-    "Equatorial Guinea": "Equatoguinean", "Botswana": "Botswanan", "Mauritius": "Mauritian",
-    "Comoros": "Comorian", "Seychelles": "Seychellois", "Cape Verde": "Cape Verdean", "Guinea-Bissau": "Bissau-Guinean",
-}
 NOT_PLACES = {
     "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "congress",
     "parliament", "senate", "white house", "kremlin", "pentagon", "capitol", "islamic", "state", "government",
@@ -189,8 +168,6 @@ class Geocoder:
         # "Canadian", "Libyan": a demonym points at its country
         self.demonyms = {d.lower(): country for country, dems in demonyms().items() for d in dems
                          if not d.isupper() and d[0].isupper()}
-        self.demonyms.update({d.lower(): country for country, dems in MORE_DEMONYMS.items() for d in dems.split("|")
-                              if d.lower() not in self.demonyms})
         self.demonyms.update(REGION_DEMONYMS)
         self._countries_re: re.Pattern[str] | None = None
 
