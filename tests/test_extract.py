@@ -670,6 +670,9 @@ def test_protesters_identity_is_an_associated_actor(code, text, assoc):
     ("Three civilians were killed in a car bombing in Mogadishu on Sunday.", "Unidentified Armed Group (Somalia)",
      "Civilians (Somalia)"),
     ("Croatian police arrested three men in Zagreb on Friday.", "Police Forces of Croatia", "Civilians (Croatia)"),
+    # a country that fights is its armed forces (a city is no actor)
+    ("Turkey shelled Kurdish positions near Kobani on Monday.", "Military Forces of Turkey", None),
+    ("Britain mobilized army reservists in London on Tuesday.", "Military Forces of United Kingdom", None),
 ])
 def test_roles_of_nations_victims_and_police(code, text, actor1, actor2):
     ev = one(code(text))

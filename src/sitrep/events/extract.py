@@ -673,6 +673,10 @@ class Extractor:
                 hitting = [weapon.head] + [v for v in weapon.head.children if v.dep_ in ("advcl", "xcomp", "conj")]
                 a2 = [m for v in hitting if v.lemma_.lower() in ("target", "strike", "hit") for c in v.children if c.dep_ == "dobj"
                       for m in _args_of(c, mention_at)]
+        if not a1 and cand.trigger.event_type in ("Battles", "Explosions/Remote violence", "Strategic developments"):
+            a1 = self._state_subject(head)  # "Israel mounted an invasion", "Britain mobilized reservists"
+            if a1:  # (its own "army reservists" are no other side)
+                a2 = [m for m in a2 if not (m.generic and m.inter == 1)]
         a1 = _dedupe(a1)
         a2 = [m for m in _dedupe(a2) if m.name not in {x.name for x in a1}]
         if not a1 and not a2:
@@ -700,6 +704,18 @@ class Extractor:
             if by or rebels:
                 a1 = (by or rebels)[:1]  # else a named non-state group ("a Taliban sniper shot two soldiers")
         cand.actor1, cand.actor2 = a1, a2
+
+    def _state_subject(self, head: Any) -> list[Mention]:
+        """A country named as the one who acted is its armed forces: "Turkey shelled the villages" (ACLED:
+        Military Forces of Turkey); a city or region is no actor."""
+        verb = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
+        if verb.pos_ != "VERB" or (head is not verb and verb.lemma_.lower() not in LIGHT_VERBS):
+            return []
+        subj = _subject(verb)
+        country = self.kb.country_of_demonym(subj.text) if subj is not None and subj.ent_type_ == "GPE" else None
+        if subj is None or subj.dep_ != "nsubj" or country is None:
+            return []
+        return [Mention(subj.i, subj.i + 1, f"Military Forces of {country}", 1, subj.idx, subj.idx + len(subj))]
 
     def _type(self, cand: _Candidate, sent: Any, mention_at: dict[int, Mention]) -> bool:
         """Fill ACLED/PLOVER codes from the trigger and its arguments; False to drop it."""
