@@ -104,6 +104,12 @@ def plover_only(events):
      "Ministry of Interior", ""),
     # an army preparing to fight mobilises
     ("The Ethiopian army prepared to resume shelling rebel positions in Tigray on Sunday.", "MOBILIZE", "Ethiopia", ""),
+    # the target hangs in the object parsed beside "as", in a demand's clause, or is the one summoned
+    ("Egypt on Monday denounced as a dangerous escalation Ethiopia's filling of the dam.", "ACCUSE", "Egypt",
+     "Ethiopia"),
+    ("The Tuareg rebels insisted on their demands that the Malian government free their leaders.", "REQUEST",
+     "Tuareg", "Malian"),
+    ("Kenya summoned Uganda's ambassador to complain about the border incident.", "ACCUSE", "Kenya", "Uganda"),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))

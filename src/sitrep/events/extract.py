@@ -2413,6 +2413,8 @@ def _warning(trig: Trigger, span: Any, at: dict[int, Mention]) -> _Candidate | N
 
 #: Subjects whose preparing to fight is a mobilisation, not a promise.
 ARMED_BODIES = {"army", "troop", "force", "military", "soldier", "militia", "rebel", "fighter", "navy", "police"}
+#: Nouns that carry a demand's clause ("its demands that X grant ...").
+DEMAND_NOUNS = {"demand", "call", "request", "appeal", "insistence", "ultimatum", "condition"}
 #: Acts a warning announces that make it a threat ("warned that it will retaliate").
 THREAT_ACTS = {"tolerate", "retaliate", "respond", "punish", "crush", "hit", "use", "expel", "close", "cut"}
 #: What a party denies someone that makes the denial a refusal ("denied them access").
@@ -2663,6 +2665,18 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                            for m in _args_of(p, at)]
         elif c.dep_ == "prt":
             a2 += [m for p in c.children if p.dep_ == "prep" for m in _args_of(p, at)]
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            # "denounced as an ugly crime Serbia's suppression of ...": the object parsed beside the "as" phrase
+            a2 += [m for o in c.children for ap in o.children if ap.dep_ == "appos" for m in _args_of(ap, at)]
+    # "insisted on its demands that the government grant ...": the party the demand is made of
+    demands = [o for c in verb.children for o in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
+               if o.lemma_.lower() in DEMAND_NOUNS]
+    a2 += [m for o in demands for cl in o.children if cl.dep_ in ("acl", "ccomp") and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in cl.children)
+        for g in cl.children if g.dep_ in ("nsubj", "nsubjpass") for m in _args_of(g, at)]
+    if not a2 and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        # "summoned Niger's ambassador to complain": the one summoned is the one complained to
+        a2 = [m for c in verb.head.children if c.dep_ == "dobj" for m in _args_of(c, at)]
     if not a2:
         # "provided 70 million dollars of aid for Romania", "suspended part of an aid programme for Bosnia":
         # the recipient hangs deeper in the object
