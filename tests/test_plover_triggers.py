@@ -276,3 +276,11 @@ def test_eval_acled_counts_a_note_with_only_plover_only_events_as_not_detected(p
              "notes": "On 9 May 2020, gunmen killed five villagers in Bankass. Mali condemned the killings."}]
     rates = evaluate_acled(rows, pipeline).rates
     assert rates["detected"] == 0.5 and rates["sub_event_type"] == 0.5
+
+
+def test_violence_told_as_a_places_past_in_a_where_clause_is_no_event(code):
+    # the present perfect "where" clause describes the place; a past-tense one tells the event itself
+    events = code("Chad lifted the curfew in Abeche, where 12 people have been killed in riots this year.")
+    assert [(e.sub_event_type, e.plover_event) for e in events] == [("Change to group/activity", "CONCEDE")]
+    events = code("Gunmen attacked the market in Gao, where they killed 3 traders.")
+    assert [e.sub_event_type for e in events] == ["Attack"]

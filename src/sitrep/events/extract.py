@@ -548,6 +548,8 @@ class Extractor:
             return False  # habitual or generic present: "the group fights against ..."
         if head.pos_ in ("NOUN", "PROPN") and _background_fighting(head):
             return False  # "reinforcements arrived as battles continue", "in the context of recent fighting"
+        if _perfect_where_clause(head):
+            return False  # "lifted the curfew in Montenegro, where 28 people have been killed in riots this year"
         if head.pos_ in ("NOUN", "PROPN"):
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
             launched = head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS
@@ -1717,6 +1719,20 @@ def _background_fighting(head: Any) -> bool:
         return True
     return head.dep_ == "nsubj" and gov.lemma_.lower() == "continue" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in gov.children)
+
+
+def _perfect_where_clause(head: Any) -> bool:
+    """The trigger sits in a "where" clause in the present perfect that describes a place named by the main
+    clause: "Montenegro, where 28 people have been killed in riots this year" tells the setting, not the event."""
+    t = head
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return any(c.lower_ == "where" for c in t.children) and any(
+                c.dep_ == "aux" and c.lower_ in ("have", "has") for c in t.children)
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _by_phrase(doc: Any, m: Mention) -> bool:
