@@ -26,6 +26,9 @@ def test_names_match_fuzzily():
     assert names_match("U.N. mediator", "United Nations")
     assert not names_match("Iraqi youths", "Civilians (Iran)")
     assert not names_match("Kenya", "Somalia")
+    # a known actor's alias, less its lower-case qualifiers, is the actor
+    assert names_match("pro-Iranian Hizbollah (Party of God)", "Hezbollah")
+    assert names_match("rebel Kurdistan Workers' Party", "PKK")
 
 
 def test_plover_records_scored(tmp_path, pipeline):

@@ -716,3 +716,9 @@ def test_evacuating_someone_is_no_displacement_and_the_gaza_strip_no_looting(cod
     assert "Other" not in [e.sub_event_type for e in code("UN helicopters evacuated the wounded from Gorazde on Friday.")]
     assert "Looting/property destruction" not in [
         e.sub_event_type for e in code("On 7 May 2020, Israel said it would keep troops in the Gaza Strip.")]
+
+
+def test_a_conjunct_shares_its_heads_nationality(code):
+    # "Turkish helicopters and tanks": the tanks, with no nationality of their own, are Turkish too
+    ev = one(code("Turkish helicopters and tanks shelled PKK positions near Hakkari on Monday."))
+    assert ev.actor1 == "Military Forces of Turkey" and ev.assoc_actor_1 == []

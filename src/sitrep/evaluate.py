@@ -176,10 +176,17 @@ def _name_keys(name: str) -> frozenset[str]:
     Forces of United Kingdom") and an alias's actor ("U.N. mediator" ~ "United Nations")."""
     keys = set(_stems(name))
     kb = _kb()
-    for word in re.findall(r"(?:[A-Za-z]\.){2,}|[\w'-]+", name):
+    words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w'-]+", name)
+    # the whole name, less its lower-case qualifiers ("rebel Kurdistan Workers' Party"), as a known actor's alias
+    named = " ".join(w for w in words if not w.islower())
+    for phrase in {name.strip(), named}:
+        actor = kb.get(phrase) if phrase else None
+        if actor is not None:
+            keys |= _stems(actor.name)
+    for word in words:
         word = word.strip("'")
         country = kb.country_of_demonym(word) or kb.country_of_demonym(word.rstrip("s"))
-        actor = kb.get(word) if len(word) > 1 and (word.isupper() or "." in word) else None
+        actor = kb.get(word) if len(word) > 1 and (word.isupper() or "." in word or word.istitle()) else None
         for canonical in filter(None, (country, actor.name if actor else None)):
             keys |= _stems(canonical)
     return frozenset(keys)

@@ -349,6 +349,9 @@ class Extractor:
                             country = self.kb.country_of_demonym(" ".join(words))
                             if country:
                                 return country
+        if tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN") and not any(
+                c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            return self._country_modifier(tok.head)  # "Israeli helicopters and tanks": the tanks are Israeli too
         return None
 
     def _owner(self, tok: Any, mentions: list[Mention], state: _DocState) -> Mention | None:
