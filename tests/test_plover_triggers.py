@@ -110,6 +110,8 @@ def plover_only(events):
     ("The Tuareg rebels insisted on their demands that the Malian government free their leaders.", "REQUEST",
      "Tuareg", "Malian"),
     ("Kenya summoned Uganda's ambassador to complain about the border incident.", "ACCUSE", "Kenya", "Uganda"),
+    # a complaint's target is the one accused, not the one it is addressed to
+    ("Kenya complained to the African Union about Somali incursions into Mandera.", "ACCUSE", "Kenya", "Somali"),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))

@@ -2397,6 +2397,12 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
         _plover_type(cand, reading)
         if cand.plover_event is None:
             return None
+        if cand.plover_event == "ACCUSE" and head.lemma_.lower() in ("complain", "protest"):
+            # "complained to the United Nations over Israeli air raids": the accused is the target, not the addressee
+            accused = [m for c in head.children if c.dep_ == "prep" and c.lower_ in ("over", "about", "against", "at")
+                       for m in _args_of(c, at) if m.party and m.name not in {x.name for x in cand.actor1}]
+            if accused:
+                cand.actor2 = accused
     if not any(m.party for m in cand.actor1):
         return None  # PLOVER codes an act of a party: "officials met" with no party named is not coded
     cand.event_type = cand.sub_event_type = None
