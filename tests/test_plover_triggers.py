@@ -112,6 +112,11 @@ def plover_only(events):
     ("Kenya summoned Uganda's ambassador to complain about the border incident.", "ACCUSE", "Kenya", "Uganda"),
     # a complaint's target is the one accused, not the one it is addressed to
     ("Kenya complained to the African Union about Somali incursions into Mandera.", "ACCUSE", "Kenya", "Somali"),
+    # a conditional halt of talks is a threat to suspend relations; an announced one a sanction
+    ("The African Union may halt its mediation between Sudan and Chad if the fighting resumes.", "THREATEN",
+     "African Union", ""),
+    ("The United States announced that it would prohibit all aid to the Sudanese rebels.", "SANCTION", "United States",
+     "Sudanese"),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))
@@ -286,3 +291,14 @@ def test_violence_told_as_a_places_past_in_a_where_clause_is_no_event(code):
     assert [(e.sub_event_type, e.plover_event) for e in events] == [("Change to group/activity", "CONCEDE")]
     events = code("Gunmen attacked the market in Gao, where they killed 3 traders.")
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Some 5,000 dock workers stopped work in Mombasa on Monday over unpaid wages.", "strike"),
+    ("Twenty detainees began a hunger strike in Kamiti prison on Monday.", "hunger"),
+    ("Angry traders blocked the Mombasa highway for three hours on Monday.", "obstruct"),
+    ("Students marched in Nairobi on Monday.", "demo"),
+])
+def test_protest_modes(code, text, mode):
+    events = [e for e in code(text) if e.event_type == "Protests"]
+    assert [e.plover_mode for e in events] == [mode]

@@ -821,6 +821,8 @@ class Extractor:
                 cand.plover_mode = "riot"
             elif INTERVENTION.search(sent.text):
                 cand.sub_event_type = "Protest with intervention"
+            if cand.plover_mode != "riot":
+                cand.plover_mode = _protest_mode(sent.doc[cand.head.i:cand.head.i + 1], sent.text) or cand.plover_mode
         elif t.plover_event == "COERCE" and cand.head.pos_ != "VERB" and cand.head.head.lemma_.lower() in LIFT_VERBS:
             cand.plover_event, cand.plover_mode = "CONCEDE", None  # "lifted the curfew": PLOVER CONCEDE
         elif t.name == "loot" and {c.lemma_.lower() for c in cand.head.children if c.dep_ == "dobj"} & SEIZED_WEAPONS:
@@ -1724,6 +1726,23 @@ def _background_fighting(head: Any) -> bool:
         c.dep_ == "mark" and c.lower_ == "as" for c in gov.children)
 
 
+def _protest_mode(head_span: Any, text: str) -> str | None:
+    """PLOVER's protest modes: a hunger strike, a strike (work stopped), a blockade of a road or site
+    ("obstruct"); None leaves the demonstration's mode."""
+    if HUNGER_STRIKE.search(text):
+        return "hunger"
+    if WORK_STOPPED.search(text):
+        return "strike"
+    if head_span.root.lemma_.lower() in ("block", "blockade", "barricade"):
+        return "obstruct"
+    return None
+
+
+HUNGER_STRIKE = re.compile(r"\bhunger[- ]strik", re.I)
+WORK_STOPPED = re.compile(r"\b(?:general strike|strik(?:e|es|ing|ers?)\b|stopp?(?:ed|ing)? work|walk-?outs?\b|walked out|"
+                          r"downed tools|down(?:ing)? tools|shunn?(?:ed|ing)? work)", re.I)
+
+
 def _perfect_where_clause(head: Any) -> bool:
     """The trigger sits in a "where" clause in the present perfect that describes a place named by the main
     clause: "Montenegro, where 28 people have been killed in riots this year" tells the setting, not the event."""
@@ -2563,8 +2582,11 @@ def _plover_reading(head: Any) -> str | None:
         if any(c.dep_ == "neg" for c in t.children):
             negated = True
         modals = {c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in MODALS}
-        if modals - {"will", "would", "'ll"}:
-            return None
+        if modals - {"will", "would", "'ll"} and not (
+                modals <= {"may", "might", "could"} and t.lemma_.lower() in STOP_VERBS and any(
+                    c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+                    for c in t.children)):
+            return None  # (but "may halt its mediation if ...": a conditional threat, read as announced)
         if modals:
             reading = "intent"
     if _opinion(chain[-1]):
@@ -2782,8 +2804,10 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
     gov = _governing_verb(cand.head) if cand.head.pos_ != "VERB" else cand.head
     gov_lemma = gov.lemma_.lower() if gov is not cand.head else ""
     if gov_lemma in STOP_VERBS and t.plover_event in ("AID", "CONSULT", "COOPERATE", "SUPPORT"):
-        # "halted economic aid", "ended mediation efforts", "cancelled a visit": PLOVER SANCTION
-        cand.plover_event, cand.plover_mode = "SANCTION", None
+        # "halted economic aid", "ended mediation efforts", "cancelled a visit", "would prohibit all aid": PLOVER
+        # SANCTION; "may halt its mediation if ...", a conditional threat to suspend relations
+        conditional = any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in gov.children)
+        cand.plover_event, cand.plover_mode = ("THREATEN", "relations") if conditional else ("SANCTION", None)
         return
     if gov_lemma in LIFT_VERBS and t.plover_event in ("SANCTION", "COERCE"):
         cand.plover_event, cand.plover_mode = "CONCEDE", None  # "lifted the embargo"

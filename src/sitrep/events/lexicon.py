@@ -93,6 +93,7 @@ TRIGGERS: list[Trigger] = [
     Trigger("protest", (("protest",), ("demonstrate",), ("demonstration",), ("rally",), ("march",), ("sit", "-", "in"),
                         ("protester",), ("demonstrator",), ("motorcade",), ("take", "to", "the", "street"),
                         ("take", "to", "the", "streets"), ("go", "on", "strike"), ("hunger", "strike"), ("chant",),
+                        ("general", "strike"), ("stop", "work"), ("walkout",), ("down", "tool"), ("shun", "work"),
                         ("block", "the", "road"), ("block", "road"), ("blocked", "the", "road"), ("block", "the", "entrance"),
                         ("block", "the", "highway"), ("block", "street"), ("block", "some", "street"),
                         ("picket",), ("vigil",), ("procession",), ("human", "chain"), ("gather",), ("assemble",),
