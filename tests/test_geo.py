@@ -446,3 +446,14 @@ def test_a_region_after_an_unknown_village_and_a_comma_qualifies_it(gaz):
     # a small town after a comma in an organisation's name is no place
     body = "Officers of the Body of Scientific, Penal and Criminal Investigations dispersed them."
     assert "Penal" not in _places(gaz, body, [])
+
+
+def test_near_the_town_of_a_place_or_by_an_unknown_village_is_precision_2(code):
+    # "near the city of X" is near X; "in the vicinity of <unknown village> (<district seat>, <region>)" is by
+    # the village, placed at the district seat with precision 2 even when the seat is a city
+    events = [e for e in code("Gunmen attacked soldiers in the vicinity of Qzvwx village (Kismaayo, Lower Juba) "
+                              "on Monday.") if e.event_type]
+    assert [(e.location, e.geo_precision) for e in events] == [("Kismayo", 2)]
+    events = [e for e in code("The body of a man was found near the city of Juina, Mato Grosso, on Monday.")
+              if e.event_type]
+    assert [(e.location, e.geo_precision) for e in events] == [("Juina", 2)]

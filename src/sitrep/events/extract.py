@@ -2229,7 +2229,7 @@ def _protest_identities(cand: _Candidate, doc: Any, kb: ActorKB) -> list[str]:
 def _place_relation(ent: Any) -> str:
     """'near' when the words around a place say the event was by it, not in it (ACLED precision 2)."""
     doc = ent.doc
-    before = doc[max(0, ent.start - 4):ent.start].text.lower()
+    before = doc[max(0, ent.start - 4):ent.start].text.lower() + " "  # (as the text runs on to the name)
     after = doc[ent.end:min(len(doc), ent.end + 2)].text.lower()
     if NEAR_BEFORE.search(before) or NEAR_AFTER.match(after):
         return "near"

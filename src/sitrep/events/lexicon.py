@@ -420,6 +420,6 @@ NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|outside|outskirts of|km from|kilometres from|kilometers from|miles from|close to|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|vicinity of|areas? of|"
     r"around|surroundings of|countryside of|periphery of|(?<!in )fronts? of|frontlines? of|axis of|positions in)"
-    r"\s*(?:the\s+)?$")
+    r"\s*(?:the\s+)?(?:(?:city|town|village|locality) of\s+)?$")
 NEAR_AFTER = re.compile(r"^\s*(?:countryside|outskirts|area|front|frontline|axis|surroundings|environs|district|"
-                        r"municipality|commune|county|sub-district|subdistrict|department)\b")
+                        r"municipality|commune|county|sub-district|subdistrict|department|region)\b")

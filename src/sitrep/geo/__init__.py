@@ -659,8 +659,12 @@ class Geocoder:
                 relation = "in"  # "in the Kalan area of Farah city": a part of the town
             if t is not None:
                 seen.add((s, e))
-                found.append(Toponym(t.text, t.start, t.end, t.place,
-                                     "qualifier" if t.relation == "qualifier" else relation))
+                if t.relation == "qualifier" and t.place.fcode not in (ADMIN1, COUNTRY, CONTINENT, REGION) and \
+                        NEAR_UNKNOWN.search(body[max(0, s - 80):s]):
+                    relation = "near"  # "in the vicinity of Bar-Sanguun village (Kismaayo, ...)": near the unknown village
+                elif t.relation == "qualifier":
+                    relation = "qualifier"
+                found.append(Toponym(t.text, t.start, t.end, t.place, relation))
         for (s, e), t in by_span.items():  # names NER did not tag, in the event's own sentence
             if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end and t.relation != "cue"
                     and t.place.fcode not in (COUNTRY, CONTINENT)):
@@ -712,6 +716,14 @@ class Geocoder:
             ev.geo_precision = 1
         if top.relation != "article":
             ev.spans["location"] = (top.start, top.end)
+
+
+#: A "near" cue before an unknown place that a known one qualifies: "in the vicinity of Qzvwx village (",
+#: "near Qzvwx, " — the event is by the unknown place (ACLED precision 2), whatever the qualifier.
+NEAR_UNKNOWN = re.compile(
+    r"\b(?:near|nearby|outside|outskirts of|vicinity of|close to|around|surroundings of|periphery of)\s+(?:the\s+)?"
+    r"(?:(?:village|town|locality) of\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3}"
+    r"(?:\s+(?:village|town|area|locality|hamlet))?\s*(?:\(|,\s*)$")
 
 
 def _clean(text: str, kind_word: bool = False) -> str:
