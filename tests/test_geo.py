@@ -457,3 +457,17 @@ def test_near_the_town_of_a_place_or_by_an_unknown_village_is_precision_2(code):
     events = [e for e in code("The body of a man was found near the city of Juina, Mato Grosso, on Monday.")
               if e.event_type]
     assert [(e.location, e.geo_precision) for e in events] == [("Juina", 2)]
+
+
+def test_a_place_spelt_otherwise_is_found_by_its_consonants(gaz):
+    # words run together, vowels changed, a doubled letter: the same place; other names are not
+    assert {p.cc for p in gaz.lookup_variant("Mirpurkhas")} == {"PK"}
+    assert any(p.name.startswith("Naushahro") for p in gaz.lookup_variant("Naushehro Feroze"))
+    assert gaz.lookup_variant("Qzvwxyzq") == [] and gaz.lookup_variant("Kabul") == []  # (too short to guess)
+    assert gaz.lookup("Mirpurkhas") == []  # plain lookups stay exact
+
+
+def test_an_event_in_a_town_spelt_otherwise_is_placed_there(code):
+    events = [e for e in code("Two groups clashed over water in Mirpurkhas city (Mirpurkhas, Sindh) on Monday.")
+              if e.event_type]
+    assert [(e.location, e.country, e.geo_precision) for e in events] == [("Mirpur Khas", "Pakistan", 1)]

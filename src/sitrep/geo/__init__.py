@@ -485,6 +485,8 @@ class Geocoder:
         ``district``: the text calls it a district, county or commune (districts are candidates only then);
         ``holds``: candidates of a name this one qualifies ("Bari" in "Bossaso, Bari")."""
         cands = self.gaz.lookup(name)
+        if not cands and not strict and name[:1].isupper() and name.lower() not in self.demonyms:
+            cands = self.gaz.lookup_variant(name)  # a place tagged as one, spelt otherwise ("Mirpurkhas")
         if strict:  # acronyms only by a place's own name
             cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
         if not district:  # a district only where the text calls the name one ("Sherzad district"),

@@ -14,6 +14,7 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 
@@ -92,6 +93,28 @@ class Gazetteer:
         self._cache[k] = places
         return places
 
+    def lookup_variant(self, name: str) -> list[Place]:
+        """Places whose name is ``name`` spelt otherwise ("Mirpurkhas" for Mirpur Khas, "Naushehro Feroze",
+        "Nabatiyeh"): for a name tagged as a place that ``lookup`` does not know; most populous first."""
+        k = key(name)
+        if len(k.replace(" ", "")) < 7:
+            return []
+        places = [Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8])
+                  for r in self._variant_rows(k)]
+        return sorted(places, key=lambda p: (-_rank(p), -p.population))
+
+    def _variant_rows(self, k: str) -> list[tuple]:  # type: ignore[type-arg]
+        """Rows of the names that are ``k`` spelt otherwise: the same consonants in the same order, words run
+        together or apart, vowels changed, and nearly the same letters (the keys sharing k's first four
+        characters are compared)."""
+        prefix = k[:4]
+        keys = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? LIMIT 2000", (prefix, prefix + "\uffff"))]
+        want, flat = _skeleton(k), k.replace(" ", "")
+        same = [c for c in keys if _skeleton(c) == want
+                and SequenceMatcher(None, flat, c.replace(" ", "")).ratio() >= 0.85]
+        return [r for c in same[:3] for r in self._rows(c)]
+
     def _rows(self, k: str) -> list[tuple]:  # type: ignore[type-arg]
         return self.db.execute(
             "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.pop, p.fcode, p.parent FROM names n "
@@ -166,6 +189,17 @@ def _spellings(k: str) -> list[str]:
         group = next((g for g in SPELLINGS if w in g), ())
         out += [" ".join([*words[:i], other, *words[i + 1:]]) for other in group if other != w]
     return out[:12]
+
+
+def _skeleton(k: str) -> str:
+    """A name's consonants in order, with no spaces, doubled letters or particles ("de", "del", "la"): the
+    same for "mirpur khas" and "mirpurkhas", "naushahro feroze" and "naushehro feroze"."""
+    words = [w for w in k.split() if w not in ("de", "del", "la", "le", "di", "da", "do", "dos", "das")]
+    flat = "".join(words)
+    if not flat:
+        return ""
+    body = re.sub(r"[aeiouy]", "", flat[1:])
+    return re.sub(r"(.)\1+", r"\1", flat[0] + body)
 
 
 def _rank(p: Place) -> int:
