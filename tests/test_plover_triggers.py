@@ -117,6 +117,12 @@ def plover_only(events):
      "African Union", ""),
     ("The United States announced that it would prohibit all aid to the Sudanese rebels.", "SANCTION", "United States",
      "Sudanese"),
+    # asking someone to act is a request; a release demanded is asked for, not done
+    ("Mali asked France to withdraw its troops from the country.", "REQUEST", "Mali", "France"),
+    ("Opposition leaders demanded the release of political prisoners in Harare.", "REQUEST", "Opposition leaders", ""),
+    # office holders and bodies that act for a state are parties, named or not
+    ("The junta refused to meet the ECOWAS delegation in Niamey.", "REJECT", "junta", ""),
+    ("The interior minister resigned after the stampede.", "RETREAT", "interior minister", ""),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))
@@ -208,6 +214,7 @@ def test_background_violence_ranks_below_the_reported_act(code, text, plover_eve
     "Government troops defended the town against the rebels.",  # holding ground, not support
     "Kenya received the report on Monday.",  # no visitor received
     "The ministry warned that the drought will worsen.",  # a warning of no act of the speaker's
+    "The minister was asked about the budget on Monday.",  # asked no one to do anything
 ])
 def test_not_plover_acts(code, text):
     assert code(text) == []

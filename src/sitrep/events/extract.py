@@ -525,6 +525,8 @@ class Extractor:
                 or any(t.lemma_.lower() in BANNING and t.nbor().lower_ in ("on", "of")
                        for t in head.doc[max(head.sent.start, head.i - 8):head.i])):
             return False  # "extended the ban on all marches and protests": no protest took place
+        if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in DEMANDING:
+            return False  # "demanded the release of the prisoners": asked for, not done (PLOVER codes the demand)
         if trig.name == "attack" and head.i > 0 and any(
                 t.lower_ in ("cyber", "computer", "online") for t in head.doc[max(head.i - 2, 0):head.i]):
             return False  # "a cyber attack": hacking (PLOVER COERCE "cyber"), no violence
@@ -2340,6 +2342,21 @@ def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, 
         m = Mention(start, ent.end, name, 0, doc[start].idx, ent.end_char, party=True)
         for i in range(start, ent.end):
             out[i] = m
+    for tok in doc:
+        # "the president", "the interior minister", "opposition leaders", "the junta": who acts for a state or a
+        # party, unnamed; the phrase (no article) is its name
+        if tok.lemma_.lower() not in OFFICE_HOLDERS or tok.pos_ != "NOUN" or tok.dep_ == "compound" or any(
+                i in out and out[i].party for i in range(tok.left_edge.i, tok.i + 1)):
+            continue
+        start = next((c.i for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i), tok.i)
+        end = tok.i + 1
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and any(g.pos_ == "PROPN" for g in of.subtree):
+            end = max(g.i for g in of.subtree) + 1  # "the governor of Kano", "the president of Armenia"
+        name = doc[start:end].text
+        m = Mention(start, end, name, 0, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), party=True)
+        for i in range(start, end):
+            out[i] = m
     return out
 
 
@@ -2384,6 +2401,9 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
         head = span.root
         if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span):
             return None  # "the Peace Agreement Commission", "the Freedom Support Act"
+        if head.lemma_.lower() == "ask" and not any(
+                c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in head.children):
+            return None  # "asked France to withdraw", "asked for help" are requests; "asked about the talks" is not
         if head.lemma_.lower() == "deny" and not any(
                 c.dep_ in ("dobj", "dative") and c.lemma_.lower() in DENIED_GRANTS for c in head.children):
             return None  # "denied land allocation" is a refusal; "denied attacking the convoy" is no act
@@ -2424,6 +2444,9 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
                 cand.actor2 = accused
     if not any(m.party for m in cand.actor1):
         return None  # PLOVER codes an act of a party: "officials met" with no party named is not coded
+    if cand.plover_event == "AGREE" and all(not any(t.ent_type_ or t.pos_ == "PROPN" for t in doc[m.start:m.end])
+                                            for m in cand.actor1):
+        return None  # "the minister will visit Kidal next week": a plan of someone unnamed, no commitment of a party
     cand.event_type = cand.sub_event_type = None
     cand.confidence = cand.trigger.weight + (0.1 if cand.actor1 else 0.0) + (0.05 if cand.actor2 else 0.0)
     return cand
@@ -2457,6 +2480,12 @@ def _warning(trig: Trigger, span: Any, at: dict[int, Mention]) -> _Candidate | N
 
 #: Subjects whose preparing to fight is a mobilisation, not a promise.
 ARMED_BODIES = {"army", "troop", "force", "military", "soldier", "militia", "rebel", "fighter", "navy", "police"}
+#: Verbs whose object is an act asked for, not done ("demanded the release of ...").
+DEMANDING = {"demand", "seek", "request", "urge", "ask", "want"}
+#: Office holders and bodies that act for a state: PLOVER parties though the conflict KB names no one
+#: ("the president pardoned 200 prisoners", "the junta refused to meet the delegation").
+OFFICE_HOLDERS = {"president", "minister", "junta", "cabinet", "parliament", "ministry", "king", "premier",
+                  "chancellor", "governor", "mayor", "leader", "prime"}
 #: Nouns that carry a demand's clause ("its demands that X grant ...").
 DEMAND_NOUNS = {"demand", "call", "request", "appeal", "insistence", "ultimatum", "condition"}
 #: Acts a warning announces that make it a threat ("warned that it will retaliate").

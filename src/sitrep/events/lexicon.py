@@ -209,7 +209,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "CONSULT", "meet", "plover", 0.3, noun=True),
     Trigger("p-request", (("demand",), ("urge",), ("call", "on"), ("call", "for"), ("appeal", "to"),
                           ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",), ("pressure",),
-                          ("push", "for"), ("seek", "asylum"), ("seek", "refuge")),
+                          ("push", "for"), ("seek", "asylum"), ("seek", "refuge"), ("ask",)),
             None, None, "REQUEST", None, "plover", 0.35),
     # "Russia said Sudan must return the helicopter": a demand (read only as the aux of a reported clause)
     Trigger("p-must", (("must",),), None, None, "REQUEST", None, "plover", 0.3),
