@@ -1,7 +1,8 @@
 """A probe of the PLOVER categories on sentences the project wrote (none from any gold set): the
 top event of each sentence against the category it was written for. It checks that the rules tuned on
-the PLOVER gold records carry over to new wording; the two misses at the time of writing are names
-the small NER model does not tag ("President Ruto", "Human Rights Watch"), so no party acts.
+the PLOVER gold records carry over to new wording. Misses at the time of writing: names the small NER
+model does not tag ("President Ruto", "Human Rights Watch", "the Gulf states"), so no party acts; a
+demand voiced by protesters (coded as their protest); aid pledged and delivered (read as the pledge).
 """
 
 from __future__ import annotations
@@ -56,14 +57,65 @@ PROBE = [
     ('RETREAT', 'The interior minister resigned after the stampede.'),
 ]
 
+#: A second set, written after the first was passed: passives, nominal acts, future and conditional
+#: wording, and four sentences that report no act (None).
+PROBE_2 = [
+    ('CONSULT', 'Ethiopian and Sudanese officials held a second round of talks in Addis Ababa on the border dispute.'),
+    ('CONSULT', 'The UN envoy arrived in Tripoli on Sunday for meetings with the rival governments.'),
+    ('CONSULT', 'Kenya hosted peace talks between the Sudanese army and the RSF.'),
+    ('AGREE', 'Armenia has agreed to return the prisoners of war captured in the last war.'),
+    ('AGREE', 'The Sudanese army said it was ready to resume negotiations with the RSF.'),
+    ('AGREE', 'Senegal offered to mediate between Mali and the ECOWAS bloc.'),
+    ('SUPPORT', 'Russia voiced support for the military government in Niger.'),
+    ('SUPPORT', 'China signed a cooperation treaty with Pakistan on Friday.'),
+    ('ACCUSE', 'Ukraine blamed Russia for the attack on the Kakhovka dam.'),
+    ('ACCUSE', 'Amnesty International accused Saudi border guards of killing migrants.'),
+    ('ACCUSE', 'Congo has filed a complaint against Rwanda at the East African Court of Justice.'),
+    ('REJECT', 'The RSF rejected the ceasefire proposal put forward by Saudi Arabia.'),
+    ('REJECT', 'Algeria refused to grant overflight rights to French military aircraft.'),
+    ('REJECT', 'Israel dismissed the allegations made by the Palestinian Authority.'),
+    ('REQUEST', 'The African Union urged Ethiopia and Eritrea to respect the peace deal.'),
+    ('REQUEST', 'Somalia called for the withdrawal of Ethiopian troops from its territory.'),
+    ('REQUEST', 'Protesters demanded that the governor resign over the killings.'),
+    ('THREATEN', 'Iran vowed to retaliate against Israel for the strike on its consulate.'),
+    ('THREATEN', 'The United States threatened sanctions against Uganda over the new law.'),
+    ('THREATEN', 'The rebels threatened to storm the capital if the president does not step down.'),
+    ('AID', 'Qatar provided fuel to the power station in Gaza on Monday.'),
+    ('AID', 'Uganda granted asylum to 300 Congolese soldiers who fled the fighting.'),
+    ('AID', 'The European Union pledged and delivered 50 million euros in humanitarian aid to Sudan.'),
+    ('SANCTION', 'The European Union froze the assets of five Wagner commanders.'),
+    ('SANCTION', 'Ghana recalled its ambassador from Burkina Faso after the massacre.'),
+    ('SANCTION', 'The Gulf states severed diplomatic ties with Qatar.'),
+    ('COERCE', 'Police detained the opposition leader at the airport in Kampala.'),
+    ('COERCE', 'The military government suspended the broadcaster RFI across the country.'),
+    ('COERCE', 'Kenya deported 30 Somali nationals on Tuesday.'),
+    ('MOBILIZE', 'Morocco sent additional troops to the Algerian border.'),
+    ('MOBILIZE', 'Azerbaijan held large-scale military exercises near the Armenian border.'),
+    ('PROTEST', 'Hundreds of lawyers boycotted the courts in Islamabad to protest the arrest of a colleague.'),
+    ('PROTEST', 'Farmers held a sit-in outside the parliament in Nairobi.'),
+    ('PROTEST', 'Inmates at Kamiti prison went on a hunger strike over conditions.'),
+    ('ASSAULT', 'A roadside bomb killed four soldiers near Gao on Monday.'),
+    ('ASSAULT', 'Boko Haram fighters abducted twenty girls from a school in Borno.'),
+    ('ASSAULT', 'Security forces tortured detainees in a prison in Juba, a report said.'),
+    ('CONCEDE', 'The government eased the curfew in Kano on Friday.'),
+    ('CONCEDE', 'The junta granted an amnesty to soldiers who took part in the mutiny.'),
+    ('RETREAT', 'Hamas freed four hostages on Saturday.'),
+    ('RETREAT', 'Ethiopian troops pulled out of the town of Adigrat.'),
+    ('RETREAT', 'The Sudanese army allowed UN aid convoys to enter El Fasher.'),
+    (None, 'Analysts say the rebels may launch a new offensive in the spring.'),
+    (None, 'The minister did not meet the Kenyan delegation.'),
+    (None, 'If Russia attacks, NATO will respond.'),
+    (None, 'The football team beat its rivals 3-0 in Kampala.'),
+]
+
 
 def test_plover_categories_on_new_sentences(pipeline):
     from sitrep.records import Article
 
-    arts = [Article(body=text, id=str(i), language="en") for i, (_, text) in enumerate(PROBE)]
+    arts = [Article(body=text, id=str(i), language="en") for i, (_, text) in enumerate(PROBE + PROBE_2)]
     wrong = []
-    for (gold, text), coded in zip(PROBE, pipeline.run(arts)):
+    for (gold, text), coded in zip(PROBE + PROBE_2, pipeline.run(arts)):
         best = max(coded.events, key=lambda e: e.confidence) if coded.events else None
         if (best.plover_event if best else None) != gold:
             wrong.append((gold, best.plover_event if best else None, text))
-    assert len(wrong) <= 3, wrong  # 45 of 47 right when written
+    assert len(wrong) <= 8, wrong  # 45 of 47 and 43 of 46 right when written

@@ -123,6 +123,20 @@ def plover_only(events):
     # office holders and bodies that act for a state are parties, named or not
     ("The junta refused to meet the ECOWAS delegation in Niamey.", "REJECT", "junta", ""),
     ("The interior minister resigned after the stampede.", "RETREAT", "interior minister", ""),
+    # a country's name the small NER leaves untagged is still a party
+    ("Senegal offered to mediate between Mali and the ECOWAS bloc.", "AGREE", "Senegal", ""),
+    # a promised retaliation is a threat; an announced retreat a concession (PLOVER manual)
+    ("Iran vowed to retaliate against Israel for the strike on its consulate.", "THREATEN", "Iran", "Israel"),
+    ("The rebels announced that they would withdraw from the town of Kidal.", "CONCEDE", "Rebels", ""),
+    # troops sent to a border mobilise; a broadcaster suspended is censored; convoys let in is access given
+    ("Morocco sent additional troops to the Algerian border.", "MOBILIZE", "Morocco", "Algerian"),
+    ("The military government suspended the broadcaster RFI across the country.", "COERCE", "Government", "RFI"),
+    ("The Sudanese army allowed UN aid convoys to enter El Fasher.", "RETREAT", "Sudanese", "United Nations"),
+    # a complaint filed, assets frozen, an ambassador recalled, a treaty signed
+    ("Congo has filed a complaint against Rwanda at the East African Court of Justice.", "ACCUSE", "Congo", "Rwanda"),
+    ("The European Union froze the assets of five Wagner commanders.", "SANCTION", "European Union", "Wagner"),
+    ("Ghana recalled its ambassador from Burkina Faso after the massacre.", "SANCTION", "Ghana", "Burkina Faso"),
+    ("China signed a cooperation treaty with Pakistan on Friday.", "SUPPORT", "China", "Pakistan"),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))

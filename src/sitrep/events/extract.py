@@ -52,6 +52,7 @@ HYPOTHETICAL_GOVERNORS = {
     "want", "plan", "threaten", "risk", "vow", "intend", "seek", "call", "urge", "hope", "aim", "refuse",
     "fear", "prepare", "warn", "need", "ask", "order", "appeal", "repent", "avoid", "prevent", "deny",
     "lose", "win", "declare", "join", "disown", "ready", "prepared", "willing", "swear", "fail",
+    "promise", "pledge",  # "promised to release the child soldiers": no release yet (PLOVER codes the promise)
 }
 GENERIC_KINDS = {"attack", "kill", "plain-fight"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
@@ -146,7 +147,7 @@ class Extractor:
         art.toponyms.extend((offset + e.start_char, offset + e.end_char, e.text, e.label_)
                             for e in doc.ents if e.label_ in PLACE_LABELS)
         mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
-        plover_at = _with_named_entities(doc, mention_at)
+        plover_at = _with_named_entities(doc, mention_at, self.kb)
         matches = self.matcher(doc)
         by_sent: dict[int, list[tuple[str, int, int]]] = {}
         for match_id, s, e in matches:
@@ -2303,10 +2304,15 @@ TELLING_ACTS = {"accuse", "blame", "allege", "demand", "urge", "request", "rejec
                 "investigate", "probe", "investigation", "inquiry", "indict", "charge", "promise", "pledge", "offer"}
 
 
-def _with_named_entities(doc: Any, mention_at: dict[int, Mention]) -> dict[int, Mention]:
+def _with_named_entities(doc: Any, mention_at: dict[int, Mention], kb: ActorKB | None = None) -> dict[int, Mention]:
     """Actor mentions plus the states, organisations and people spaCy names: the parties of
     diplomatic events, which the conflict actor KB does not hold. Used for PLOVER-only events."""
     out = dict(mention_at)
+    if kb is not None:
+        # a country's own name the small NER left untagged ("Senegal offered to mediate")
+        for tok in doc:
+            if tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.text in kb.countries and tok.i not in out:
+                out[tok.i] = Mention(tok.i, tok.i + 1, tok.text, 0, tok.idx, tok.idx + len(tok), party=True)
     for ent in doc.ents:
         if ent.label_ == "NORP":
             # "Ibo traditional elders", "ethnic Albanian villagers": a people named by its nation or ethnicity is a
@@ -2444,8 +2450,7 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
                 cand.actor2 = accused
     if not any(m.party for m in cand.actor1):
         return None  # PLOVER codes an act of a party: "officials met" with no party named is not coded
-    if cand.plover_event == "AGREE" and all(not any(t.ent_type_ or t.pos_ == "PROPN" for t in doc[m.start:m.end])
-                                            for m in cand.actor1):
+    if cand.plover_event == "AGREE" and all(_unnamed_office(doc[m.start:m.end]) for m in cand.actor1):
         return None  # "the minister will visit Kidal next week": a plan of someone unnamed, no commitment of a party
     cand.event_type = cand.sub_event_type = None
     cand.confidence = cand.trigger.weight + (0.1 if cand.actor1 else 0.0) + (0.05 if cand.actor2 else 0.0)
@@ -2486,13 +2491,24 @@ DEMANDING = {"demand", "seek", "request", "urge", "ask", "want"}
 #: ("the president pardoned 200 prisoners", "the junta refused to meet the delegation").
 OFFICE_HOLDERS = {"president", "minister", "junta", "cabinet", "parliament", "ministry", "king", "premier",
                   "chancellor", "governor", "mayor", "leader", "prime"}
+def _unnamed_office(span: Any) -> bool:
+    """"the minister", "the interior minister": an office holder with no name or state named."""
+    return any(t.lemma_.lower() in OFFICE_HOLDERS for t in span) and not any(t.ent_type_ or t.pos_ == "PROPN"
+                                                                            for t in span)
+
+
 #: Nouns that carry a demand's clause ("its demands that X grant ...").
 DEMAND_NOUNS = {"demand", "call", "request", "appeal", "insistence", "ultimatum", "condition"}
 #: Acts a warning announces that make it a threat ("warned that it will retaliate").
-THREAT_ACTS = {"tolerate", "retaliate", "respond", "punish", "crush", "hit", "use", "expel", "close", "cut"}
+THREAT_ACTS = {"tolerate", "retaliate", "respond", "punish", "crush", "hit", "use", "expel", "close", "cut", "avenge"}
 #: What a party denies someone that makes the denial a refusal ("denied them access").
 DENIED_GRANTS = {"permission", "access", "entry", "visa", "request", "allocation", "application", "admission",
                  "landing", "permit", "passage", "asylum", "bail", "license", "licence", "clearance", "right"}
+#: Where troops sent are massed, not given to anyone ("sent troops to the border").
+FRONTIER_WORDS = {"border", "frontier", "front", "frontline", "region", "area", "zone", "line"}
+#: What a suspension censors ("suspended the broadcaster").
+MEDIA_WORDS = {"broadcaster", "newspaper", "paper", "radio", "station", "channel", "television", "website",
+               "publication", "magazine", "outlet", "network", "service"}
 #: Purposes that make sending people an investigation ("sent a team to investigate").
 INSPECTING = {"investigate", "monitor", "inspect", "probe", "examine", "verify", "assess", "observe", "check"}
 #: People whose arrival is military assistance, not a visit (PLOVER AID: "personnel").
@@ -2851,7 +2867,7 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
             for c in cand.head.children) and reading == "act":
         cand.plover_event, cand.plover_mode = "CONCEDE", None  # "accepted the rebels' demands": CAMEO 083, accede
         return
-    if t.name == "p-agree" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in CONFLICT_LEMMAS or any(
+    if t.name == "p-agree" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in CONFLICT_LEMMAS | THREAT_ACTS or any(
             g.dep_ in ("xcomp", "dobj") and g.lemma_.lower() in CONFLICT_LEMMAS for g in c.children))
             for c in cand.head.children):
         cand.plover_event, cand.plover_mode = "THREATEN", None  # "vowed to fight on", "pledged to ban the party"
@@ -2868,6 +2884,24 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
             c.dep_ == "dobj" and c.lemma_.lower() in ("welcome", "reception") for c in cand.head.children):
         cand.plover_event, cand.plover_mode = "CONSULT", "host"  # "gave a warm welcome to the visiting leader"
         return
+    if t.name == "p-give" and reading == "act" and any(c.dep_ == "dobj" and c.lemma_.lower() in TROOP_WORDS | {
+            "reinforcement", "tank", "unit"} for c in cand.head.children) and any(
+            g.lemma_.lower() in FRONTIER_WORDS for c in cand.head.children if c.dep_ in ("prep", "dative")
+            and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):
+        cand.plover_event, cand.plover_mode = "MOBILIZE", "troops"  # "sent additional troops to the border"
+        cand.actor2 = [m for m in cand.actor2 if not (m.generic and m.inter == 1)]  # (its own troops are no target)
+        return
+    if lemma == "suspend" and any(c.dep_ == "dobj" and any(w.lemma_.lower() in MEDIA_WORDS for w in c.subtree)
+                                  for c in cand.head.children):
+        cand.plover_event, cand.plover_mode = "COERCE", "censor"  # "suspended the broadcaster", "... the newspaper"
+        return
+    if lemma == "allow" and reading == "act" and any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("enter", "access", "land", "pass", "reach", "visit")
+            or c.dep_ == "dobj" and c.lemma_.lower() in ("delivery", "access", "entry", "passage", "return")
+            for c in cand.head.children):
+        # "allowed UN aid convoys to enter El Fasher", "opened the bridge to allow the delivery of grain": access
+        cand.plover_event, cand.plover_mode = "RETREAT", "access"
+        return
     if t.name == "p-give" and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in INSPECTING
                                   for c in cand.head.children):
         # "sent a team to Bosnia to investigate", "dispatched inspectors to monitor the plant": an investigation
@@ -2878,10 +2912,13 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         cand.plover_event, cand.plover_mode = "AID", None  # peacekeepers or troops arriving: military assistance
         return
     if reading == "intent":
-        # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT; announced
-        # concessions and retreats keep their type (PLOVER manual, AGREE)
+        # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT; an announced
+        # concession stays one and an announced retreat is a concession (PLOVER manual: "announced ... would
+        # withdraw troops" is CONCEDE)
         if t.plover_event in COOPERATIVE - {"CONCEDE", "RETREAT"}:
             cand.plover_event, cand.plover_mode = "AGREE", None
+        elif t.plover_event == "RETREAT":
+            cand.plover_event, cand.plover_mode = "CONCEDE", None
         elif t.plover_event in ("REJECT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
             cand.plover_event, cand.plover_mode = "THREATEN", None
         return
