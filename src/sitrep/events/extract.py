@@ -854,9 +854,9 @@ class Extractor:
             if not objs & HQ_OBJECTS:
                 return False
             cand.actor2 = []
-        if (t.name in ("attack", "kill", "shelling") and _air_attacker(cand.head)
+        if (t.name in ("attack", "kill", "shelling", "ied") and _air_attacker(cand.head)
                 and (cand.event_type in ("Battles", "Violence against civilians")
-                     or cand.sub_event_type == "Shelling/artillery/missile attack")):
+                     or cand.sub_event_type in ("Shelling/artillery/missile attack", "Remote explosive/landmine/IED"))):
             # "the air force attacked three trucks", "attacks by helicopter gunships were conducted", "aircraft killed
             # 46 civilians", "aircraft using guided missiles struck": from the air
             cand.event_type, cand.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
@@ -1970,6 +1970,10 @@ def _merge_in_sentence(cands: list[_Candidate], matched: frozenset[str] | set[st
     if any(c.trigger.name == "disrupt" for c in cands):
         # "dismantled an IED": the device did not go off
         cands = [c for c in cands if c.event_type != "Explosions/Remote violence"]
+    if any(c.sub_event_type == "Disrupted weapons use" for c in cands) and not _harmed(_doc_text(cands[0].head.doc)):
+        # "seized a cache of weapons in a raid on a hideout": a search that found arms, no fight told
+        cands = [c for c in cands if not (c.trigger.name == "attack" and not c.actor2
+                                          and c.head.lemma_.lower() in ("raid", "search", "operation", "sweep"))]
     if any(c.trigger.kind == "protest" for c in cands):
         # "protested against the arrest of ...", "families who say their children were kidnapped held a sit-in":
         # the grievance is told, not coded
