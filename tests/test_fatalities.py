@@ -15,6 +15,8 @@ from sitrep.events.fatalities import (
 
 @pytest.mark.parametrize("text, n", [
     ("The attack killed 12 people.", 12),
+    # a suicide bomber who "killed himself and four others" is among the dead (ACLED counts the attacker)
+    ("A suicide bomber killed himself and four others at the market.", 5),
     ("killing at least 9 civilians", 9),
     ("Dozens of people were killed in the raid.", 12),
     ("tens of soldiers were killed", 10),

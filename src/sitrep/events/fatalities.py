@@ -226,6 +226,9 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
     if coded:
         plus = int(coded.group("plus")) if coded.group("plus") else 0
         return int(coded.group("num")) + plus, coded.span("num")
+    own = _SELF_AND.search(text)
+    if own and not _caused(text, own.start()) and (n := to_number(own.group("num"))) is not None:
+        return n + 1, own.span("num")  # "killed himself and four others": the attacker died too (ACLED counts him)
     for both in (_TWO_SIDES.search(text), _KILLED_TWO.search(text)):
         if both and not _caused(text, both.start()) and not _loose_article(text, both):
             a, b = _one(both.group("a")), 1 if both.group("b") is None else _one(both.group("b"))
@@ -268,6 +271,11 @@ def _count(text: str) -> tuple[int, tuple[int, int]] | None:
 _KILLED_THEM = re.compile(rf"\b(?:{_KILLED_WORD}|executed|shot dead|murdered|beheaded|massacred)\s+them\b|"
                           rf"\b(?:they|those \w+|all of them)\s+(?:were|have been|had been)\s+{_ADVERBS}{_DIED}", re.I)
 _PEOPLE = re.compile(rf"\b(?P<num>{_EXACT}){_WHO}", re.I)
+
+
+#: "a suicide bomber killed himself and four others": the toll is the others and the attacker.
+_SELF_AND = re.compile(rf"\b(?:{_KILLED_WORD}|killing|kills)\s+(?:himself|herself)\s+(?:and|along with|as well as)\s+"
+                       rf"{_QUAL}{_RANGE}\b", re.I)
 
 
 def _one(word: str) -> int | None:
