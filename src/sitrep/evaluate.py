@@ -10,7 +10,6 @@ No gold data ships with sitrep.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .geo.gazetteer import km
 from .records import Article
 
 ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "notes")
@@ -42,13 +42,6 @@ def acled_date(value: str) -> str:
         except ValueError:
             continue
     return value
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def weighted_f1(gold: list[str], pred: list[str]) -> float:

@@ -14,11 +14,11 @@ day; 2: the same ISO week; 3: the same month).
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 from typing import Any
 
 from ..events.merge import GENERIC
+from ..geo.gazetteer import km
 from ..records import CERTAINTIES, Event
 
 #: How far apart (km) two reports' coordinates may be and still be one event.
@@ -52,14 +52,6 @@ def date_windows(day: date, precision: int | None) -> list[tuple[str, str, int |
         return [(*week, None), (*month, 3)]
     return [((day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat(), None),
             (*week, 2), (*month, 3)]
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def distance(a: Event, b: Event) -> float | None:
