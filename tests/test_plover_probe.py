@@ -108,14 +108,49 @@ PROBE_2 = [
     (None, 'The football team beat its rivals 3-0 in Kampala.'),
 ]
 
+#: A third set on the most frequent categories of the gold records (requests, refusals, accusations,
+#: sanctions, agreements) with other verbs than the lexicon's first ones.
+PROBE_3 = [
+    ('REQUEST', 'The Arab League appealed to Israel and Hamas to halt the fighting in Gaza.'),
+    ('REQUEST', 'Washington pressed Kigali to stop supporting the M23 rebels.'),
+    ('REQUEST', 'The opposition called on the electoral commission to postpone the vote.'),
+    ('REQUEST', 'Chad insisted that Sudanese troops leave its territory immediately.'),
+    ('REQUEST', 'Nigeria asked Interpol to arrest the fugitive general.'),
+    ('REJECT', 'Eritrea rebuffed calls from the African Union to withdraw from Tigray.'),
+    ('REJECT', 'Russia vetoed a UN Security Council resolution on Syria.'),
+    ('REJECT', 'The government ruled out talks with the armed groups.'),
+    ('REJECT', 'Opposition parties boycotted the presidential election in Chad.'),
+    ('REJECT', 'Ethiopia turned down an offer of mediation from Kenya.'),
+    ('ACCUSE', 'Pakistan criticized India for the killing of civilians in Kashmir.'),
+    ('ACCUSE', 'Venezuela denounced the United States for interfering in its elections.'),
+    ('ACCUSE', 'A Kenyan court charged two police officers with the murder of a lawyer.'),
+    ('ACCUSE', 'The ICC indicted the former militia leader for war crimes in Ituri.'),
+    ('ACCUSE', 'Human rights groups blamed the army for the massacre in Moura.'),
+    ('SANCTION', "The African Union suspended Niger's membership after the coup."),
+    ('SANCTION', 'Britain cut aid to Rwanda over its support for rebels.'),
+    ('SANCTION', 'Mali expelled the head of the UN human rights division.'),
+    ('SANCTION', 'The United States imposed an arms embargo on South Sudan.'),
+    ('AGREE', 'Sudan accepted a Saudi proposal for a humanitarian truce.'),
+    ('AGREE', 'Armenia and Azerbaijan agreed to demarcate their border.'),
+    ('AGREE', 'The rebels consented to a prisoner exchange with the government.'),
+    ('SUPPORT', 'France backed the Moroccan autonomy plan for Western Sahara.'),
+    ('SUPPORT', 'The Security Council endorsed the peace deal between Ethiopia and the TPLF.'),
+    ('COOPERATE', 'Kenya and Somalia launched joint patrols along their border.'),
+    ('COOPERATE', 'Algeria and Niger agreed and began sharing intelligence on jihadist movements.'),
+    ('CONSULT', 'The presidents of Rwanda and Congo met in Luanda on Tuesday.'),
+    ('CONSULT', "Iran's foreign minister visited Riyadh for talks with Saudi officials."),
+    ('AID', 'The United Arab Emirates sent 40 tonnes of medical aid to Somalia.'),
+    ('AID', 'The World Bank approved a 300 million dollar loan to Ethiopia.'),
+]
+
 
 def test_plover_categories_on_new_sentences(pipeline):
     from sitrep.records import Article
 
-    arts = [Article(body=text, id=str(i), language="en") for i, (_, text) in enumerate(PROBE + PROBE_2)]
+    arts = [Article(body=text, id=str(i), language="en") for i, (_, text) in enumerate(PROBE + PROBE_2 + PROBE_3)]
     wrong = []
-    for (gold, text), coded in zip(PROBE + PROBE_2, pipeline.run(arts)):
+    for (gold, text), coded in zip(PROBE + PROBE_2 + PROBE_3, pipeline.run(arts)):
         best = max(coded.events, key=lambda e: e.confidence) if coded.events else None
         if (best.plover_event if best else None) != gold:
             wrong.append((gold, best.plover_event if best else None, text))
-    assert len(wrong) <= 8, wrong  # 45 of 47 and 43 of 46 right when written
+    assert len(wrong) <= 10, wrong  # 45 of 47, 43 of 46 and 28 of 30 right when written

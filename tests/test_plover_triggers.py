@@ -137,6 +137,16 @@ def plover_only(events):
     ("The European Union froze the assets of five Wagner commanders.", "SANCTION", "European Union", "Wagner"),
     ("Ghana recalled its ambassador from Burkina Faso after the massacre.", "SANCTION", "Ghana", "Burkina Faso"),
     ("China signed a cooperation treaty with Pakistan on Friday.", "SUPPORT", "China", "Pakistan"),
+    # charged with an offence is an accusation (the killing it names is told, not seen); pressing someone to act
+    # is a request; consenting to an exchange a promise; refusing calls to withdraw a refusal, not a withdrawal
+    ("A Kenyan court charged two police officers with the murder of a lawyer.", "ACCUSE", "Kenya", "Police"),
+    ("Washington pressed Kigali to stop supporting the rebels.", "REQUEST", "Washington", "Kigali"),
+    ("The rebels consented to a prisoner exchange with the government.", "AGREE", "Rebels", ""),
+    ("Eritrea rebuffed calls from the African Union to withdraw from Tigray.", "REJECT", "Eritrea", "African Union"),
+    # expelling a UN official is a sanction; a loan approved is aid; opposition parties are parties
+    ("Mali expelled the head of the UN human rights division.", "SANCTION", "Mali", ""),
+    ("The World Bank approved a 300 million dollar loan to Ethiopia.", "AID", "World Bank", "Ethiopia"),
+    ("Opposition parties boycotted the presidential election in Chad.", "REJECT", "Opposition parties", ""),
 ])
 def test_plover_only_acts(code, text, plover_event, actor1, actor2):
     events = plover_only(code(text))
@@ -323,3 +333,10 @@ def test_violence_told_as_a_places_past_in_a_where_clause_is_no_event(code):
 def test_protest_modes(code, text, mode):
     events = [e for e in code(text) if e.event_type == "Protests"]
     assert [e.plover_mode for e in events] == [mode]
+
+
+def test_joint_patrols_are_a_change_to_the_group_and_cooperation(code):
+    events = code("Kenyan and Somali troops launched joint patrols along their border on Monday.")
+    assert [(e.sub_event_type, e.plover_event) for e in events] == [("Change to group/activity", "COOPERATE")]
+    # a baton charge is no accusation
+    assert "ACCUSE" not in [e.plover_event for e in code("Police charged the protesters with batons in Nairobi.")]

@@ -53,6 +53,7 @@ HYPOTHETICAL_GOVERNORS = {
     "fear", "prepare", "warn", "need", "ask", "order", "appeal", "repent", "avoid", "prevent", "deny",
     "lose", "win", "declare", "join", "disown", "ready", "prepared", "willing", "swear", "fail",
     "promise", "pledge",  # "promised to release the child soldiers": no release yet (PLOVER codes the promise)
+    "consent", "rebuff", "reject",  # "consented to a prisoner exchange", "rebuffed calls to withdraw"
 }
 GENERIC_KINDS = {"attack", "kill", "plain-fight"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
@@ -405,7 +406,8 @@ class Extractor:
             if name == "protest" and doc[s].lemma_.lower() in GATHERING_WORDS and not PROTEST_PURPOSE.search(sent.text):
                 continue  # "residents gathered to demand ...", not "families gathered for the funeral"
             if (name == "group" and doc[s].lemma_.lower() == "patrol" and doc[s].pos_ != "VERB"
-                    and (doc[s].dep_ in ("dobj", "pobj") and doc[s].head.lemma_.lower() not in ("conduct", "carry", "by")
+                    and (doc[s].dep_ in ("dobj", "pobj") and doc[s].head.lemma_.lower() not in (
+                        "conduct", "carry", "by", "launch", "begin", "start", "hold", "stage", "mount")
                          or doc[s].dep_ == "compound")):
                 continue  # "hit an army patrol": the target, not a patrol told; "border patrol agents": who
             if name == "fight" and doc[s].lemma_.lower() in ("combat", "fight", "battle") and doc[s].pos_ == "VERB" and any(
@@ -841,6 +843,8 @@ class Extractor:
             # ACLED: people an armed group "arrests" are abducted
             cand.event_type, cand.sub_event_type = "Violence against civilians", "Abduction/forced disappearance"
             cand.plover_event, cand.plover_mode = "ASSAULT", "abduct"
+        elif t.name == "group" and any(c.lower_ in ("joint", "combined") for c in cand.head.children):
+            cand.plover_event, cand.plover_mode = "COOPERATE", None  # "launched joint patrols": forces acting together
         elif t.kind == "displace":
             if a1 is not None and a1.inter != 7 or cand.head.tag_ == "VBG":
                 return False  # "the gunmen fled": attackers leaving; "refugees fleeing the war": background
@@ -2261,7 +2265,7 @@ PLOVER_PARTY_LABELS = ("GPE", "ORG", "PERSON", "NORP")
 PLOVER_LIGHT_VERBS = LIGHT_VERBS | {
     "impose", "announce", "issue", "lodge", "open", "begin", "start", "deliver", "send", "provide", "give", "grant",
     "extend", "renew", "reach", "sign", "file", "order", "make", "pay", "tighten", "expand",
-    "undertake", "complete", "speed", "accelerate", "reimpose", "reinstate", "restore",
+    "undertake", "complete", "speed", "accelerate", "reimpose", "reinstate", "restore", "approve", "conduct",
 }
 #: Nouns that carry a demand or an accusation ("issued a declaration demanding that ...").
 STATEMENT_NOUNS = certainty_mod.SPEECH_NOUNS | {"declaration", "letter", "resolution", "note", "appeal", "request"}
@@ -2358,6 +2362,8 @@ def _with_named_entities(doc: Any, mention_at: dict[int, Mention], kb: ActorKB |
         if tok.lemma_.lower() not in OFFICE_HOLDERS or tok.pos_ != "NOUN" or tok.dep_ == "compound" or any(
                 i in out and out[i].party for i in range(tok.left_edge.i, tok.i + 1)):
             continue
+        if tok.lemma_.lower() == "party" and not any(c.dep_ in ("compound", "amod") for c in tok.children):
+            continue  # "opposition parties", "the ruling party"; not "parties to the conflict"
         start = next((c.i for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i), tok.i)
         end = tok.i + 1
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -2411,7 +2417,11 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
         head = span.root
         if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span):
             return None  # "the Peace Agreement Commission", "the Freedom Support Act"
-        if head.lemma_.lower() == "ask" and not any(
+        if head.lemma_.lower() == "charge" and not (head.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ in ("with", "for", "over") and any(
+                    g.lemma_.lower() in OFFENCES for g in c.children if g.dep_ == "pobj") for c in head.children)):
+            return None  # "charged two officers with murder" accuses; "charged the crowd with batons" does not
+        if head.lemma_.lower() in ("ask", "press") and not any(
                 c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in head.children):
             return None  # "asked France to withdraw", "asked for help" are requests; "asked about the talks" is not
         if head.lemma_.lower() == "deny" and not any(
@@ -2494,13 +2504,19 @@ DEMANDING = {"demand", "seek", "request", "urge", "ask", "want"}
 #: Office holders and bodies that act for a state: PLOVER parties though the conflict KB names no one
 #: ("the president pardoned 200 prisoners", "the junta refused to meet the delegation").
 OFFICE_HOLDERS = {"president", "minister", "junta", "cabinet", "parliament", "ministry", "king", "premier",
-                  "chancellor", "governor", "mayor", "leader", "prime"}
+                  "chancellor", "governor", "mayor", "leader", "prime", "court", "opposition", "party", "tribunal",
+                  "prosecutor"}
 def _unnamed_office(span: Any) -> bool:
     """"the minister", "the interior minister": an office holder with no name or state named."""
     return any(t.lemma_.lower() in OFFICE_HOLDERS for t in span) and not any(t.ent_type_ or t.pos_ == "PROPN"
                                                                             for t in span)
 
 
+#: What a party is charged with ("charged with murder", "for treason").
+OFFENCES = {"murder", "crime", "treason", "terrorism", "offence", "offense", "corruption", "rape", "killing",
+            "fraud", "sedition", "incitement", "assault", "manslaughter", "kidnapping", "abduction", "embezzlement",
+            "theft", "robbery", "espionage", "genocide", "insurrection", "rebellion", "conspiracy", "involvement",
+            "possession", "participation", "attempt", "torture", "violation", "misconduct", "negligence"}
 #: Nouns that carry a demand's clause ("its demands that X grant ...").
 DEMAND_NOUNS = {"demand", "call", "request", "appeal", "insistence", "ultimatum", "condition"}
 #: Acts a warning announces that make it a threat ("warned that it will retaliate").
@@ -2568,7 +2584,8 @@ def _expulsion(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> _Candidat
     _plover_arguments(out, sent, at)
     if not any(m.party for m in out.actor1):
         return None
-    diplomatic = any(o.lemma_.lower() in DIPLOMATS for o in objs)
+    diplomatic = any(o.lemma_.lower() in DIPLOMATS or any(t.ent_type_ == "ORG" or t.lower_ in ("un", "u.n.")
+                                                          for t in o.subtree) for o in objs)  # ("the head of the UN ...")
     out.plover_event, out.plover_mode = ("SANCTION", "expel") if diplomatic else ("COERCE", "deport")
     out.event_type = out.sub_event_type = None
     out.confidence = 0.35 + 0.1 + (0.05 if out.actor2 else 0.0)

@@ -199,7 +199,7 @@ TRIGGERS: list[Trigger] = [
 #: "said", "should" or "warned". Codes follow the PLOVER manual (investigations are ACCUSE).
 PLOVER_ONLY_MAX_CONFIDENCE = 0.5
 PLOVER_TRIGGERS: list[Trigger] = [
-    Trigger("p-agree", (("agree",), ("promise",), ("pledge", "to"), ("offer",), ("reach", "consensus"), ("reach", "a", "consensus"),
+    Trigger("p-agree", (("agree",), ("promise",), ("consent", "to"), ("pledge", "to"), ("offer",), ("reach", "consensus"), ("reach", "a", "consensus"),
                         ("accept",), ("reach", "a", "deal"), ("vow", "to"), ("ready", "to"), ("prepared", "to"),
                         ("willing", "to"), ("commit", "to")),
             None, None, "AGREE", None, "plover", 0.35),
@@ -209,13 +209,13 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "CONSULT", "meet", "plover", 0.3, noun=True),
     Trigger("p-request", (("demand",), ("urge",), ("call", "on"), ("call", "for"), ("appeal", "to"),
                           ("appeal", "for"), ("request",), ("press", "for"), ("insist",), ("plead",), ("pressure",),
-                          ("push", "for"), ("seek", "asylum"), ("seek", "refuge"), ("ask",)),
+                          ("push", "for"), ("seek", "asylum"), ("seek", "refuge"), ("ask",), ("press",)),
             None, None, "REQUEST", None, "plover", 0.35),
     # "Russia said Sudan must return the helicopter": a demand (read only as the aux of a reported clause)
     Trigger("p-must", (("must",),), None, None, "REQUEST", None, "plover", 0.3),
     Trigger("p-accuse", (("accuse",), ("blame",), ("condemn",), ("denounce",), ("criticize",), ("criticise",),
                          ("complain",), ("allege",), ("indict",), ("sue",), ("decry",), ("lodge", "protest"),
-                         ("investigate",), ("investigation",), ("probe",), ("inquiry",), ("charge", "with"),
+                         ("investigate",), ("investigation",), ("probe",), ("inquiry",), ("charge", "with"), ("charge",),
                          ("hearing",), ("complaint",)),
             None, None, "ACCUSE", None, "plover", 0.35),
     Trigger("p-reject", (("reject",), ("refuse",), ("veto",), ("rebuff",), ("turn", "down"), ("rule", "out"),
@@ -238,7 +238,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
     Trigger("p-aid", (("donate",), ("humanitarian", "aid"), ("food", "aid"), ("military", "aid"), ("send", "aid"),
                       ("deliver", "aid"), ("provide", "aid"), ("grant", "asylum"), ("evacuate",), ("send", "arms"),
                       ("relief", "supply"), ("food", "supply"), ("aid", "convoy"), ("aid",), ("assistance",), ("asylum",),
-                      ("donation",)),
+                      ("donation",), ("loan",), ("grant", "*", "loan")),
             None, None, "AID", None, "plover", 0.35, noun=True),
     # giving to a named recipient is aid; announced ("will provide"), a promise (AGREE)
     Trigger("p-give", (("provide",), ("give",), ("send",), ("contribute",), ("deliver",), ("dispatch",)),
