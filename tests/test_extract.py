@@ -331,6 +331,10 @@ def test_event_types(code, text, event_type, sub_type):
     "There is an ebb and flow to such battles.",
     "The football team beat its rivals 3-1 on Sunday.",
     "The minister will visit Kidal next week.",
+    # a toll summed over years, a scheduled visit: no event
+    "Fighting in the region has killed thousands over the past decade.",
+    "The conflict has displaced millions of people since it began in 2023, aid agencies estimate.",
+    "The president is scheduled to visit Nairobi later this year.",
     "Mourners gathered in Natal on Monday for the funeral of the mayor.",
     "The inquiry found that the army had been negligent.",
     "A bomb threat forced the evacuation of the airport in Lyon on Monday.",

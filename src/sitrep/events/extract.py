@@ -54,6 +54,7 @@ HYPOTHETICAL_GOVERNORS = {
     "lose", "win", "declare", "join", "disown", "ready", "prepared", "willing", "swear", "fail",
     "promise", "pledge",  # "promised to release the child soldiers": no release yet (PLOVER codes the promise)
     "consent", "rebuff", "reject",  # "consented to a prisoner exchange", "rebuffed calls to withdraw"
+    "schedule",  # "is scheduled to visit Nairobi"
 }
 GENERIC_KINDS = {"attack", "kill", "plain-fight"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
@@ -558,6 +559,8 @@ class Extractor:
             return False  # "reinforcements arrived as battles continue", "in the context of recent fighting"
         if _perfect_where_clause(head):
             return False  # "lifted the curfew in Montenegro, where 28 people have been killed in riots this year"
+        if _cumulative(head):
+            return False  # "fighting has killed thousands over the past decade": a toll over years, no event
         if head.pos_ in ("NOUN", "PROPN"):
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "poss")}
             launched = head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS
@@ -1748,6 +1751,23 @@ def _protest_mode(head_span: Any, text: str) -> str | None:
 HUNGER_STRIKE = re.compile(r"\bhunger[- ]strik", re.I)
 WORK_STOPPED = re.compile(r"\b(?:general strike|strik(?:e|es|ing|ers?)\b|stopp?(?:ed|ing)? work|walk-?outs?\b|walked out|"
                           r"downed tools|down(?:ing)? tools|shunn?(?:ed|ing)? work)", re.I)
+
+
+def _cumulative(head: Any) -> bool:
+    """A present-perfect clause summing up a span of time: "has displaced millions since it began in 2023",
+    "has killed thousands over the past decade"."""
+    verb = head if head.pos_ == "VERB" else _governing_verb(head)
+    if verb.dep_ in ("csubj", "nsubj") and verb.head is not verb:
+        verb = verb.head  # "Fighting ... has killed": the gerund is the subject
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False
+    return bool(CUMULATIVE_SPAN.search(verb.sent.text))
+
+
+#: Words that make a present perfect a span of time, not one event.
+CUMULATIVE_SPAN = re.compile(r"\b(?:since (?:it|the \w+|\w+ (?:began|started|erupted)|(?:19|20)\d\d|last year|independence)|"
+                             r"over the (?:past|last) (?:\w+ )?(?:decades?|years?|months?)|in recent (?:years|months)|"
+                             r"so far this year|to date)\b", re.I)
 
 
 def _perfect_where_clause(head: Any) -> bool:
