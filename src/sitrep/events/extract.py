@@ -846,6 +846,10 @@ class Extractor:
             # ACLED: people an armed group "arrests" are abducted
             cand.event_type, cand.sub_event_type = "Violence against civilians", "Abduction/forced disappearance"
             cand.plover_event, cand.plover_mode = "ASSAULT", "abduct"
+        elif t.name == "agree" and cand.head.lemma_.lower() in ("ceasefire", "truce", "cease") and _governing_verb(
+                cand.head).lemma_.lower() in ("declare", "announce", "observe", "implement", "begin", "start", "respect"):
+            # "declared a unilateral ceasefire": a truce put in place (conversion table 0871, RETREAT), not agreed on
+            cand.plover_event, cand.plover_mode = "RETREAT", "ceasefire"
         elif t.name == "group" and any(c.lower_ in ("joint", "combined") for c in cand.head.children):
             cand.plover_event, cand.plover_mode = "COOPERATE", None  # "launched joint patrols": forces acting together
         elif t.kind == "displace":
@@ -2953,13 +2957,17 @@ def _plover_type(cand: _Candidate, reading: str) -> None:
         cand.plover_event, cand.plover_mode = "AID", None  # peacekeepers or troops arriving: military assistance
         return
     if reading == "intent":
-        # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT; an announced
-        # concession stays one and an announced retreat is a concession (PLOVER manual: "announced ... would
-        # withdraw troops" is CONCEDE)
-        if t.plover_event in COOPERATIVE - {"CONCEDE", "RETREAT"}:
+        # announced, not done: a promise of cooperation is AGREE, one of conflict a THREAT. Announced
+        # concessions and retreats ("will release the hostages", "is willing to withdraw its troops", "would
+        # allow the inspectors back") are AGREE too: the CAMEO-to-PLOVER conversion table of 2021 codes CAMEO 035
+        # "express intent to yield" (release persons, ease sanctions, de-escalate) as AGREE, as the gold records
+        # do; the manual's text would code them CONCEDE
+        decided = (cand.head.dep_ == "xcomp" and cand.head.head.lemma_.lower() == "decide"
+                   and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in cand.head.head.children))
+        if t.plover_event in ("CONCEDE", "RETREAT") and decided:
+            return  # "the court decided to allow the candidate to run": the decision is the concession
+        if t.plover_event in COOPERATIVE:
             cand.plover_event, cand.plover_mode = "AGREE", None
-        elif t.plover_event == "RETREAT":
-            cand.plover_event, cand.plover_mode = "CONCEDE", None
         elif t.plover_event in ("REJECT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
             cand.plover_event, cand.plover_mode = "THREATEN", None
         return

@@ -226,6 +226,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
     Trigger("p-warn", (("warn",),), None, None, "THREATEN", None, "plover", 0.35),
     Trigger("p-support", (("support",), ("endorse",), ("praise",), ("back",), ("recognize",), ("recognise",),
                           ("welcome",), ("commend",), ("forgive",), ("ratify",), ("sign", "treaty"), ("sign", "deal"),
+                          ("apologize",), ("apologise",),  # CAMEO 055 "apologize" -> SUPPORT (conversion table 2021)
                           ("sign", "accord"), ("sign", "a", "treaty"), ("sign", "a", "deal"),
                           ("sign", "*", "*", "treaty"), ("sign", "*", "treaty"),
                           ("establish", "diplomatic"), ("restore", "tie"), ("restore", "relation"), ("upgrade",),
@@ -245,7 +246,7 @@ PLOVER_TRIGGERS: list[Trigger] = [
             None, None, "AID", None, "plover", 0.3),
     Trigger("p-concede", (("concede",), ("pardon",), ("amnesty",), ("acquit",), ("lift", "ban"), ("lift", "sanction"),
                           ("lift", "the", "ban"), ("lift", "embargo"), ("lift", "curfew"), ("ease", "restriction"),
-                          ("allow",), ("call", "off"), ("ease",), ("relax",), ("apologize",), ("apologise",),
+                          ("allow",), ("call", "off"), ("ease",), ("relax",),
                           ("cancel", "restriction"), ("cancel", "*", "restriction"), ("lift", "restriction"),
                           ("remove", "restriction")),
             None, None, "CONCEDE", None, "plover", 0.35),
