@@ -726,3 +726,12 @@ def test_a_conjunct_shares_its_heads_nationality(code):
     # "Turkish helicopters and tanks": the tanks, with no nationality of their own, are Turkish too
     ev = one(code("Turkish helicopters and tanks shelled PKK positions near Hakkari on Monday."))
     assert ev.actor1 == "Military Forces of Turkey" and ev.assoc_actor_1 == []
+
+
+def test_a_bomber_who_sets_off_explosives_is_no_aircraft(code):
+    events = code("A suicide bomber struck a market in Maiduguri on Monday. The bomber, a young woman, "
+                  "detonated explosives near the entrance of the market.")
+    assert "Air/drone strike" not in [e.sub_event_type for e in events]
+    ev = one([e for e in code("Nigerian air force jets bombed a Boko Haram camp in Sambisa on Monday.")
+              if e.event_type])
+    assert ev.sub_event_type == "Air/drone strike"

@@ -865,7 +865,7 @@ class Extractor:
             if not objs & HQ_OBJECTS:
                 return False
             cand.actor2 = []
-        if (t.name in ("attack", "kill", "shelling", "ied") and _air_attacker(cand.head)
+        if (t.name in ("attack", "kill", "shelling", "ied") and _air_attacker(cand.head, bombers=t.name != "ied")
                 and (cand.event_type in ("Battles", "Violence against civilians")
                      or cand.sub_event_type in ("Shelling/artillery/missile attack", "Remote explosive/landmine/IED"))):
             # "the air force attacked three trucks", "attacks by helicopter gunships were conducted", "aircraft killed
@@ -1894,8 +1894,9 @@ def _place_hit(verb: Any) -> bool:
         "ORG", "PERSON", "")) for c in verb.children)
 
 
-def _air_attacker(head: Any) -> bool:
-    """The attacker is an aircraft or an air force: the subject of the verb, or the 'by' phrase of the noun."""
+def _air_attacker(head: Any, bombers: bool = True) -> bool:
+    """The attacker is an aircraft or an air force: the subject of the verb, or the 'by' phrase of the noun.
+    ``bombers``: "bomber" names an aircraft (not where explosives were set off: "the bomber detonated")."""
     if head.pos_ == "VERB":
         subj = _subject(head)
         who = [subj] if subj is not None and subj.dep_ == "nsubj" else []
@@ -1904,7 +1905,7 @@ def _air_attacker(head: Any) -> bool:
         who = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     for w in who:
         words = {w.lemma_.lower()} | {c.lemma_.lower() for c in w.children if c.dep_ in ("compound", "amod")}
-        if w.lemma_.lower() in AIRCRAFT or {"air", "force"} <= words:
+        if w.lemma_.lower() in AIRCRAFT and (bombers or w.lemma_.lower() != "bomber") or {"air", "force"} <= words:
             return True
     return False
 
