@@ -2442,19 +2442,9 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
         head = span.root
         if any(t.ent_type_ in ("ORG", "WORK_OF_ART", "LAW", "EVENT") for t in span):
             return None  # "the Peace Agreement Commission", "the Freedom Support Act"
-        if head.lemma_.lower() == "charge" and not (head.pos_ == "VERB" and any(
-                c.dep_ == "prep" and c.lower_ in ("with", "for", "over") and any(
-                    g.lemma_.lower() in OFFENCES for g in c.children if g.dep_ == "pobj") for c in head.children)):
-            return None  # "charged two officers with murder" accuses; "charged the crowd with batons" does not
-        if head.lemma_.lower() in ("ask", "press") and not any(
-                c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in head.children):
-            return None  # "asked France to withdraw", "asked for help" are requests; "asked about the talks" is not
-        if head.lemma_.lower() == "deny" and not any(
-                c.dep_ in ("dobj", "dative") and c.lemma_.lower() in DENIED_GRANTS for c in head.children):
-            return None  # "denied land allocation" is a refusal; "denied attacking the convoy" is no act
-        if head.lemma_.lower() == "release" and head.pos_ == "NOUN" and any(
-                c.lower_ in ("press", "news") for c in head.children):
-            return None  # "according to a press release": nobody freed
+        sense = PLOVER_SENSES.get(head.lemma_.lower())
+        if sense is not None and not sense(head):
+            return None  # a word of two senses used in the one that is no act ("took charge", "a press release")
         if trig.name == "p-alert":
             # "troops remained on alert", "put its forces on high alert": the verb tells it; "alert" alone is no act
             if head.pos_ != "NOUN" or not (head.dep_ == "pobj" and head.head.lower_ == "on" or any(
@@ -2560,6 +2550,32 @@ INSPECTING = {"investigate", "monitor", "inspect", "probe", "examine", "verify",
 TROOP_WORDS = {"troop", "peacekeeper", "peacekeeping", "soldier", "contingent", "deployment", "force", "battalion"}
 #: Words that raise an alert to a state of readiness ("high alert", "full alert").
 ALERT_LEVELS = {"high", "full", "maximum", "red", "top", "heightened", "combat", "highest", "increased"}
+def _charged_with_offence(verb: Any) -> bool:
+    """"charged two officers with murder" accuses; "charged the crowd with batons" does not."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("with", "for", "over") and any(
+        g.lemma_.lower() in OFFENCES for g in c.children if g.dep_ == "pobj") for c in verb.children)
+
+
+def _asks_an_act(verb: Any) -> bool:
+    """"asked France to withdraw", "asked for help" are requests; "asked about the talks" is not."""
+    return any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+
+
+def _denies_a_grant(verb: Any) -> bool:
+    """"denied land allocation" is a refusal; "denied attacking the convoy" is no act."""
+    return any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in DENIED_GRANTS for c in verb.children)
+
+
+def _frees_someone(head: Any) -> bool:
+    """"according to a press release": nobody freed."""
+    return not (head.pos_ == "NOUN" and any(c.lower_ in ("press", "news") for c in head.children))
+
+
+#: PLOVER trigger words with a second sense that is no act: lemma -> is the token used in the act's sense.
+PLOVER_SENSES: dict[str, Callable[[Any], bool]] = {
+    "charge": _charged_with_offence, "ask": _asks_an_act, "press": _asks_an_act, "deny": _denies_a_grant,
+    "release": _frees_someone,
+}
 #: People a party receives as visitors ("received a delegation", "received the observers"): CONSULT, or
 #: RETREAT when they come to watch it (CAMEO 0862, receive inspectors or observers).
 VISITORS = DIPLOMATS | {"delegation", "minister", "president", "leader", "visitor", "counterpart", "premier", "king"}
