@@ -112,7 +112,7 @@ def one(events):
      "Violence against civilians", "Attack"),
     ("On 30 October 2020, militants abducted a village councilman and seized livestock in Houndokire.",
      "Violence against civilians", "Abduction/forced disappearance"),  # abduction outranks the looting
-    ("On 9 May 2020, police in Jericho confiscated weapons and explosives from armed groups.",
+    ("On 9 May 2020, police in Tubas confiscated rifles and explosives from an armed group.",
      "Strategic developments", "Disrupted weapons use"),
     ("On 9 May 2020, the authorities imposed a curfew in Cizre after a demonstration over election fraud.",
      "Strategic developments", "Change to group/activity"),  # the demonstration is told as the cause

@@ -41,7 +41,7 @@ def plover_only(events):
     ("Switzerland expelled two Russian diplomats on Friday.", "SANCTION", "Switzerland", "Russian"),
     ("Serbia lodged an official protest with Albania on Monday.", "ACCUSE", "Serbia", "Albania"),
     ("The Palestinians reject the Israeli proposal, their negotiator said.", "REJECT", "Palestinians", "Israeli"),
-    ("Italy announced a suspension of air links with Serbia on Wednesday.", "SANCTION", "Italy", "Serbia"),
+    ("Greece announced a suspension of flights to Albania on Wednesday.", "SANCTION", "Greece", "Albania"),
     ("The Kurdish party issued a declaration demanding that Turkey free its leader.", "REQUEST", "Kurdish", "Turkey"),
     # withdrawing people who serve another party reduces relations (CAMEO 166, SANCTION): announced, a THREAT
     ("Kenya will withdraw its peacekeepers from Somalia.", "THREATEN", "Kenya", "Somalia"),

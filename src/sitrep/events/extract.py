@@ -454,7 +454,7 @@ class Extractor:
                     and span.root.ent_iob_ == "I" and span.root.pos_ == "PROPN"):
                 continue  # "the Ceasefire Violations Committee", "the Joint Truce Commission": a body's name
             if name == "withdraw" and doc[s].lemma_.lower() == "hand" and not _territorial_object(doc[s]):
-                trig = self.triggers["p-give"]  # "handed over 700 kg of medicine to the Red Crescent": aid, no ground
+                trig = self.triggers["p-give"]  # "handed over two tonnes of medicine to the Red Cross": aid, no ground
             if any(t.ent_type_ in ("ACTOR", "LEADER") for t in (span[0], span[-1])):
                 continue  # a trigger word inside an actor name ("Abu Salim Martyrs Brigade"); "left 3 IS militants
                 # dead" holds a name only where the pattern takes any word
@@ -2487,7 +2487,7 @@ def _plover_candidate(trig: Trigger, doc: Any, s: int, e: int, sent: Any, at: di
 
 
 def _warning(trig: Trigger, span: Any, at: dict[int, Mention]) -> _Candidate | None:
-    """"The security chief warned that police will no longer tolerate rallies": a threat (PLOVER THREATEN)
+    """"The governor warned that police will no longer tolerate street protests": a threat (PLOVER THREATEN)
     when the warned clause announces the speaker's side's coercion or violence, or a refusal; "warned that
     famine will spread" is a forecast, no act."""
     verb = span.root
@@ -2767,7 +2767,7 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
                 between += _args_of(c, at)
             elif c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "to", "of", "from", "for"):
                 a2 += _args_of(c, at)
-                if c.lower_ == "of":  # "a suspension of air links with Serbia"
+                if c.lower_ == "of":  # "a suspension of flights to Albania"
                     a2 += [m for q in c.children for r in q.children if r.dep_ == "prep"
                            and r.lower_ in ("with", "to", "against") for m in _args_of(r, at)]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -2820,7 +2820,7 @@ def _plover_arguments(cand: _Candidate, sent: Any, at: dict[int, Mention]) -> No
         elif c.dep_ == "prt":
             a2 += [m for p in c.children if p.dep_ == "prep" for m in _args_of(p, at)]
         elif c.dep_ == "prep" and c.lower_ == "as":
-            # "denounced as an ugly crime Serbia's suppression of ...": the object parsed beside the "as" phrase
+            # "denounced as a dangerous escalation Ethiopia's filling of the dam": the object parsed beside "as"
             a2 += [m for o in c.children for ap in o.children if ap.dep_ == "appos" for m in _args_of(ap, at)]
     # "insisted on its demands that the government grant ...": the party the demand is made of
     demands = [o for c in verb.children for o in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
