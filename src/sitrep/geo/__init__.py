@@ -661,11 +661,11 @@ class Geocoder:
                 relation = "in"  # "in the Kalan area of Farah city": a part of the town
             if t is not None:
                 seen.add((s, e))
-                if t.relation == "qualifier" and t.place.fcode not in (ADMIN1, COUNTRY, CONTINENT, REGION) and \
-                        NEAR_UNKNOWN.search(body[max(0, s - 80):s]):
-                    relation = "near"  # "in the vicinity of Bar-Sanguun village (Kismaayo, ...)": near the unknown village
-                elif t.relation == "qualifier":
-                    relation = "qualifier"
+                if t.relation == "qualifier":
+                    # "in the vicinity of Bar-Sanguun village (Kismaayo, ...)": near the unknown village it qualifies
+                    near = t.place.fcode not in (ADMIN1, COUNTRY, CONTINENT, REGION) and bool(
+                        NEAR_UNKNOWN.search(body[max(0, s - 80):s]))
+                    relation = "near" if near else "qualifier"
                 found.append(Toponym(t.text, t.start, t.end, t.place, relation))
         for (s, e), t in by_span.items():  # names NER did not tag, in the event's own sentence
             if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end and t.relation != "cue"

@@ -85,7 +85,7 @@ class Gazetteer:
             rows = self._rows(variant)
             if rows:
                 break
-        places = [Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8]) for r in rows]
+        places = [_place(r) for r in rows]
         places += self._extra.get(k, [])
         places.sort(key=lambda p: (-_rank(p), -p.population))
         if len(self._cache) > 50_000:
@@ -99,9 +99,11 @@ class Gazetteer:
         k = key(name)
         if len(k.replace(" ", "")) < 7:
             return []
-        places = [Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8])
-                  for r in self._variant_rows(k)]
-        return sorted(places, key=lambda p: (-_rank(p), -p.population))
+        cached = "~" + k  # (the cache keys of plain lookups never start with "~")
+        if cached not in self._cache:
+            places = [_place(r) for r in self._variant_rows(k)]
+            self._cache[cached] = sorted(places, key=lambda p: (-_rank(p), -p.population))
+        return self._cache[cached]
 
     def _variant_rows(self, k: str) -> list[tuple]:  # type: ignore[type-arg]
         """Rows of the names that are ``k`` spelt otherwise: the same consonants in the same order, words run
@@ -127,7 +129,7 @@ class Gazetteer:
                             (place_id,)).fetchone()
         if r is None:
             return None
-        return Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8])
+        return _place(r)
 
     def country_name(self, cc: str | None) -> str | None:
         return self.countries.get(cc) if cc else None
@@ -200,6 +202,11 @@ def _skeleton(k: str) -> str:
         return ""
     body = re.sub(r"[aeiouy]", "", flat[1:])
     return re.sub(r"(.)\1+", r"\1", flat[0] + body)
+
+
+def _place(r: tuple) -> Place:  # type: ignore[type-arg]
+    """A ``places`` row (id, name, lat, lon, cc, admin1, pop, fcode, parent; degrees stored times 10,000)."""
+    return Place(r[0], r[1], r[2] / 10000, r[3] / 10000, r[4], r[5], r[6], r[7], r[8])
 
 
 def _rank(p: Place) -> int:
