@@ -471,3 +471,25 @@ def test_an_event_in_a_town_spelt_otherwise_is_placed_there(code):
     events = [e for e in code("Two groups clashed over water in Mirpurkhas city (Mirpurkhas, Sindh) on Monday.")
               if e.event_type]
     assert [(e.location, e.country, e.geo_precision) for e in events] == [("Mirpur Khas", "Pakistan", 1)]
+
+
+def test_a_namesake_far_outside_the_division_the_text_names_is_not_the_event_place(code):
+    # the lead puts the event in a town of a named state; a neighbourhood named after it that the gazetteer
+    # knows only as a town in another state (or country) is not where it happened
+    events = [e for e in code("On Friday, in Sorriso, Mato Grosso, a shopkeeper was shot dead by two gunmen "
+                              "at a bakery in Sao Domingos neighborhood.") if e.event_type]
+    assert [(e.location, e.admin1) for e in events] == [("Sorriso", "Mato Grosso")]
+    events = [e for e in code("On Monday, in Guarenas, Miranda state, bus drivers protested near the El Cercado "
+                              "petrol station over fuel shortages.") if e.event_type]
+    assert {(e.location, e.country) for e in events} == {("Guarenas", "Venezuela")}
+
+
+def test_a_city_named_for_its_region_beside_a_town_of_that_region_stands_for_the_region(code):
+    # "X in Aleppo": Aleppo is the governorate here; the smaller town is where it happened
+    events = [e for e in code("On Sunday, traders in Jarablus in Aleppo held a sit-in against the rising "
+                              "price of bread.") if e.event_type]
+    assert [e.location for e in events] == ["Jarabulus"]
+    # without a town of the region beside it, the city is the place
+    events = [e for e in code("On Sunday, traders in Aleppo held a sit-in against the rising price of bread.")
+              if e.event_type]
+    assert [e.location for e in events] == ["Aleppo"]

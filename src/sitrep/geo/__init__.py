@@ -146,6 +146,9 @@ class Toponym:
     end: int
     place: Place
     relation: str = "in"
+    #: the division the text puts this place in, when the place lies in it ("Guarenas, Miranda state"):
+    #: ("admin1", code) or ("cc", country code)
+    held_by: tuple[str, str] | None = None
 
     def to_contract(self, gaz: Gazetteer) -> dict[str, object]:
         return {
@@ -267,7 +270,10 @@ class Geocoder:
                     place = self._resolve_parts(name, context, sure=label in SURE_LABELS)
                 if place is not None and place.fcode == ADMIN2 and place.parent is not None and (
                         TOWN_WORD.search(text) or TOWN_WORD.match(" " + after.lstrip())):
-                    place = self.gaz.get(place.parent) or place  # "Nassriya city": the district's seat town
+                    # "Nassriya city": the district's seat town; "Kashmore city": the town of that name in it
+                    place = next((p for p in self.gaz.lookup(name) if p.fcode not in (ADMIN1, ADMIN2)
+                                  and p.admin1 == place.admin1 and _spelled_alike(key(p.name), key(name))),
+                                 None) or self.gaz.get(place.parent) or place
                 if label in ("CUE", CUE_WHOLE) and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
                 resolved[cache_key] = place
@@ -278,10 +284,16 @@ class Geocoder:
         for k in after_unknown:
             if k in places and not any(_spelled_alike(key(after_unknown[k]), key(n)) for n in (places[k].name, mentions[k][2])):
                 qualifier_of[k] = k  # (not "Mulange (Mulanje, Southern)": the town's own name misspelt)
+        held_by: dict[int, tuple[str, str]] = {}
+        for q, k in qualifier_of.items():
+            town, area = places.get(k), places.get(q)
+            if q != k and town is not None and area is not None and town.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1) \
+                    and _inside(town, area):
+                held_by[k] = ("cc", area.cc or "") if area.fcode in (COUNTRY, CONTINENT) else ("admin1", area.admin1 or "")
         return [Toponym(mentions[k][2], mentions[k][0], mentions[k][1], places[k],
                         "cue" if mentions[k][3] == "CUE" else "qualifier" if k in qualifier_of
                         # a town qualifying a building in it ("Polytechnic College, Faridkot") is where it happened
-                        and not FACILITY_WORDS.search(mentions[qualifier_of[k]][2]) else "in")
+                        and not FACILITY_WORDS.search(mentions[qualifier_of[k]][2]) else "in", held_by.get(k))
                 for k in sorted(places)]
 
     def _unlabelled(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -624,9 +636,11 @@ class Geocoder:
         """
         tops = self.toponyms(article, hint_countries)
         by_span = {(t.start, t.end): t for t in tops}
-        focus = self._focus(tops)
+        anchors = [t for t in tops if t.held_by is not None]
+        focus = self._focus([t for t in tops if t.place.fcode in (COUNTRY, CONTINENT, REGION, ADMIN1)
+                             or all(_held(t.place, a) for a in anchors[:1])] if anchors else tops)
         for ev in events:
-            chosen = self._event_place(ev, by_span, article.body)
+            chosen = self._event_place(ev, by_span, article.body, anchors)
             if chosen is None and focus is not None:
                 chosen = Toponym(focus.text, focus.start, focus.end, focus.place, "article")
             if chosen is not None:
@@ -648,7 +662,8 @@ class Geocoder:
                 return next(t for t in named if t.place.id == best_id)
         return None
 
-    def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym], body: str) -> Toponym | None:
+    def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym], body: str,
+                     anchors: list[Toponym] = ()) -> Toponym | None:  # type: ignore[assignment]
         trig = ev.spans.get("trigger") or (ev.evidence.start, ev.evidence.start)
         found = []
         seen = set()
@@ -675,6 +690,18 @@ class Geocoder:
                                      ("near" if near else "in")))
         if not found:
             return None
+        # a town the text puts in its division ("in Sorriso, Mato Grosso") anchors the article: a second
+        # name resolved far outside that division is a namesake of some neighbourhood or village there
+        # ("a bar in Sao Domingos neighborhood" is no Sao Domingos of Sao Paulo state)
+        if anchors:
+            fits = [t for t in found if t.place.fcode in (COUNTRY, CONTINENT, REGION, ADMIN1)
+                    or any(_held(t.place, a) for a in anchors)]
+            if fits and len(fits) < len(found):
+                found = fits
+        # a city that shares its region's name stands for the region where a town of that region is
+        # named with it ("civilians in Jarablus in Aleppo", "Hajin in the countryside of Deir-ez-Zor")
+        found = [Toponym(t.text, t.start, t.end, t.place, "qualifier", t.held_by)
+                 if t.relation != "qualifier" and self._names_its_region(t, found) else t for t in found]
         # on a road between towns, or at a sector of a front: ACLED's precision 2 at the town named
         found = [Toponym(t.text, t.start, t.end, t.place, "near") if t.relation == "in" and t.place.fcode != ADMIN1
                  and _on_road(body, t.start, t.end) else t for t in found]
@@ -685,6 +712,17 @@ class Geocoder:
         # a place named both near and in ("in front of the Quetta press club in Quetta city"): in it
         inside = [t for t in found if t.place.id == found[0].place.id and t.relation == "in"]
         return inside[0] if found[0].relation == "near" and inside else found[0]
+
+    def _names_its_region(self, t: Toponym, found: list[Toponym]) -> bool:
+        """Is ``t`` a region's main town, named where a smaller town of that region also is, by a name
+        the region bears too ("Aleppo", "Herat")?"""
+        p = t.place
+        if p.fcode in (COUNTRY, CONTINENT, REGION, ADMIN1, ADMIN2, SECTION) or not p.admin1:
+            return False
+        if not any(o.place.admin1 == p.admin1 and o.place.id != p.id and o.place.population < p.population
+                   and o.place.fcode not in (ADMIN1, ADMIN2, SECTION) for o in found):
+            return False
+        return any(c.fcode == ADMIN1 and c.admin1 == p.admin1 for c in self.gaz.lookup(_clean(t.text)))
 
     def _apply(self, ev: Event, top: Toponym) -> None:
         place = top.place
@@ -775,6 +813,15 @@ def _near(place: Place, area: Place, gaz: Gazetteer) -> bool:
     if capital is not None:
         points.append((capital.lat, capital.lon))
     return place.cc == area.cc and any(km(place.lat, place.lon, lat, lon) <= 120 for lat, lon in points)
+
+
+def _held(place: Place, anchor: Toponym) -> bool:
+    """Does ``place`` lie in the division that holds ``anchor``, or within 50 km of the anchor town?"""
+    if anchor.held_by is None or place.id == anchor.place.id:
+        return True
+    kind, code = anchor.held_by
+    inside = place.cc == code if kind == "cc" else place.admin1 == code
+    return inside or km(place.lat, place.lon, anchor.place.lat, anchor.place.lon) <= 50
 
 
 def _inside(place: Place, area: Place) -> bool:
