@@ -270,10 +270,7 @@ class Geocoder:
                     place = self._resolve_parts(name, context, sure=label in SURE_LABELS)
                 if place is not None and place.fcode == ADMIN2 and place.parent is not None and (
                         TOWN_WORD.search(text) or TOWN_WORD.match(" " + after.lstrip())):
-                    # "Nassriya city": the district's seat town; "Kashmore city": the town of that name in it
-                    place = next((p for p in self.gaz.lookup(name) if p.fcode not in (ADMIN1, ADMIN2)
-                                  and p.admin1 == place.admin1 and _spelled_alike(key(p.name), key(name))),
-                                 None) or self.gaz.get(place.parent) or place
+                    place = self.gaz.get(place.parent) or place  # "Nassriya city": the district's seat town
                 if label in ("CUE", CUE_WHOLE) and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
                 resolved[cache_key] = place
