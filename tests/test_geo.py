@@ -493,3 +493,40 @@ def test_a_city_named_for_its_region_beside_a_town_of_that_region_stands_for_the
     events = [e for e in code("On Sunday, traders in Aleppo held a sit-in against the rising price of bread.")
               if e.event_type]
     assert [e.location for e in events] == ["Aleppo"]
+
+
+def test_names_ner_cut_apart_or_short_are_read_whole(gaz):
+    # two halves NER tagged as persons make one town the gazetteer knows
+    body = "On Friday, in Gaucha do Norte, Mato Grosso, a farmer was shot."
+    places = _places(gaz, body, [_span(body, "Gaucha", "PERSON"), _span(body, "Norte", "PERSON"),
+                                 _span(body, "Mato Grosso", "PERSON")])
+    assert places["Gaucha do Norte"].cc == "BR"
+    # NER stopped at a hyphen inside a name: the short name is not a place of its own (no Qala of Malta)
+    body = "Gunmen shot a council member in Qala-i-Barqi of Puli Alam district, Logar."
+    places = _places(gaz, body, [_span(body, "Qala"), _span(body, "Logar", "PERSON")])
+    assert all(p.cc == "AF" for p in places.values())
+    # but an adjective made of a country and a participle keeps the country
+    body = "A Saudi-led coalition struck Sanaa."
+    assert _places(gaz, body, [_span(body, "Saudi", "NORP"), _span(body, "Sanaa")])["Sanaa"].cc == "YE"
+
+
+def test_a_town_named_before_its_state_with_no_preposition_is_a_place(gaz):
+    # "Caripe, Monagas state" opening a sentence: NER tagged the town an organisation
+    body = "On Tuesday, Caripe, Monagas state, farmers blocked roads over fuel."
+    places = _places(gaz, body, [_span(body, "Caripe", "ORG"), _span(body, "Monagas", "PERSON")])
+    assert places["Caripe"].cc == "VE" and places["Caripe"].fcode not in ("ADM1", "ADM2")
+    # an organisation before a comma and a word that is no region stays no place
+    body = "On Tuesday, Caripe, a farming cooperative, blocked roads over fuel."
+    assert "Caripe" not in _places(gaz, body, [_span(body, "Caripe", "ORG")])
+
+
+def test_a_country_named_for_its_currency_is_not_where_the_event_happened(code):
+    events = [e for e in code("On Thursday, traders angry at the fall of the Lebanese pound against the US dollar "
+                              "blocked the main road in Halba.") if e.event_type]
+    assert events and {(e.location, e.country) for e in events} == {("Halba", "Lebanon")}
+
+
+def test_in_central_town_is_in_the_town(code):
+    events = [e for e in code("On Monday, activists held a sit-in outside the party building in central Van.")
+              if e.event_type]
+    assert [(e.location, e.country, e.geo_precision) for e in events] == [("Van", "Turkey", 1)]

@@ -29,7 +29,8 @@ __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
 #: Entity labels that name places reliably; others ("ORG", "PERSON", "NORP") need a cue.
 SURE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards)\s+(?:the\s+)?)$", re.I)
+PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards)\s+(?:the\s+)?"
+                                r"(?:(?:central|downtown)\s+)?)$", re.I)
 REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 #: Words that make a name a district: "in Sherzad district", "Nahrin District", "Bankass cercle".
 DISTRICT_WORDS = re.compile(r"^\s*(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
@@ -95,7 +96,7 @@ REGION_DEMONYMS = {
 NOT_PLACES = {
     "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "congress",
     "parliament", "senate", "white house", "kremlin", "pentagon", "capitol", "islamic", "state", "government",
-    "army", "police", "people", "city", "town", "capital", "republic",
+    "army", "police", "people", "city", "town", "capital", "republic", "metro",
 }
 #: A dateline opening a paragraph: "BEIRUT (Reuters) -", "SAN DIEGO —", "KABUL, Afghanistan –".
 DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?=\s*(?:,|\(|\u2014|\u2013|-|:))")
@@ -108,6 +109,13 @@ UNKNOWN_BEFORE_PAREN = re.compile(r"\b([A-Z0-9][\w'\-]*)(?:\s+(?i:village|town|a
 #: A place named after an unknown one it qualifies: "in the area of Qzvwx, Donetsk", "in Barangay Qzvw, Calamba".
 UNKNOWN_THEN_COMMA = re.compile(r"\b(?:in|at|near|of|outside|around)\s+(?:the\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})"
                                 r"(?:\s+(?:village|town|area))?, $")
+#: The rest of a name joined by a hyphen and a particle: "-i-Barqi" of "Qala-i-Barqi", "-ez-Zor", "-e Barakzayi".
+HYPHEN_JOINED = re.compile(r"-(?:i|e|ye|ul|al|el|ad|ar|as|az|ash|an|at|ez|es|en|ed|o|wa)[- ][A-Z]")
+#: A currency after a country's name or demonym: "the US dollar", "Lebanese pounds".
+CURRENCY_AFTER = re.compile(r"[\s\-]+(?:dollars?|pounds?|lira|liras|euros?|rupees?|dinars?|rials?|riyals?|pesos?|"
+                            r"francs?|shillings?|nairas?|rubles?|roubles?|yuan|yen)\b", re.I)
+#: A region or country after a comma: "Caripe, Monagas state".
+REGION_AFTER_COMMA = re.compile(r",\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})\b")
 #: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta", "Colonia del Valle".
 COLONIA = re.compile(r"[Cc]olonia\s+(?!del Sacramento)(?:(?:de|del|de la|de los|de las|las|los|la)\s+)?[A-Z0-9]")
 #: What may stand between two halves of one name NER split: "Baja California", "Port of Spain".
@@ -182,7 +190,8 @@ class Geocoder:
         """
         body = article.body
         mentions = []
-        for s, e, t, lb in self._extend_names(body, self._split_lists(article.toponyms)):
+        # halves of one name NER split are joined before either is judged ("Gaucha" + "do Norte")
+        for s, e, t, lb in self._join_split_names(body, self._extend_names(body, self._split_lists(article.toponyms))):
             after_place = bool(mentions) and bool(QUALIFIER_GAP.fullmatch(body[mentions[-1][1]:s]))
             if after_place or self._plausible(body, s, t, lb):
                 mentions.append((s, e, t, lb))
@@ -411,6 +420,13 @@ class Geocoder:
         run when the gazetteer knows it and the short name is no place of its own, or a district word follows."""
         out = []
         for s, e, text, label in mentions:
+            if HYPHEN_JOINED.match(body, e):
+                # cut inside a hyphenated name ("Qala" of "Qala-i-Barqi"): the whole name or nothing (not
+                # "Saudi-led", nor a town and its part, "Mogadishu-Hodan")
+                whole = re.match(r"[\w'\-]+", body[s:])
+                if whole is not None:
+                    out.append((s, s + whole.end(), whole.group(0), label))
+                    continue
             m = CAPITALISED.match(body, s)
             if m is not None and m.end() > e and not any(s < os_ < m.end() for os_, _, _, _ in mentions if os_ != s):
                 longer = body[s:m.end()].rstrip()
@@ -458,7 +474,17 @@ class Geocoder:
         # or inside a parenthesis of places ("(Kismaayo, Lower Juba)")
         before = body[max(0, start - 12):start]
         in_paren = _in_parenthesis(body, start)
-        return bool(PLACE_PREPOSITIONS.search(before)) or (in_paren and before.endswith(("(", ", ")))
+        return bool(PLACE_PREPOSITIONS.search(before)) or (in_paren and before.endswith(("(", ", "))) \
+            or self._before_its_region(body, start + len(text), cleaned)
+
+    def _before_its_region(self, body: str, end: int, name: str) -> bool:
+        """Is the name followed by a region or country that holds a place of that name ("Caripe, Monagas
+        state", at the start of a sentence where no preposition marks it)?"""
+        m = REGION_AFTER_COMMA.match(body, end)
+        if m is None:
+            return False
+        areas = [p for p in self.gaz.lookup(m[1]) if p.fcode in (ADMIN1, COUNTRY) and key(p.name) == key(m[1])]
+        return any(_inside(c, a) and key(c.name) == key(name) for a in areas for c in self.gaz.lookup(name))
 
     def _context(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> dict[str, Counter[str]]:
         """Countries and admin1 regions named in the title and body, weighted by mentions."""
@@ -466,7 +492,8 @@ class Geocoder:
         admin1: Counter[str] = Counter()
         towns: Counter[str] = Counter()
         named: Counter[str] = Counter()  # countries the article names outright
-        texts = [_clean(t) for _, _, t, _ in mentions]
+        # (a country named for its currency, "the US dollar", says nothing of where the article is)
+        texts = [_clean(t) for _, e, t, _ in mentions if not CURRENCY_AFTER.match(article.body, e)]
         if article.title:
             texts += [w.strip() for w in re.split(r"[,:;\-\u2013|]| in ", article.title) if w.strip()]
         for t in texts:
@@ -631,7 +658,8 @@ class Geocoder:
 
         ``hint_countries``: the countries of the actors named (a note on Houthi forces is about Yemen).
         """
-        tops = self.toponyms(article, hint_countries)
+        # a country named for its currency ("the US dollar exchange rate") is no place where things happen
+        tops = [t for t in self.toponyms(article, hint_countries) if not CURRENCY_AFTER.match(article.body, t.end)]
         by_span = {(t.start, t.end): t for t in tops}
         anchors = [t for t in tops if t.held_by is not None]
         focus = self._focus([t for t in tops if t.place.fcode in (COUNTRY, CONTINENT, REGION, ADMIN1)
