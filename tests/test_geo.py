@@ -530,3 +530,17 @@ def test_in_central_town_is_in_the_town(code):
     events = [e for e in code("On Monday, activists held a sit-in outside the party building in central Van.")
               if e.event_type]
     assert [(e.location, e.country, e.geo_precision) for e in events] == [("Van", "Turkey", 1)]
+
+
+def test_a_district_centre_is_the_seat_town_and_an_alias_in_brackets_keeps_the_district(code):
+    # "X district center" is the district's seat itself (precision 1); outside it, near it (2)
+    events = [e for e in code("On Monday, two policemen were killed in an attack by Taliban militants in Gulran "
+                              "district center, Herat.") if e.event_type]
+    assert [(e.admin1, e.geo_precision) for e in events] == [("Herat", 1)]
+    events = [e for e in code("On Monday, two policemen were killed in an attack by Taliban militants outside "
+                              "Gulran district center, Herat.") if e.event_type]
+    assert [(e.admin1, e.geo_precision) for e in events] == [("Herat", 2)]
+    # a district's other name in brackets before the word "district": still the district, precision 2
+    events = [e for e in code("On Monday, a soldier was shot dead by Taliban militants in a village of Kushk "
+                              "(Rabat-e Sangi-ye Pain) district, Herat.") if e.event_type]
+    assert [(e.admin1, e.geo_precision) for e in events] == [("Herat", 2)]

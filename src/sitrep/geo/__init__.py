@@ -33,9 +33,12 @@ PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|aro
                                 r"(?:(?:central|downtown)\s+)?)$", re.I)
 REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 #: Words that make a name a district: "in Sherzad district", "Nahrin District", "Bankass cercle".
-DISTRICT_WORDS = re.compile(r"^\s*(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
+DISTRICT_WORDS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
                             r"local government area|LGA)\b", re.I)
 REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
+#: A district's centre, its seat town: "Gulran district center", "Sayyad district administration centre".
+DISTRICT_CENTRE = re.compile(r"\s+(?:(?i:district)\s+)?(?:(?i:admin\w*)\s+)?(?i:cent(?:er|re)|headquarters)\b")
+OUTSIDE_BEFORE = re.compile(r"\b(?i:outside|near|outskirts|vicinity)(?:\s+(?i:of))?\s+(?:(?i:the)\s+)?$")
 #: A division word after a name the gazetteer lacks with it: "Sokoto State", "Guma Local Government Area".
 DIVISION_SUFFIX = re.compile(r"^(.+?)\s+(state|province|region|governorate|oblast|department|prefecture|district|"
                              r"county|municipality|municipal district|local government area|LGA|township|tehsil|"
@@ -235,7 +238,7 @@ class Geocoder:
                 cleaned = whole  # "Guatemala City", "Gaza City": the kind word belongs to the name
             country = self.demonyms.get(cleaned.lower())
             name = country or cleaned
-            after = body[e:e + 28]
+            after = body[e:e + 60]
             # a district where the text calls it one, or in an ACLED-style parenthesis of divisions
             # ("Zigberi (Markoye, Oudalan)": commune, then province)
             in_paren = _in_parenthesis(body, s)
@@ -670,6 +673,11 @@ class Geocoder:
                 chosen = Toponym(focus.text, focus.start, focus.end, focus.place, "article")
             if chosen is not None:
                 self._apply(ev, chosen)
+                if chosen.place.fcode == ADMIN2 and DISTRICT_CENTRE.match(article.body, chosen.end) and not \
+                        OUTSIDE_BEFORE.search(article.body, max(0, chosen.start - 30), chosen.start):
+                    # ACLED: the district centre is the district's seat town (where the gazetteer puts the
+                    # district), precision 1; outside it, 2
+                    ev.geo_precision = 1
                 if ev.geo_precision == 3 and (chosen.relation == "qualifier" or _names_finer_place(ev.evidence.text)):
                     # "in Nirkh district, Wardak", "near Qzvwx, Donetsk": a district or village we lack, in
                     # the region we know
