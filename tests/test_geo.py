@@ -544,3 +544,12 @@ def test_a_district_centre_is_the_seat_town_and_an_alias_in_brackets_keeps_the_d
     events = [e for e in code("On Monday, a soldier was shot dead by Taliban militants in a village of Kushk "
                               "(Rabat-e Sangi-ye Pain) district, Herat.") if e.event_type]
     assert [(e.admin1, e.geo_precision) for e in events] == [("Herat", 2)]
+
+
+def test_a_big_city_votes_for_its_country_by_its_own_name_only(gaz):
+    # "Reni" is another name of Rennes; it must not make the article French and push out Reni of Odesa oblast
+    body = "Arsonists burned the car of a Reni council member in Reni, Odessa, on Friday."
+    s0 = body.index("Reni")
+    s1 = body.index("Reni", s0 + 1)
+    places = _places(gaz, body, [(s0, s0 + 4, "Reni", "ORG"), (s1, s1 + 4, "Reni", "GPE"), _span(body, "Odessa")])
+    assert places["Reni"].cc == "UA"

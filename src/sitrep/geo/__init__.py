@@ -510,7 +510,8 @@ class Geocoder:
             elif top.fcode == ADMIN1 and all(c.admin1 == top.admin1 or c.population < 20_000 for c in cands):
                 admin1[top.admin1 or ""] += 1  # only unambiguous regions vote ("Washington" does not)
                 countries[top.cc or ""] += 1
-            elif len({c.cc for c in cands}) == 1 or top.population > 100_000:
+            elif len({c.cc for c in cands}) == 1 or (top.population > 100_000 and _spelled_alike(key(top.name), key(t))):
+                # (a big city votes by its own name, not by another name it bears: "Reni" is no vote for Rennes)
                 countries[top.cc or ""] += 1
                 towns[str(top.id)] += 1
         return {"countries": countries, "admin1": admin1, "towns": towns, "named": named}
