@@ -553,3 +553,19 @@ def test_a_big_city_votes_for_its_country_by_its_own_name_only(gaz):
     s1 = body.index("Reni", s0 + 1)
     places = _places(gaz, body, [(s0, s0 + 4, "Reni", "ORG"), (s1, s1 + 4, "Reni", "GPE"), _span(body, "Odessa")])
     assert places["Reni"].cc == "UA"
+
+
+def test_a_part_of_a_town_known_only_far_away_yields_to_the_town(code):
+    events = [e for e in code("On Tuesday, fishermen marched in Tombo neighbourhood of Freetown city against the "
+                              "new fishing rules.") if e.event_type]
+    assert [(e.location, e.country) for e in events] == [("Freetown", "Sierra Leone")]
+
+
+def test_a_name_before_in_and_its_region_and_a_qualifier_called_a_city(code):
+    # the object of a verb, named with its governorate ("shelled Menbij in Aleppo"), is a place
+    events = [e for e in code("On Sunday, government forces shelled Menbij in Aleppo with artillery.")
+              if e.event_type]
+    assert [e.location for e in events] == ["Manbij"]
+    # after an unknown name and a comma, "X city" is the city, not the province of the name
+    events = [e for e in code("On Sunday, gunmen attacked a police post in Qzvwx, Kunduz city.") if e.event_type]
+    assert [(e.location, e.geo_precision) for e in events] == [("Kunduz", 1)]

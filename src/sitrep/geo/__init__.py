@@ -36,6 +36,8 @@ REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|coun
 DISTRICT_WORDS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
                             r"local government area|LGA)\b", re.I)
 REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
+#: A word after a name that makes it a part of a town: "Tombo neighbourhood", "Palanpur area of".
+PART_AFTER = re.compile(r"\s+(?i:neighbou?rhoods?|quarter|suburb|sector|barrio|area\s+of)\b")
 #: A district's centre, its seat town: "Gulran district center", "Sayyad district administration centre".
 DISTRICT_CENTRE = re.compile(r"\s+(?:(?i:district)\s+)?(?:(?i:admin\w*)\s+)?(?i:cent(?:er|re)|headquarters)\b")
 OUTSIDE_BEFORE = re.compile(r"\b(?i:outside|near|outskirts|vicinity)(?:\s+(?i:of))?\s+(?:(?i:the)\s+)?$")
@@ -118,7 +120,7 @@ HYPHEN_JOINED = re.compile(r"-(?:i|e|ye|ul|al|el|ad|ar|as|az|ash|an|at|ez|es|en|
 CURRENCY_AFTER = re.compile(r"[\s\-]+(?:dollars?|pounds?|lira|liras|euros?|rupees?|dinars?|rials?|riyals?|pesos?|"
                             r"francs?|shillings?|nairas?|rubles?|roubles?|yuan|yen)\b", re.I)
 #: A region or country after a comma: "Caripe, Monagas state".
-REGION_AFTER_COMMA = re.compile(r",\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})\b")
+REGION_AFTER_COMMA = re.compile(r"(?:,| in)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})\b")
 #: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta", "Colonia del Valle".
 COLONIA = re.compile(r"[Cc]olonia\s+(?!del Sacramento)(?:(?:de|del|de la|de los|de las|las|los|la)\s+)?[A-Z0-9]")
 #: What may stand between two halves of one name NER split: "Baja California", "Port of Spain".
@@ -245,7 +247,7 @@ class Geocoder:
             district = bool(DISTRICT_WORDS.match(after) or DISTRICT_WORDS.search(" " + text.split()[-1])
                             or in_paren)
             region = (k in qualifier_of or k in after_unknown or bool(REGION_WORDS.search(text) or REGION_AFTER.match(after))
-                      ) and not district
+                      ) and not district and not TOWN_WORD.match(" " + after.lstrip())  # "PD3, Kunduz city"
             # an ACLED-style parenthesis of divisions ("Marabo (Qzvw, Ituri)"), unlike a list ("Saipan, Guam"),
             # is trusted: its nearest division the gazetteer knows holds the place, when Qzvw is unknown
             j = within_of.get(k)
@@ -482,12 +484,12 @@ class Geocoder:
 
     def _before_its_region(self, body: str, end: int, name: str) -> bool:
         """Is the name followed by a region or country that holds a place of that name ("Caripe, Monagas
-        state", at the start of a sentence where no preposition marks it)?"""
+        state" at the start of a sentence, "shelled Menbij in Aleppo": no preposition marks it)?"""
         m = REGION_AFTER_COMMA.match(body, end)
         if m is None:
             return False
-        areas = [p for p in self.gaz.lookup(m[1]) if p.fcode in (ADMIN1, COUNTRY) and key(p.name) == key(m[1])]
-        return any(_inside(c, a) and key(c.name) == key(name) for a in areas for c in self.gaz.lookup(name))
+        areas = [p for p in self.gaz.lookup(m[1]) if p.fcode in (ADMIN1, COUNTRY)]
+        return any(_inside(c, a) and _bears_name(c, name) for a in areas for c in self.gaz.lookup(name))
 
     def _context(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> dict[str, Counter[str]]:
         """Countries and admin1 regions named in the title and body, weighted by mentions."""
@@ -732,6 +734,14 @@ class Geocoder:
                     or any(_held(t.place, a) for a in anchors)]
             if fits and len(fits) < len(found):
                 found = fits
+        # a part of a town ("Tombo neighbourhood of Freetown", "Braunas neighborhood" in Belo Horizonte) that
+        # the gazetteer knows only as a place far from the town named with it is a namesake: the town stands
+        towns = [t for t in found if t.place.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1, ADMIN2)]
+        parts = [t for t in towns if PART_AFTER.match(body, t.end)]
+        if parts and len(parts) < len(towns):
+            far = {id(t) for t in parts if all(km(t.place.lat, t.place.lon, u.place.lat, u.place.lon) > 30
+                                               for u in towns if u not in parts)}
+            found = [t for t in found if id(t) not in far]
         # a city that shares its region's name stands for the region where a town of that region is
         # named with it ("civilians in Jarablus in Aleppo", "Hajin in the countryside of Deir-ez-Zor")
         found = [Toponym(t.text, t.start, t.end, t.place, "qualifier", t.held_by)
