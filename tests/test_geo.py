@@ -569,3 +569,10 @@ def test_a_name_before_in_and_its_region_and_a_qualifier_called_a_city(code):
     # after an unknown name and a comma, "X city" is the city, not the province of the name
     events = [e for e in code("On Sunday, gunmen attacked a police post in Qzvwx, Kunduz city.") if e.event_type]
     assert [(e.location, e.geo_precision) for e in events] == [("Kunduz", 1)]
+
+
+def test_a_name_the_text_calls_a_town_is_read_by_its_other_spellings(code):
+    # NER did not tag "Dinsoor" a place; "Dinsoor town" is Diinsoor, spelt otherwise
+    events = [e for e in code("On Tuesday, women and youths staged a protest in Dinsoor town over the arrest of "
+                              "a former district commissioner.") if e.event_type]
+    assert [(e.location, e.country) for e in events] == [("Diinsoor", "Somalia")]

@@ -38,6 +38,8 @@ DISTRICT_WORDS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:district|county|muni
 REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 #: A word after a name that makes it a part of a town: "Tombo neighbourhood", "Palanpur area of".
 PART_AFTER = re.compile(r"\s+(?i:neighbou?rhoods?|quarter|suburb|sector|barrio|area\s+of)\b")
+#: A word after a name that calls it a town or village: "Quamishli city", "Dhabeji town".
+KIND_AFTER = re.compile(r"\s+(?i:city|town|village)\b(?!\s+of)")
 #: A district's centre, its seat town: "Gulran district center", "Sayyad district administration centre".
 DISTRICT_CENTRE = re.compile(r"\s+(?:(?i:district)\s+)?(?:(?i:admin\w*)\s+)?(?i:cent(?:er|re)|headquarters)\b")
 OUTSIDE_BEFORE = re.compile(r"\b(?i:outside|near|outskirts|vicinity)(?:\s+(?i:of))?\s+(?:(?i:the)\s+)?$")
@@ -262,10 +264,11 @@ class Geocoder:
                 place = resolved[cache_key]
             else:
                 # a name NER did not tag as a place is read strictly, unless a place qualifies it
-                # ("near Avdiivka, Donetsk": any name of a town in Donetsk oblast will do)
+                # ("near Avdiivka, Donetsk": any name of a town in Donetsk oblast will do) or the text calls
+                # it a town ("Quamishli city")
                 place = self._resolve(name, context, region=region, within=within, district=district,
-                                      strict=label not in SURE_LABELS and not country and within is None,
-                                      holds=holds[:20])
+                                      strict=label not in SURE_LABELS and not country and within is None
+                                      and not KIND_AFTER.match(after), holds=holds[:20])
                 if place is None and within is not None:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone,
                     # unless it lies in the qualifier's country ("Benito Juarez, Nuevo Leon" is no
