@@ -101,8 +101,11 @@ def evaluate_acled(rows: list[dict[str, str]], pipeline: Any = None) -> Scores:
             hits["fatalities"] += (best.fatalities or 0) == int(float(row["fatalities"]))
         if best.latitude is not None and row.get("latitude"):
             hits["located"] += 1
-            hits["within_25km"] += km(best.latitude, best.longitude, float(row["latitude"]),
-                                      float(row["longitude"])) <= 25
+            close = km(best.latitude, best.longitude, float(row["latitude"]), float(row["longitude"])) <= 25
+            hits["within_25km"] += close
+            if close and row.get("geo_precision"):
+                hits["close"] += 1
+                hits["close_geo_precision"] += str(best.geo_precision) == row["geo_precision"].split(".")[0]
         if row.get("geo_precision"):
             hits["geo_precision"] += str(best.geo_precision) == row["geo_precision"].split(".")[0]
         # associated actors ("Labour Group (Mexico)", a party that joined): exact names, semicolon-separated
@@ -118,6 +121,9 @@ def evaluate_acled(rows: list[dict[str, str]], pipeline: Any = None) -> Scores:
     rates["sub_event_weighted_f1"] = weighted_f1(gold_sub, pred_sub)
     rates["within_25km_of_detected"] = hits["within_25km"] / detected
     rates["geo_precision_of_detected"] = hits["geo_precision"] / detected
+    # the precision code where the place itself is right (a code that matches at a namesake 5,000 km away
+    # counts above but not here)
+    rates["geo_precision_within_25km"] = hits["close_geo_precision"] / max(hits["close"], 1)
     rates["assoc_actor_1_f1"] = _f1(hits["assoc1_tp"], hits["assoc1_pred"], hits["assoc1_gold"])
     return Scores(len(rows), rates)
 

@@ -37,7 +37,7 @@ DISTRICT_WORDS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:district|county|muni
                             r"local government area|LGA)\b", re.I)
 REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 #: A word after a name that makes it a part of a town: "Tombo neighbourhood", "Palanpur area of".
-PART_AFTER = re.compile(r"\s+(?i:neighbou?rhoods?|quarter|suburb|sector|barrio|area\s+of)\b")
+PART_AFTER = re.compile(r"\s+(?i:neighbou?rhoods?|quarter|suburb|barrio|area\s+of)\b")
 #: A word after a name that calls it a town or village: "Quamishli city", "Dhabeji town".
 KIND_AFTER = re.compile(r"\s+(?i:city|town|village)\b(?!\s+of)")
 #: A district's centre, its seat town: "Gulran district center", "Sayyad district administration centre".
