@@ -576,3 +576,15 @@ def test_a_name_the_text_calls_a_town_is_read_by_its_other_spellings(code):
     events = [e for e in code("On Tuesday, women and youths staged a protest in Dinsoor town over the arrest of "
                               "a former district commissioner.") if e.event_type]
     assert [(e.location, e.country) for e in events] == [("Diinsoor", "Somalia")]
+
+
+def test_a_lowercase_word_and_a_mine_are_no_places_and_a_name_head_ner_left_out_is_joined(gaz):
+    body = "Militants abducted a man in Tangaye (Tangaye, Yatenga) and shot him in the bush."
+    places = _places(gaz, body, [_span(body, "Yatenga"), _span(body, "bush", "PERSON")])
+    assert "bush" not in places  # (Bush is a town in Egypt)
+    body = "Soldiers fired mortars in the area of Mine 4, Donetsk."
+    assert "Mine" not in _places(gaz, body, [])
+    # NER tagged only the end of "Catole do Rocha": the whole name is the town, not Rocha in Uruguay
+    body = "On Monday, in Catole do Rocha, Paraiba, two brothers were shot dead."
+    places = _places(gaz, body, [_span(body, "Rocha"), _span(body, "Paraiba", "ORG")])
+    assert places["Catole do Rocha"].cc == "BR"

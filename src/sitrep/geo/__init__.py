@@ -116,6 +116,8 @@ UNKNOWN_BEFORE_PAREN = re.compile(r"\b([A-Z0-9][\w'\-]*)(?:\s+(?i:village|town|a
 #: A place named after an unknown one it qualifies: "in the area of Qzvwx, Donetsk", "in Barangay Qzvw, Calamba".
 UNKNOWN_THEN_COMMA = re.compile(r"\b(?:in|at|near|of|outside|around)\s+(?:the\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})"
                                 r"(?:\s+(?:village|town|area))?, $")
+#: The head of a name before a particle, just before a name NER tagged: "Catole do " of "Catole do Rocha".
+NAME_HEAD_BEFORE = re.compile(r"\b[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?\s+(?:de|do|da|dos|das|del|de la|de los|di|du|el|al|ad|ar|as)\s+$")
 #: The rest of a name joined by a hyphen and a particle: "-i-Barqi" of "Qala-i-Barqi", "-ez-Zor", "-e Barakzayi".
 HYPHEN_JOINED = re.compile(r"-(?:i|e|ye|ul|al|el|ad|ar|as|az|ash|an|at|ez|es|en|ed|o|wa)[- ][A-Z]")
 #: A currency after a country's name or demonym: "the US dollar", "Lebanese pounds".
@@ -148,6 +150,7 @@ NOT_PLACE_WORDS = {
     "independence", "liberty", "union", "unity", "victory", "freedom", "peace", "hope", "progress", "industry",
     "commerce", "defence", "defense", "security", "health", "education", "interior", "arab", "muslim", "christian",
     "national", "federal", "central", "royal", "university", "hospital", "school", "council", "court",
+    "mine", "mines",
 }
 #: Kinds of place that a name inside an organisation's name ("Air Zimbabwe") or a person-tagged
 #: name ("Tamil Nadu") may stand for: big, unambiguous ones only.
@@ -435,6 +438,13 @@ class Geocoder:
                 if whole is not None:
                     out.append((s, s + whole.end(), whole.group(0), label))
                     continue
+            left = NAME_HEAD_BEFORE.search(body, max(0, s - 40), s)
+            if left is not None and not any(os_ < s and oe > left.start() for os_, oe, _, _ in mentions):
+                # the head of a name NER left out: "Catole do" of "Catole do Rocha"
+                longer = body[left.start():e]
+                if any(key(p.name) == key(_clean(longer)) for p in self.gaz.lookup(_clean(longer))):
+                    out.append((left.start(), e, longer, label))
+                    continue
             m = CAPITALISED.match(body, s)
             if m is not None and m.end() > e and not any(s < os_ < m.end() for os_, _, _, _ in mentions if os_ != s):
                 longer = body[s:m.end()].rstrip()
@@ -472,6 +482,8 @@ class Geocoder:
         cleaned = _clean(text)
         if not cleaned or cleaned.lower() in NOT_PLACES or (len(cleaned) < 3 and not cleaned.isupper()):
             return False
+        if cleaned.islower():
+            return False  # "executed him in the bush": a common noun NER took for a name
         if COLONIA.match(body, start):
             return False  # "Colonia Loma Alta": a neighbourhood of a Mexican town, not Colonia in Uruguay
         if label in SURE_LABELS or label == "UNTAGGED" or (label == "NORP" and cleaned.lower() in self.demonyms):
