@@ -59,12 +59,15 @@ US_STATE_ABBREVIATIONS = {f"US.{code}": [abbr] for code, abbr in (
     ("PA", "Pa."), ("RI", "R.I."), ("SC", "S.C."), ("SD", "S.D."), ("TN", "Tenn."), ("VT", "Vt."),
     ("VA", "Va."), ("WA", "Wash."), ("WV", "W.Va."), ("WI", "Wis."), ("WY", "Wyo."), ("DC", "D.C."))}
 
-# The usual abbreviations of Canadian provinces and Australian states ("Nelson, B.C.", "Sydney, NSW").
+# The usual abbreviations of Canadian provinces, Australian states and some South Asian ones ("Nelson, B.C.").
 # Those that are also words or other places' names ("Man.", "Vic.", "WA", "SA", "NT", "ACT") are left out.
 REGION_ABBREVIATIONS = {
     "CA.01": ["Alta."], "CA.02": ["B.C.", "BC"], "CA.04": ["N.B."], "CA.05": ["Nfld."], "CA.07": ["N.S."],
     "CA.08": ["Ont."], "CA.09": ["P.E.I.", "PEI"], "CA.10": ["Que."], "CA.11": ["Sask."], "CA.13": ["N.W.T.", "NWT"],
     "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld", "Qld."], "AU.06": ["Tas."],
+    # Kashmir on both sides of the Line of Control, and Khyber Pakhtunkhwa, as South Asian news writes them
+    # ("Poonch district, J&K"); two-letter state codes (UP, AP, MP, TN) are left out: they are words or acronyms
+    "IN.12": ["J&K"], "PK.06": ["AJK"], "PK.03": ["KPK"], "IN.36": ["U.P."],
 }
 
 

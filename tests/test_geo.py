@@ -588,3 +588,10 @@ def test_a_lowercase_word_and_a_mine_are_no_places_and_a_name_head_ner_left_out_
     body = "On Monday, in Catole do Rocha, Paraiba, two brothers were shot dead."
     places = _places(gaz, body, [_span(body, "Rocha"), _span(body, "Paraiba", "ORG")])
     assert places["Catole do Rocha"].cc == "BR"
+
+
+def test_south_asian_region_abbreviations_qualify_a_district(code):
+    # "(Poonch district, J&K)": Poonch of Jammu and Kashmir, not Poonch of Azad Kashmir
+    events = [e for e in code("On Monday, the armies of India and Pakistan exchanged fire across the LoC in the "
+                              "Qzvwx sector (Poonch district, J&K).") if e.event_type]
+    assert [(e.country, e.admin1) for e in events] == [("India", "Jammu and Kashmir")]

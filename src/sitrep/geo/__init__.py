@@ -856,6 +856,8 @@ def _bears_name(place: Place, name: str, other_names: bool = True) -> bool:
     ("Lower Juba" for Jubbada Hoose, "Kismaayo")? Short other names ("Ein", "Geo") do not count."""
     if key(place.name) == key(name) or place.fcode in (COUNTRY, CONTINENT) or (place.fcode == REGION and place.id < 0):
         return True  # every name of a country, continent or curated region is curated ("EU", "U.S.", "DPRK")
+    if place.fcode == ADMIN1 and name.isupper() and len(name) >= 3:
+        return True  # a region's abbreviation ("J&K", "KPK", "NSW"): the gazetteer keeps only curated ones
     return other_names and len(name) >= 5 and (place.fcode in CUE_KINDS or place.population >= 50_000)
 
 
