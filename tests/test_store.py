@@ -76,3 +76,23 @@ def test_directory_as_db_is_a_clear_error(tmp_path):
 
     with pytest.raises(InputError, match="directory"):
         Store(str(tmp_path))
+
+
+def test_documents_with_nul_characters_are_ingested_and_stored(db_url, tmp_path):
+    # PostgreSQL cannot store NUL; ingestion drops it from every text field, whatever the store
+    from sitrep.ingest import IngestOptions, read_sources
+
+    src = tmp_path / "docs.jsonl"
+    src.write_text('{"id": "n\\u00001", "title": "Raid\\u0000 report", "text": "Gunmen raided the market.\\u0000 '
+                   'Two traders were hurt, officials said."}\n'
+                   '{"id": "n2", "html": "<html><body><article><p>Police dispersed a march\\u0000 in the capital on '
+                   'Friday, witnesses said, and arrested several organisers of the rally.</p></article></body>'
+                   '</html>"}\n', encoding="utf-8")
+    arts = list(read_sources([str(src)], IngestOptions(jsonl_input=True)))
+    assert [type(a).__name__ for a in arts] == ["Article", "Article"]
+    store = Store(db_url)
+    for art in arts:
+        assert store.write(art, []).status == "added"
+    first, second = (store.article(a.id) for a in arts)
+    assert first.id == "n1" and first.title == "Raid report" and "raided the market. Two traders" in first.body
+    assert "a march in the capital" in second.body and "\x00" not in second.body

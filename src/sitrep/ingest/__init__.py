@@ -19,10 +19,10 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import InputError, UnreadableDocument
-from ..records import Article, Rejected
+from ..records import Article, Comment, Rejected
 from .feed import iter_feed
 from .html import article_from_html
 from .meta import detect_language, site_from_url
@@ -294,9 +294,14 @@ def parse_bytes(data: bytes, kind: str, source: str, options: IngestOptions, **m
         raise UnreadableDocument("unsupported-format", f"parse_bytes reads one document, not a {kind}; use read_sources")
     else:
         text = data.decode("utf-8") if kind == "text-utf8" else decode_text(data, options.encoding)
-        art = article_from_text(text, source=source, published=published, url=meta.get("url"),
+        art = article_from_text(_no_nul(text), source=source, published=published, url=meta.get("url"),
                                 doc_id=meta.get("doc_id", ""), title=meta.get("title"),
                                 site_boilerplate=meta.get("site_boilerplate") or ())
+    # NUL characters mean nothing in news text, and PostgreSQL cannot store them
+    art.body = _no_nul(art.body)
+    art.title, art.author, art.url = _no_nul(art.title), _no_nul(art.author), _no_nul(art.url)
+    art.comments = [Comment(_no_nul(c.text), _no_nul(c.author)) for c in art.comments]
+    art.boilerplate = [_no_nul(b) for b in art.boilerplate]
     if meta.get("prefer_meta"):
         art.author = meta.get("author") or art.author
         art.published = published or art.published
@@ -321,7 +326,7 @@ def _jsonl_raw(data: bytes, source: str, options: IngestOptions) -> Iterator[Raw
         if not isinstance(rec, dict):
             yield Rejected(where, "bad-json", "each line must be a JSON object")
             continue
-        meta: dict[str, Any] = {"doc_id": str(rec.get("id") or ""), "url": _str(rec.get("url")),
+        meta: dict[str, Any] = {"doc_id": _no_nul(str(rec.get("id") or "")), "url": _str(rec.get("url")),
                                 "published": _str(rec.get("published")), "title": _str(rec.get("title")),
                                 "author": _str(rec.get("author")), "source_format": "jsonl"}
         if isinstance(rec.get("html"), str) and rec["html"].strip():
@@ -334,7 +339,15 @@ def _jsonl_raw(data: bytes, source: str, options: IngestOptions) -> Iterator[Raw
 
 
 def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    return _no_nul(value) if isinstance(value, str) and value.strip() else None
+
+
+_Text = TypeVar("_Text", str, None)
+
+
+def _no_nul(text: _Text) -> _Text:
+    """``text`` without NUL characters (meaningless in news text; PostgreSQL cannot store them)."""
+    return text.replace("\x00", "") if text and "\x00" in text else text
 
 
 def _finish(art: Article) -> Article | Rejected:
