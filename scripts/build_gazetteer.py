@@ -8,8 +8,9 @@ Sources (installed with `pip install -e .[dev]`, never needed at run time):
   and districts (PPLA2): a region-only event sits at the region's seat, as ACLED codes it
 plus src/sitrep/data/places_supplement.tsv, the project's hand-curated places.
 
-Only Latin-script names are kept (the extractor reads English text); all alternate names are kept
-for places of 5,000+ people, the primary and one ASCII name for the others. Run:
+Only Latin-script names are kept (the extractor reads English text; letters of Latin Extended Additional
+too, as in "Kunaṟ"); all alternate names are kept for places of 5,000+ people, the primary and one ASCII
+name for the others. Run:
     python scripts/build_gazetteer.py
 """
 
@@ -29,7 +30,7 @@ COUNTRY_POINTS = ROOT / "scripts" / "country_points.tsv"
 sys.path.insert(0, str(ROOT / "src"))
 from sitrep.geo.gazetteer import key  # noqa: E402  (one normaliser for build and lookup)
 
-LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F'\u2019 .&\-]+$")
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'\u2019 .&\-]+$")
 
 # ACLED spells some countries differently from GeoNames.
 COUNTRY_NAMES = {

@@ -595,3 +595,18 @@ def test_south_asian_region_abbreviations_qualify_a_district(code):
     events = [e for e in code("On Monday, the armies of India and Pakistan exchanged fire across the LoC in the "
                               "Qzvwx sector (Poonch district, J&K).") if e.event_type]
     assert [(e.country, e.admin1) for e in events] == [("India", "Jammu and Kashmir")]
+
+
+def test_a_district_spelt_otherwise_from_its_fourth_letter_is_found_in_the_articles_country(gaz):
+    # "Bato Kot" is Bati Kot of Nangarhar, in an article about Afghanistan; with no country in view such
+    # a loose spelling finds nothing
+    body = "Afghan forces fought Taliban militants in Bato Kot district, Nangarhar, on Monday."
+    places = _places(gaz, body, [_span(body, "Afghan", "NORP"), _span(body, "Bato Kot", "FAC"),
+                                 _span(body, "Nangarhar")])
+    assert places["Bato Kot"].admin1 == places["Nangarhar"].admin1
+    assert gaz.lookup_variant("Bato Kot") == [] and gaz.lookup_variant("Bato Kot", wide=True)
+
+
+def test_a_province_whose_name_has_letters_of_latin_extended_additional(gaz):
+    # GeoNames writes Kunar "Kunaṟ": such names are kept and folded like any accented name
+    assert any(p.fcode == "ADM1" and p.cc == "AF" for p in gaz.lookup("Kunar"))

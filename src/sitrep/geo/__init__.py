@@ -268,10 +268,11 @@ class Geocoder:
             else:
                 # a name NER did not tag as a place is read strictly, unless a place qualifies it
                 # ("near Avdiivka, Donetsk": any name of a town in Donetsk oblast will do) or the text calls
-                # it a town ("Quamishli city")
+                # it a town or district ("Quamishli city", "Ghoryan district")
                 place = self._resolve(name, context, region=region, within=within, district=district,
                                       strict=label not in SURE_LABELS and not country and within is None
-                                      and not KIND_AFTER.match(after), holds=holds[:20])
+                                      and not KIND_AFTER.match(after) and not DISTRICT_WORDS.match(after),
+                                      holds=holds[:20])
                 if place is None and within is not None:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone,
                     # unless it lies in the qualifier's country ("Benito Juarez, Nuevo Leon" is no
@@ -543,7 +544,12 @@ class Geocoder:
         ``holds``: candidates of a name this one qualifies ("Bari" in "Bossaso, Bari")."""
         cands = self.gaz.lookup(name)
         if not cands and not strict and name[:1].isupper() and name.lower() not in self.demonyms:
-            cands = self.gaz.lookup_variant(name)  # a place tagged as one, spelt otherwise ("Mirpurkhas")
+            # a place tagged as one, spelt otherwise ("Mirpurkhas"); spelt otherwise from the fourth letter on
+            # ("Bato Kot" district) only in a country the article is about (not "Korizena" for Korzenna in
+            # Poland, in a note that names no country)
+            cands = self.gaz.lookup_variant(name) or [
+                p for p in self.gaz.lookup_variant(name, wide=True)
+                if p.cc in context["countries"] or (within is not None and p.cc == within.cc)]
         if strict:  # acronyms only by a place's own name
             cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
         if not district:  # a district only where the text calls the name one ("Sherzad district"),

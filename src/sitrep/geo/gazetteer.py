@@ -93,25 +93,26 @@ class Gazetteer:
         self._cache[k] = places
         return places
 
-    def lookup_variant(self, name: str) -> list[Place]:
+    def lookup_variant(self, name: str, wide: bool = False) -> list[Place]:
         """Places whose name is ``name`` spelt otherwise ("Mirpurkhas" for Mirpur Khas, "Naushehro Feroze",
-        "Nabatiyeh"): for a name tagged as a place that ``lookup`` does not know; most populous first."""
+        "Nabatiyeh"): for a name tagged as a place that ``lookup`` does not know; most populous first.
+        The first four letters must agree, or with ``wide`` the first three ("Bato Kot" for Bati Kot)."""
         k = key(name)
         if len(k.replace(" ", "")) < 7:
             return []
-        cached = "~" + k  # (the cache keys of plain lookups never start with "~")
+        cached = ("~~" if wide else "~") + k  # (the cache keys of plain lookups never start with "~")
         if cached not in self._cache:
-            places = [_place(r) for r in self._variant_rows(k)]
+            places = [_place(r) for r in self._variant_rows(k, 3 if wide else 4)]
             self._cache[cached] = sorted(places, key=lambda p: (-_rank(p), -p.population))
         return self._cache[cached]
 
-    def _variant_rows(self, k: str) -> list[tuple]:  # type: ignore[type-arg]
+    def _variant_rows(self, k: str, shared: int) -> list[tuple]:  # type: ignore[type-arg]
         """Rows of the names that are ``k`` spelt otherwise: the same consonants in the same order, words run
-        together or apart, vowels changed, and nearly the same letters (the keys sharing k's first four
+        together or apart, vowels changed, and nearly the same letters (the keys sharing k's first ``shared``
         characters are compared)."""
-        prefix = k[:4]
+        prefix = k[:shared]
         keys = [r[0] for r in self.db.execute(
-            "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? LIMIT 2000", (prefix, prefix + "\uffff"))]
+            "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? LIMIT 10000", (prefix, prefix + "\uffff"))]
         want, flat = _skeleton(k), k.replace(" ", "")
         same = [c for c in keys if _skeleton(c) == want
                 and SequenceMatcher(None, flat, c.replace(" ", "")).ratio() >= 0.85]
