@@ -588,6 +588,9 @@ def test_a_lowercase_word_and_a_mine_are_no_places_and_a_name_head_ner_left_out_
     body = "On Monday, in Catole do Rocha, Paraiba, two brothers were shot dead."
     places = _places(gaz, body, [_span(body, "Rocha"), _span(body, "Paraiba", "ORG")])
     assert places["Catole do Rocha"].cc == "BR"
+    body = "On Monday, in Barra de Santo Antonio, Alagoas, a fisherman was shot dead."
+    places = _places(gaz, body, [_span(body, "Antonio"), _span(body, "Alagoas")])
+    assert places["Barra de Santo Antonio"].cc == "BR"
 
 
 def test_south_asian_region_abbreviations_qualify_a_district(code):

@@ -116,8 +116,10 @@ UNKNOWN_BEFORE_PAREN = re.compile(r"\b([A-Z0-9][\w'\-]*)(?:\s+(?i:village|town|a
 #: A place named after an unknown one it qualifies: "in the area of Qzvwx, Donetsk", "in Barangay Qzvw, Calamba".
 UNKNOWN_THEN_COMMA = re.compile(r"\b(?:in|at|near|of|outside|around)\s+(?:the\s+)?([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})"
                                 r"(?:\s+(?:village|town|area))?, $")
-#: The head of a name before a particle, just before a name NER tagged: "Catole do " of "Catole do Rocha".
-NAME_HEAD_BEFORE = re.compile(r"\b[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?\s+(?:de|do|da|dos|das|del|de la|de los|di|du|el|al|ad|ar|as)\s+$")
+#: The head of a name, with a particle, just before a name NER tagged: "Catole do " of "Catole do Rocha",
+#: "Barra de Santo " of "Barra de Santo Antonio".
+_PARTICLE = r"(?:de|do|da|dos|das|del|de la|de los|di|du|el|al|ad|ar|as)"
+NAME_HEAD_BEFORE = re.compile(rf"\b[A-Z][\w'\-]*(?:\s+{_PARTICLE}\s+[A-Z][\w'\-]*|(?:\s+[A-Z][\w'\-]*)?\s+{_PARTICLE})\s+$")
 #: The rest of a name joined by a hyphen and a particle: "-i-Barqi" of "Qala-i-Barqi", "-ez-Zor", "-e Barakzayi".
 HYPHEN_JOINED = re.compile(r"-(?:i|e|ye|ul|al|el|ad|ar|as|az|ash|an|at|ez|es|en|ed|o|wa)[- ][A-Z]")
 #: A currency after a country's name or demonym: "the US dollar", "Lebanese pounds".
@@ -441,10 +443,13 @@ class Geocoder:
                     continue
             left = NAME_HEAD_BEFORE.search(body, max(0, s - 40), s)
             if left is not None and not any(os_ < s and oe > left.start() for os_, oe, _, _ in mentions):
-                # the head of a name NER left out: "Catole do" of "Catole do Rocha"
-                longer = body[left.start():e]
-                if any(key(p.name) == key(_clean(longer)) for p in self.gaz.lookup(_clean(longer))):
-                    out.append((left.start(), e, longer, label))
+                # the head of a name NER left out: "Catole do" of "Catole do Rocha", "Barra de Santo" of
+                # "Barra de Santo Antonio" (the longest head that makes a name the gazetteer knows)
+                starts = [left.start()] + [left.start() + m.start()
+                                           for m in re.finditer(r"(?<= )[A-Z]", body[left.start():s])]
+                head = next((h for h in starts if self._own_name(body[h:e])), None)
+                if head is not None:
+                    out.append((head, e, body[head:e], label))
                     continue
             m = CAPITALISED.match(body, s)
             if m is not None and m.end() > e and not any(s < os_ < m.end() for os_, _, _, _ in mentions if os_ != s):
@@ -458,6 +463,11 @@ class Geocoder:
                     continue
             out.append((s, e, text, label))
         return out
+
+    def _own_name(self, text: str) -> bool:
+        """Is ``text`` (cleaned) the own name of a place the gazetteer knows?"""
+        name = _clean(text)
+        return any(key(p.name) == key(name) for p in self.gaz.lookup(name))
 
     def _join_split_names(self, body: str, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """NER splits some names in two ("Baja" + "California"): join neighbours the gazetteer knows as one."""
@@ -552,6 +562,7 @@ class Geocoder:
                 if p.cc in context["countries"] or (within is not None and p.cc == within.cc)]
         if strict:  # acronyms only by a place's own name
             cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
+
         if not district:  # a district only where the text calls the name one ("Sherzad district"),
             # or puts it in a region that holds it ("Meknassy (Sidi Bou Zid)")
             # or in the country the article is about, where no town bears the name ("Kent", England)
