@@ -613,3 +613,11 @@ def test_a_district_spelt_otherwise_from_its_fourth_letter_is_found_in_the_artic
 def test_a_province_whose_name_has_letters_of_latin_extended_additional(gaz):
     # GeoNames writes Kunar "Kunaṟ": such names are kept and folded like any accented name
     assert any(p.fcode == "ADM1" and p.cc == "AF" for p in gaz.lookup("Kunar"))
+
+
+def test_a_region_after_an_unknown_division_holds_the_town_before_it(gaz):
+    # "Bafoussam town (Qzvw, Ouest)": the unknown department says nothing; the town says which Ouest
+    body = "A gendarme shot a driver in Bafoussam town (Qzvw, Ouest) on Friday."
+    tops = {t.text: t for t in Geocoder(gaz).toponyms(make_article(body, [_span(body, "Bafoussam"),
+                                                                         _span(body, "Qzvw", "LOC")]))}
+    assert tops["Ouest"].place.cc == "CM" and tops["Ouest"].relation == "qualifier"

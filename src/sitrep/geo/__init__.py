@@ -264,6 +264,10 @@ class Geocoder:
             within = places.get(j) if j is not None else None
             # a qualifier holds the place it qualifies: "(Bossaso, Bari)" is Bari in Somalia, not Italy
             holds = self.gaz.lookup(_clean(mentions[qualifier_of[k]][2])) if k in qualifier_of else []
+            j = qualifier_of.get(k)
+            while not holds and j is not None and j in qualifier_of and qualifier_of[j] != j:
+                j = qualifier_of[j]  # "Bafoussam town (Qzvw, Ouest)": past the unknown name, the town it qualifies
+                holds = self.gaz.lookup(_clean(mentions[j][2]))
             cache_key = (key(name), region, within.id if within else None, district, tuple(p.id for p in holds[:20]))
             if cache_key in resolved:
                 place = resolved[cache_key]
