@@ -566,7 +566,6 @@ class Geocoder:
                 if p.cc in context["countries"] or (within is not None and p.cc == within.cc)]
         if strict:  # acronyms only by a place's own name
             cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
-
         if not district:  # a district only where the text calls the name one ("Sherzad district"),
             # or puts it in a region that holds it ("Meknassy (Sidi Bou Zid)")
             # or in the country the article is about, where no town bears the name ("Kent", England)
@@ -704,8 +703,7 @@ class Geocoder:
         tops = [t for t in self.toponyms(article, hint_countries) if not CURRENCY_AFTER.match(article.body, t.end)]
         by_span = {(t.start, t.end): t for t in tops}
         anchors = [t for t in tops if t.held_by is not None]
-        focus = self._focus([t for t in tops if t.place.fcode in (COUNTRY, CONTINENT, REGION, ADMIN1)
-                             or all(_held(t.place, a) for a in anchors[:1])] if anchors else tops)
+        focus = self._focus([t for t in tops if _fits(t, anchors)])
         for ev in events:
             chosen = self._event_place(ev, by_span, article.body, anchors)
             if chosen is None and focus is not None:
@@ -735,7 +733,7 @@ class Geocoder:
         return None
 
     def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym], body: str,
-                     anchors: list[Toponym] = ()) -> Toponym | None:  # type: ignore[assignment]
+                     anchors: list[Toponym]) -> Toponym | None:
         trig = ev.spans.get("trigger") or (ev.evidence.start, ev.evidence.start)
         found = []
         seen = set()
@@ -765,11 +763,9 @@ class Geocoder:
         # a town the text puts in its division ("in Sorriso, Mato Grosso") anchors the article: a second
         # name resolved far outside that division is a namesake of some neighbourhood or village there
         # ("a bar in Sao Domingos neighborhood" is no Sao Domingos of Sao Paulo state)
-        if anchors:
-            fits = [t for t in found if t.place.fcode in (COUNTRY, CONTINENT, REGION, ADMIN1)
-                    or any(_held(t.place, a) for a in anchors)]
-            if fits and len(fits) < len(found):
-                found = fits
+        fits = [t for t in found if _fits(t, anchors)]
+        if fits and len(fits) < len(found):
+            found = fits
         # a part of a town ("Tombo neighbourhood of Freetown", "Braunas neighborhood" in Belo Horizonte) that
         # the gazetteer knows only as a place far from the town named with it is a namesake: the town stands
         towns = [t for t in found if t.place.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1, ADMIN2)]
@@ -878,7 +874,7 @@ def _bears_name(place: Place, name: str, other_names: bool = True) -> bool:
     if key(place.name) == key(name) or place.fcode in (COUNTRY, CONTINENT) or (place.fcode == REGION and place.id < 0):
         return True  # every name of a country, continent or curated region is curated ("EU", "U.S.", "DPRK")
     if place.fcode == ADMIN1 and name.isupper() and len(name) >= 3:
-        return True  # a region's abbreviation ("J&K", "KPK", "NSW"): the gazetteer keeps only curated ones
+        return True  # a region's abbreviation, as the gazetteer spells it ("J&K", "KPK", "NSW")
     return other_names and len(name) >= 5 and (place.fcode in CUE_KINDS or place.population >= 50_000)
 
 
@@ -895,6 +891,12 @@ def _near(place: Place, area: Place, gaz: Gazetteer) -> bool:
     if capital is not None:
         points.append((capital.lat, capital.lon))
     return place.cc == area.cc and any(km(place.lat, place.lon, lat, lon) <= 120 for lat, lon in points)
+
+
+def _fits(t: Toponym, anchors: list[Toponym]) -> bool:
+    """Is ``t`` a region or wider, or a place in the division of one of the ``anchors`` (or, with no
+    anchor, any place)?"""
+    return not anchors or t.place.fcode in (COUNTRY, CONTINENT, REGION, ADMIN1) or any(_held(t.place, a) for a in anchors)
 
 
 def _held(place: Place, anchor: Toponym) -> bool:
