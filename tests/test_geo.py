@@ -621,3 +621,15 @@ def test_a_region_after_an_unknown_division_holds_the_town_before_it(gaz):
     tops = {t.text: t for t in Geocoder(gaz).toponyms(make_article(body, [_span(body, "Bafoussam"),
                                                                          _span(body, "Qzvw", "LOC")]))}
     assert tops["Ouest"].place.cc == "CM" and tops["Ouest"].relation == "qualifier"
+
+
+def test_a_place_that_says_who_yields_to_the_place_where_it_happened(code):
+    # the subject of the verb is who acted; a place modifying a common noun says whose ("a Utah architect")
+    events = [e for e in code("On Monday, Turkey captured the rebel commander in Kenya.") if e.event_type]
+    assert events and {e.country for e in events} == {"Kenya"}
+    events = [e for e in code("On Monday, a Utah architect was shot dead in Guatemala.") if e.event_type]
+    assert events and {e.country for e in events} == {"Guatemala"}
+    # but a place modifying a kind of place is where: "in Kabul city", "the Herat province"
+    events = [e for e in code("On Monday, gunmen shot dead two guards in Kabul city, officials in Afghanistan "
+                              "said.") if e.event_type]
+    assert events and {e.location for e in events} == {"Kabul"}

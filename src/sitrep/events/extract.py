@@ -17,8 +17,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from ..data import demonyms
 from ..nlp import default_kb, load_pipeline
 from ..nlp.actors import COREF_HEADS, FOLLOWER_HEADS, GENERIC, ActorKB
 from ..records import Article, Event, Evidence
@@ -2263,13 +2265,41 @@ def _protest_identities(cand: _Candidate, doc: Any, kb: ActorKB) -> list[str]:
 
 
 def _place_relation(ent: Any) -> str:
-    """'near' when the words around a place say the event was by it, not in it (ACLED precision 2)."""
+    """'near' when the words around a place say the event was by it, not in it (ACLED precision 2);
+    'attr' when the name says who or what rather than where: a nationality ("a French peacekeeper"), a
+    country or city that is the subject of a verb ("Turkey captured Ocalan in Kenya") or modifies a common
+    noun that is no kind of place ("a Utah architect"; not "Kabul city", "Herat province")."""
     doc = ent.doc
     before = doc[max(0, ent.start - 4):ent.start].text.lower() + " "  # (as the text runs on to the name)
     after = doc[ent.end:min(len(doc), ent.end + 2)].text.lower()
     if NEAR_BEFORE.search(before) or NEAR_AFTER.match(after):
         return "near"
+    root = ent.root
+    if ent.text.lower() in _demonym_words() or (ent.label_ == "GPE" and (root.dep_ == "nsubj" or (
+            root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() not in PLACE_HEAD_NOUNS))):
+        return "attr"
     return "in"
+
+
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    """Nationality words, lower-cased ("french", "palestinians")."""
+    words = {d.lower() for dems in demonyms().values() for d in dems}
+    return frozenset(words | {w + "s" for w in words if w.endswith("an")})
+
+
+#: Nouns a place name may modify and still say where: "Kabul city", "Herat province", "the Gaza border".
+PLACE_HEAD_NOUNS = {
+    "city", "town", "village", "province", "district", "region", "state", "governorate", "county", "area",
+    "neighborhood", "neighbourhood", "quarter", "suburb", "camp", "capital", "border", "frontier", "airport",
+    "base", "municipality", "commune", "outskirts", "countryside", "front", "frontline", "road", "highway",
+    "street", "square", "market", "prison", "hospital", "port", "harbour", "harbor", "valley", "mountain",
+    "mountains", "river", "hill", "hills", "desert", "coast", "island", "oblast", "department", "sector",
+    "township", "tehsil", "woreda", "lga", "zone", "strip", "bank", "crossing", "checkpoint", "bridge", "dam",
+    "centre", "center", "downtown", "locality", "territory", "heights", "plain", "lake", "division",
+    "subdivision", "sub-division", "block", "taluka", "taluk", "upazila", "circle", "cercle", "prefecture",
+}
 
 
 def _lstrip_len(text: str) -> int:

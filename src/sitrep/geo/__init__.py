@@ -737,8 +737,12 @@ class Geocoder:
         trig = ev.spans.get("trigger") or (ev.evidence.start, ev.evidence.start)
         found = []
         seen = set()
+        attributive = set()  # names that say who or what, not where ("Turkey captured", "a Utah architect")
         for s, e, _text, relation in ev.place_mentions:
             t = by_span.get((s, e))
+            if relation == "attr":
+                attributive.add((s, e))
+                relation = "in"
             if relation == "near" and IN_FRONT_OF.search(body[max(0, s - 16):s]):
                 relation = "in"  # "in front of the governor's office": at it, not by the front line
             if relation == "near" and PART_OF_TOWN.search(body[max(0, s - 45):s]) and t is not None \
@@ -781,10 +785,11 @@ class Geocoder:
         # on a road between towns, or at a sector of a front: ACLED's precision 2 at the town named
         found = [Toponym(t.text, t.start, t.end, t.place, "near") if t.relation == "in" and t.place.fcode != ADMIN1
                  and _on_road(body, t.start, t.end) else t for t in found]
-        # the most specific place in the sentence, nearest the trigger among equals
+        # a place that says where before one that says who; then the most specific place in the sentence,
+        # nearest the trigger among equals
         specificity = {SECTION: 0, CONTINENT: 4, COUNTRY: 3, ADMIN1: 2}
-        found.sort(key=lambda t: (specificity.get(t.place.fcode, 1), t.relation == "qualifier",
-                                  abs(t.start - trig[0])))
+        found.sort(key=lambda t: ((t.start, t.end) in attributive, specificity.get(t.place.fcode, 1),
+                                  t.relation == "qualifier", abs(t.start - trig[0])))
         # a place named both near and in ("in front of the Quetta press club in Quetta city"): in it
         inside = [t for t in found if t.place.id == found[0].place.id and t.relation == "in"]
         return inside[0] if found[0].relation == "near" and inside else found[0]
