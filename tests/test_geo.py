@@ -633,3 +633,10 @@ def test_a_place_that_says_who_yields_to_the_place_where_it_happened(code):
     events = [e for e in code("On Monday, gunmen shot dead two guards in Kabul city, officials in Afghanistan "
                               "said.") if e.event_type]
     assert events and {e.location for e in events} == {"Kabul"}
+
+
+def test_a_nationality_is_neither_where_nor_near_where(code):
+    # "outside the Polish consulate in western Ukraine" is by the consulate in Ukraine, not by Poland
+    events = [e for e in code("On Tuesday, some 700 Ukrainians demonstrated outside the Polish consulate in "
+                              "western Ukraine.") if e.event_type]
+    assert events and {e.country for e in events} == {"Ukraine"}

@@ -2269,16 +2269,16 @@ def _place_relation(ent: Any) -> str:
     'attr' when the name says who or what rather than where: a nationality ("a French peacekeeper"), a
     country or city that is the subject of a verb ("Turkey captured Ocalan in Kenya") or modifies a common
     noun that is no kind of place ("a Utah architect"; not "Kabul city", "Herat province")."""
+    root = ent.root
+    if ent.text.lower() in _demonym_words() or (ent.label_ == "GPE" and (root.dep_ == "nsubj" or (
+            root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN"
+            and root.head.lemma_.lower() not in PLACE_HEAD_NOUNS))):
+        return "attr"  # (before "near": "outside the Polish consulate" is not by Poland)
     doc = ent.doc
     before = doc[max(0, ent.start - 4):ent.start].text.lower() + " "  # (as the text runs on to the name)
     after = doc[ent.end:min(len(doc), ent.end + 2)].text.lower()
     if NEAR_BEFORE.search(before) or NEAR_AFTER.match(after):
         return "near"
-    root = ent.root
-    if ent.text.lower() in _demonym_words() or (ent.label_ == "GPE" and (root.dep_ == "nsubj" or (
-            root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN"
-            and root.head.lemma_.lower() not in PLACE_HEAD_NOUNS))):
-        return "attr"
     return "in"
 
 

@@ -103,7 +103,7 @@ REGION_DEMONYMS = {
 NOT_PLACES = {
     "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "congress",
     "parliament", "senate", "white house", "kremlin", "pentagon", "capitol", "islamic", "state", "government",
-    "army", "police", "people", "city", "town", "capital", "republic", "metro",
+    "army", "police", "people", "city", "town", "capital", "republic", "metro", "red cross", "red crescent",
 }
 #: A dateline opening a paragraph: "BEIRUT (Reuters) -", "SAN DIEGO —", "KABUL, Afghanistan –".
 DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?=\s*(?:,|\(|\u2014|\u2013|-|:))")
