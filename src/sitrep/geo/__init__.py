@@ -559,11 +559,12 @@ class Geocoder:
         cands = self.gaz.lookup(name)
         if not cands and not strict and name[:1].isupper() and name.lower() not in self.demonyms:
             # a place tagged as one, spelt otherwise ("Mirpurkhas"); spelt otherwise from the fourth letter on
-            # ("Bato Kot" district) only in a country the article is about (not "Korizena" for Korzenna in
-            # Poland, in a note that names no country)
-            cands = self.gaz.lookup_variant(name) or [
-                p for p in self.gaz.lookup_variant(name, wide=True)
-                if p.cc in context["countries"] or (within is not None and p.cc == within.cc)]
+            # ("Bato Kot" district) only for a district or a qualified name, in a country the article is about
+            # (not "Korizena" for Korzenna in Poland, in a note that names no country)
+            cands = self.gaz.lookup_variant(name)
+            if not cands and (district or within is not None):  # (named a district, or qualified)
+                cands = [p for p in self.gaz.lookup_variant(name, wide=True)
+                         if p.cc in context["countries"] or (within is not None and p.cc == within.cc)]
         if strict:  # acronyms only by a place's own name
             cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
         if not district:  # a district only where the text calls the name one ("Sherzad district"),

@@ -15,6 +15,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -40,9 +41,10 @@ class Place:
     parent: int | None = None
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Lookup key: accents stripped, lower case, hyphens/apostrophes/ayns as spaces, a leading Arabic
-    article dropped and inner ones spelled "al"."""
+    article dropped and inner ones spelled "al". (Cached: the resolver asks for the same names' keys often.)"""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = re.sub(r"['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4\-\.]", " ", s.lower())
