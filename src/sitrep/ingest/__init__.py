@@ -294,7 +294,7 @@ def parse_bytes(data: bytes, kind: str, source: str, options: IngestOptions, **m
         raise UnreadableDocument("unsupported-format", f"parse_bytes reads one document, not a {kind}; use read_sources")
     else:
         text = data.decode("utf-8") if kind == "text-utf8" else decode_text(data, options.encoding)
-        art = article_from_text(_no_nul(text), source=source, published=published, url=meta.get("url"),
+        art = article_from_text(text, source=source, published=published, url=meta.get("url"),
                                 doc_id=meta.get("doc_id", ""), title=meta.get("title"),
                                 site_boilerplate=meta.get("site_boilerplate") or ())
     # NUL characters mean nothing in news text, and PostgreSQL cannot store them
