@@ -458,9 +458,8 @@ class Geocoder:
             m = CAPITALISED.match(body, s)
             if m is not None and m.end() > e and not any(s < os_ < m.end() for os_, _, _, _ in mentions if os_ != s):
                 longer = body[s:m.end()].rstrip()
-                short_known = any(key(p.name) == key(_clean(text)) for p in self.gaz.lookup(_clean(text)))
-                long_own = key(_clean(longer)) != key(_clean(text)) and any(
-                    key(p.name) == key(_clean(longer)) for p in self.gaz.lookup(_clean(longer)))
+                short_known = self._own_name(text)
+                long_own = key(_clean(longer)) != key(_clean(text)) and self._own_name(longer)
                 if (not short_known or long_own or DISTRICT_WORDS.match(body[s + len(longer):])) \
                         and self.gaz.lookup(_clean(longer)):  # "Mato Grosso" of "Mato Grosso do Sul"
                     out.append((s, s + len(longer), longer, label))
@@ -480,7 +479,7 @@ class Geocoder:
             if out and SPLIT_GAP.fullmatch(body[out[-1][1]:m[0]]):  # "Baja" + "California", "Port" of "Spain city"
                 prev = out[-1]
                 joined = body[prev[0]:m[1]]
-                if any(key(p.name) == key(_clean(joined)) for p in self.gaz.lookup(_clean(joined))):
+                if self._own_name(joined):
                     label = prev[3] if prev[3] in SURE_LABELS else m[3]
                     out[-1] = (prev[0], m[1], joined, label)
                     continue
