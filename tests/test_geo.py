@@ -640,3 +640,30 @@ def test_a_nationality_is_neither_where_nor_near_where(code):
     events = [e for e in code("On Tuesday, some 700 Ukrainians demonstrated outside the Polish consulate in "
                               "western Ukraine.") if e.event_type]
     assert events and {e.country for e in events} == {"Ukraine"}
+
+
+def test_a_place_people_came_from_or_went_to_is_not_where_it_happened(code):
+    # where the fighters are from, and where a road leads, are not where the event was
+    events = [e for e in code("On Friday, police clashed with a militia whose fighters are from Homs, in the "
+                              "town of Jarablus in the northern countryside of Aleppo.") if e.event_type]
+    assert events and {e.location for e in events} == {"Jarabulus"}
+    events = [e for e in code("On Friday, in Sain Alto municipality, Zacatecas, two men were found dead on the "
+                              "road towards Fresnillo.") if e.event_type]
+    assert events and {e.location for e in events} == {"Sain Alto"}
+    # the start of a stretch is where ACLED codes it, and people from a town who protest are there
+    events = [e for e in code("On Friday, dozens of protesters marched from Beirut to Tripoli.") if e.event_type]
+    assert events and {e.location for e in events} == {"Beirut"}
+
+
+def test_a_name_called_a_city_is_the_town_and_a_seat_is_as_big_as_its_municipality(code, gaz):
+    # "Gaza city" is the city, not Palestine; "Vieques city" is the municipality's town (GeoNames: Isabel Segunda)
+    events = [e for e in code("On Monday, artillery shelled a post in Shujaayah neighbourhood of Gaza city.")
+              if e.event_type]
+    assert events and {(e.location, e.geo_precision) for e in events} == {("Gaza", 1)}
+    events = [e for e in code("On Monday, in Vieques city, police officers exchanged fire with two gunmen.")
+              if e.event_type]
+    assert events and {(e.location, e.geo_precision) for e in events} == {("Isabel Segunda", 1)}
+    # GeoNames gives the town of El Salto (Jalisco) 21,644 people and its municipality 148,035: the seat of a
+    # big municipality outranks a namesake of 22,550 elsewhere in the state
+    events = [e for e in code("On Monday, in El Salto, Jalisco, gunmen kidnapped a former mayor.") if e.event_type]
+    assert events and {round(e.latitude, 1) for e in events} == {20.5}

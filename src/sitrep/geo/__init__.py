@@ -268,7 +268,10 @@ class Geocoder:
             while not holds and j is not None and j in qualifier_of and qualifier_of[j] != j:
                 j = qualifier_of[j]  # "Bafoussam town (Qzvw, Ouest)": past the unknown name, the town it qualifies
                 holds = self.gaz.lookup(_clean(mentions[j][2]))
-            cache_key = (key(name), region, within.id if within else None, district, tuple(p.id for p in holds[:20]))
+            # "Amara city": a town, not the region ("Gaza City" is the name itself)
+            town = bool((TOWN_WORD.search(" " + text) and cleaned != whole) or TOWN_WORD.match(" " + after.lstrip()))
+            cache_key = (key(name), region, within.id if within else None, district, tuple(p.id for p in holds[:20]),
+                         town)
             if cache_key in resolved:
                 place = resolved[cache_key]
             else:
@@ -278,7 +281,7 @@ class Geocoder:
                 place = self._resolve(name, context, region=region, within=within, district=district,
                                       strict=label not in SURE_LABELS and not country and within is None
                                       and not KIND_AFTER.match(after) and not DISTRICT_WORDS.match(after),
-                                      holds=holds[:20])
+                                      holds=holds[:20], town=town)
                 if place is None and within is not None:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone,
                     # unless it lies in the qualifier's country ("Benito Juarez, Nuevo Leon" is no
@@ -549,12 +552,13 @@ class Geocoder:
 
     def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False,
                  strict: bool = False, within: Place | None = None, district: bool = False,
-                 holds: list[Place] | None = None) -> Place | None:
+                 holds: list[Place] | None = None, town: bool = False) -> Place | None:
         """The place ``name`` most likely means; ``region``: the text called it a region or province;
         ``strict``: only places whose own name it is (for names NER did not tag as places);
         ``within``: a region or country the text puts it in ("Celaya, Guanajuato");
         ``district``: the text calls it a district, county or commune (districts are candidates only then);
-        ``holds``: candidates of a name this one qualifies ("Bari" in "Bossaso, Bari")."""
+        ``holds``: candidates of a name this one qualifies ("Bari" in "Bossaso, Bari");
+        ``town``: the text calls it a city or town ("Amara city" is no Amhara region)."""
         cands = self.gaz.lookup(name)
         if not cands and not strict and name[:1].isupper() and name.lower() not in self.demonyms:
             # a place tagged as one, spelt otherwise ("Mirpurkhas"); spelt otherwise from the fourth letter on
@@ -566,6 +570,9 @@ class Geocoder:
                          if p.cc in context["countries"] or (within is not None and p.cc == within.cc)]
         if strict:  # acronyms only by a place's own name
             cands = [p for p in cands if _bears_name(p, name, other_names=not name.isupper())]
+        # a town is as prominent as the municipality it is the seat of ("El Salto", Jalisco: a town of
+        # 22,000 in GeoNames, the seat of a municipality of 148,000)
+        seat_of = {p.parent: p.population for p in cands if p.fcode == ADMIN2 and p.parent is not None}
         if not district:  # a district only where the text calls the name one ("Sherzad district"),
             # or puts it in a region that holds it ("Meknassy (Sidi Bou Zid)")
             # or in the country the article is about, where no town bears the name ("Kent", England)
@@ -576,8 +583,9 @@ class Geocoder:
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
-        if cands[0].fcode in (COUNTRY, CONTINENT) and within is None:
-            return cands[0]
+        if cands[0].fcode in (COUNTRY, CONTINENT) and within is None and not (
+                town and any(p.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1, ADMIN2) for p in cands)):
+            return cands[0]  # (not "Gaza city")
 
         wanted = key(name)
         loose_wanted = _loose(wanted)
@@ -585,7 +593,7 @@ class Geocoder:
         def score(p: Place) -> float:
             # size, then cues: the article's countries and regions, capitals ("Washington", "Rome"),
             # and the place's own name over an alternate name of a bigger place
-            s = math.log10(p.population + 10)
+            s = math.log10(max(p.population, seat_of.get(p.id, 0)) + 10)
             s += 1.2 * min(countries.get(p.cc or "", 0), 3)
             s += 1.5 * min(admin1.get(p.admin1 or "", 0), 2)
             if p.cc in context["named"] and p.fcode != COUNTRY:
@@ -618,11 +626,16 @@ class Geocoder:
         top = ranked[0]
         if top.fcode == ADMIN1 and not region:
             # "Kidal", "Gao": a region and its main town share the name; news means the town
-            town = next((p for p in ranked if p.fcode not in (ADMIN1, ADMIN2) and p.admin1 == top.admin1
+            seat = next((p for p in ranked if p.fcode not in (ADMIN1, ADMIN2) and p.admin1 == top.admin1
                          and (key(p.name) == key(top.name) or p.population >= 1_000_000)), None)  # New York City
-            if town is not None:
-                ranked.remove(town)
-                ranked.insert(0, town)
+            if seat is None and town:  # "Vieques city": the municipality's town; "Amara city": no region
+                seat = next((p for p in ranked if p.fcode not in (ADMIN1, ADMIN2) and p.admin1 == top.admin1), None) \
+                    or next((p for p in ranked if p.fcode not in (ADMIN1, ADMIN2, COUNTRY, CONTINENT, REGION)), None)
+            if seat is not None:
+                if town:  # (and no region left to tie with)
+                    ranked = [p for p in ranked if p.fcode not in (ADMIN1, ADMIN2, COUNTRY, CONTINENT, REGION)]
+                ranked.remove(seat)
+                ranked.insert(0, seat)
         top = ranked[0]
         if within is not None and (top.cc != within.cc or (within.fcode == ADMIN1 and top.admin1 != within.admin1
                                                            and not _near(top, within, self.gaz))):
@@ -787,8 +800,17 @@ class Geocoder:
                  and _on_road(body, t.start, t.end) else t for t in found]
         # a place that says where before one that says who; then the most specific place in the sentence,
         # nearest the trigger among equals
+        # a place the text says someone came from or went to ("fighters from Deir-ez-Zor", "on the road
+        # towards Jose Maria Morelos") is where the event was not, if the sentence names another
+        # (another town or district, not only the country or a qualifier: "citizens from Redeyef (Gafsa)
+        # protested" were in Redeyef)
+        elsewhere = {(t.start, t.end) for t in found if _elsewhere(body, t.start, t.end)}
+        if not any((t.start, t.end) not in elsewhere and t.relation != "qualifier"
+                   and t.place.fcode not in (COUNTRY, CONTINENT, REGION) for t in found):
+            elsewhere = set()
         specificity = {SECTION: 0, CONTINENT: 4, COUNTRY: 3, ADMIN1: 2}
-        found.sort(key=lambda t: ((t.start, t.end) in attributive, specificity.get(t.place.fcode, 1),
+        found.sort(key=lambda t: ((t.start, t.end) in attributive or (t.start, t.end) in elsewhere,
+                                  specificity.get(t.place.fcode, 1),
                                   t.relation == "qualifier", abs(t.start - trig[0])))
         # a place named both near and in ("in front of the Quetta press club in Quetta city"): in it
         inside = [t for t in found if t.place.id == found[0].place.id and t.relation == "in"]
@@ -871,6 +893,32 @@ def _on_road(body: str, start: int, end: int) -> bool:
     if "." not in before and ROAD_BEFORE.search(before):
         return True
     return bool(ROAD_AFTER.match(body, end))
+
+
+#: Before a place someone came from: "fighters from Deir-ez-Zor", "travelling from Aden" (not "the road
+#: from X to Y", which ACLED codes at X, nor "cleared from the Bab-Tobruk neighbourhood": it happened there).
+FROM_BEFORE = re.compile(r"\b(?i:from)\s+(?:(?i:the)\s+)?(?:(?i:city|town|village|province|region)\s+of\s+)?$")
+#: Words before "from X" that put the event at X: "cleared from", "withdrew from", "fired from", "5 km from".
+FROM_HERE = re.compile(r"\b(?i:clear\w*|expel\w*|withdr\w*|driven|drove|drive|push\w*|oust\w*|evict\w*|retreat\w*|"
+                       r"remov\w*|liberat\w*|recaptur\w*|seiz\w*|captur\w*|kidnapp\w*|abduct\w*|taken|took|stol\w*|"
+                       r"fir\w*|launch\w*|shell\w*|evacuat\w*|fle\w*|escap\w*|releas\w*|rescu\w*|km|kms|kilomet\w*|"
+                       r"miles?|metres|meters|far|away|north|south|east|west|apart|across|distance|range)\W*$")
+FROM_TO_AFTER = re.compile(r"(?:\s+(?:city|town|village))?\s+(?i:to|towards?|and)\s+(?:the\s+)?[A-Z]")
+ROAD_WORD_BEFORE = re.compile(r"\b(?i:road|highway|motorway|route|way|axis)\b[^.;()]{0,20}$")
+#: Before a place someone went to: "on the road towards X", "the road that connects Acapulco to X".
+TO_BEFORE = re.compile(r"\b(?i:road|highway|motorway|route|way|travel\w*|head\w*|bound|connects|connecting|links?|"
+                       r"linking)\b[^.;()]{0,50}?\b(?i:to|towards?)\s+(?:(?i:the)\s+)?$")
+
+
+def _elsewhere(body: str, start: int, end: int) -> bool:
+    """Is the place at ``start`` named as where someone came from or went to (not the start of a
+    stretch, "from Al Mayadin to Al-Bukamal", "set out from Beirut to Tripoli": ACLED codes it there)?"""
+    before = body[max(0, start - 70):start]
+    m = FROM_BEFORE.search(before)
+    if m is not None:
+        return not ROAD_WORD_BEFORE.search(before[:m.start()]) and not FROM_TO_AFTER.match(body, end) \
+            and not FROM_HERE.search(before[:m.start()])
+    return TO_BEFORE.search(before) is not None
 
 
 def _bears_name(place: Place, name: str, other_names: bool = True) -> bool:
