@@ -667,3 +667,39 @@ def test_a_name_called_a_city_is_the_town_and_a_seat_is_as_big_as_its_municipali
     # big municipality outranks a namesake of 22,550 elsewhere in the state
     events = [e for e in code("On Monday, in El Salto, Jalisco, gunmen kidnapped a former mayor.") if e.event_type]
     assert events and {round(e.latitude, 1) for e in events} == {20.5}
+
+
+def test_a_street_or_building_named_for_a_place_is_in_the_town_named_after_it(code):
+    events = [e for e in code("On Sunday, a car bomb exploded on Baghdad Street in Damascus, killing two people.")
+              if e.event_type]
+    assert events and {e.location for e in events} == {"Damascus"}
+    events = [e for e in code("On Sunday, dozens of residents protested outside the Al Alam hotel in Tyre.")
+              if e.event_type]
+    assert events and {e.location for e in events} == {"Tyre"}
+
+
+def test_names_ner_mislabels_or_cuts_at_a_particle(gaz):
+    geo = Geocoder(gaz)
+    # a group's acronym in mixed case is no town ("JaS" is not Jos)
+    body = "Factions including JaS clashed with police in Jarablus."
+    tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "JaS"), _span(body, "Jarablus")]))}
+    assert "JaS" not in tops and tops["Jarablus"].place.cc == "SY"
+    # a district the text calls one, though NER took it for a nationality
+    body = "Coalition airstrikes targeted Sirwah district on Monday."
+    tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Sirwah", "NORP")]))}
+    assert tops["Sirwah"].place.fcode == "ADM2" and tops["Sirwah"].place.cc == "YE"
+    # a Persian name joined by the ezafe ("Kut e Abdollah", "Maskan-e Mehr"), and two halves joined by "and"
+    body = "Workers protested in Kut e Abdollah on Monday."
+    tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Kut")]))}
+    assert tops["Kut e Abdollah"].place.cc == "IR"
+    body = "Residents protested over the Maskan-e Mehr housing project in Mashhad."
+    tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Maskan", "NORP"), _span(body, "Mehr"),
+                                                                _span(body, "Mashhad")]))}
+    assert "Mehr" not in tops and tops["Mashhad"].place.cc == "IR"
+    body = "A protest was held in Kohgiluyeh and Boyer-Ahmad province."
+    tops = geo.toponyms(make_article(body, [_span(body, "Kohgiluyeh"), _span(body, "Boyer-Ahmad", "PERSON")]))
+    assert [(t.place.fcode, t.place.cc) for t in tops] == [("ADM1", "IR")]
+    # "in rural X": a place, though NER took it for a person
+    body = "A patrol took place in rural Ain al Arab on Monday."
+    tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Ain al Arab", "PERSON")]))}
+    assert tops["Ain al Arab"].place.cc == "SY"

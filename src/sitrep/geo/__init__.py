@@ -30,7 +30,7 @@ __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 #: Entity labels that name places reliably; others ("ORG", "PERSON", "NORP") need a cue.
 SURE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards)\s+(?:the\s+)?"
-                                r"(?:(?:central|downtown)\s+)?)$", re.I)
+                                r"(?:(?:central|downtown|rural|(?:north|south)?(?:east|west)?(?:ern)?)\s+)?)$", re.I)
 REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 #: Words that make a name a district: "in Sherzad district", "Nahrin District", "Bankass cercle".
 DISTRICT_WORDS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
@@ -93,6 +93,11 @@ ROAD_BEFORE = re.compile(r"\b(?:(?i:road|highway|motorway|route|axis)\s+(?i:that
 #: "Haftanin region", "Nimbahera taluka").
 ROAD_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?\s+(?i:road|highway|motorway|bypass|sector|"
                         r"sub-?division|taluka?|tehsil|upazila|block|region|area|rural area|countryside|outskirts)\b")
+#: After a name: a street, square or building it names, then the town it is in ("square in Tyr").
+FEATURE_IN = re.compile(r"\s+(?:[A-Z][\w'\-]*\s+)?(?i:street|avenue|boulevard|road|square|roundabout|circle|junction|"
+                        r"intersection|bridge|hotel|building|tower|mall|hospital|clinic|school|mosque|church|market|bank|"
+                        r"park|stadium|university|college|prison|palace|cinema|restaurant|cafe|club)\s+(?i:in|of|at)\s+"
+                        r"(?:(?i:the)\s+)?[A-Z]")
 #: Adjectives of continents and regions ("European", "Middle Eastern") and of parts of the UK.
 REGION_DEMONYMS = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "north american": "North America",
@@ -130,14 +135,16 @@ REGION_AFTER_COMMA = re.compile(r"(?:,| in)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)
 #: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta", "Colonia del Valle".
 COLONIA = re.compile(r"[Cc]olonia\s+(?!del Sacramento)(?:(?:de|del|de la|de los|de las|las|los|la)\s+)?[A-Z0-9]")
 #: What may stand between two halves of one name NER split: "Baja California", "Port of Spain".
-SPLIT_GAP = re.compile(r" (?:(?:of|de|del|da|do|dos|di|la|el|al|les|sur) )?")
+SPLIT_GAP = re.compile(r" (?:(?:of|de|del|da|do|dos|di|la|el|al|les|sur|and|e|i) )?")
+#: A group's acronym in mixed case: "JaS", "HuT", "AQaP".
+MIXED_ACRONYM = re.compile(r"(?=\w*[a-z][A-Z])[A-Z][A-Za-z]{1,4}")
 #: Where NER's one entity holds a place and its qualifiers.
 LIST_SEPARATOR = re.compile(r", | \(|\)")
 #: A run of capitalised words, with the small connecting words of place names ("Leon de los
 #: Aldama", "Ras al Ain", "Bab-Tobruk").
 CAPITALISED = re.compile(
     r"[A-Z][\w'\u2019\-]*(?:\s+(?:(?:de|del|de la|de los|de las|do|da|dos|al|el|la|las|los|ad|ar|as|an|ash|az|"
-    r"bin|ibn|du|des|le|les|sur|upon|on|en)\s+)?[A-Z][\w'\u2019\-]*){0,3}")
+    r"bin|ibn|du|des|le|les|sur|upon|on|en|e|i|ye)\s+)?[A-Z][\w'\u2019\-]*){0,3}")
 #: Capitalised words that are never places in running text, whatever the gazetteer holds.
 NOT_PLACE_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -439,14 +446,18 @@ class Geocoder:
     def _extend_names(self, body: str, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """NER cuts some names short ("Dawlat" of "Dawlat Abad district"): take the whole capitalised
         run when the gazetteer knows it and the short name is no place of its own, or a district word follows."""
-        out = []
+        out: list[tuple[int, int, str, str]] = []
+        made_whole: tuple[int, int] | None = None
         for s, e, text, label in mentions:
+            if made_whole is not None and made_whole[0] < s and e <= made_whole[1]:
+                continue  # inside the name before it, made whole ("Mehr" of "Maskan-e Mehr")
             if HYPHEN_JOINED.match(body, e):
                 # cut inside a hyphenated name ("Qala" of "Qala-i-Barqi"): the whole name or nothing (not
                 # "Saudi-led", nor a town and its part, "Mogadishu-Hodan")
-                whole = re.match(r"[\w'\-]+", body[s:])
+                whole = re.match(r"[\w'\-]+-(?:e|i|ye|o) [A-Z][\w'\-]*|[\w'\-]+", body[s:])  # "Maskan-e Mehr"
                 if whole is not None:
                     out.append((s, s + whole.end(), whole.group(0), label))
+                    made_whole = (s, s + whole.end())
                     continue
             left = NAME_HEAD_BEFORE.search(body, max(0, s - 40), s)
             if left is not None and not any(os_ < s and oe > left.start() for os_, oe, _, _ in mentions):
@@ -460,11 +471,18 @@ class Geocoder:
                     continue
             m = CAPITALISED.match(body, s)
             if m is not None and m.end() > e and not any(s < os_ < m.end() for os_, _, _, _ in mentions if os_ != s):
-                longer = body[s:m.end()].rstrip()
                 short_known = self._own_name(text)
-                long_own = key(_clean(longer)) != key(_clean(text)) and self._own_name(longer)
-                if (not short_known or long_own or DISTRICT_WORDS.match(body[s + len(longer):])) \
-                        and self.gaz.lookup(_clean(longer)):  # "Mato Grosso" of "Mato Grosso do Sul"
+                # the longest run of words that makes a name ("Kut e Abdollah" of "Kut e Abdollah on Monday")
+                ends = [s + w.end() for w in re.finditer(r"\S+", body[s:m.end()]) if s + w.end() > e]
+                longer = ""
+                for end in reversed(ends):
+                    run = body[s:end]
+                    long_own = key(_clean(run)) != key(_clean(text)) and self._own_name(run)
+                    if (not short_known or long_own or DISTRICT_WORDS.match(body[end:])) \
+                            and self.gaz.lookup(_clean(run)):  # "Mato Grosso" of "Mato Grosso do Sul"
+                        longer = run
+                        break
+                if longer:
                     out.append((s, s + len(longer), longer, label))
                     continue
             out.append((s, e, text, label))
@@ -482,7 +500,8 @@ class Geocoder:
             if out and SPLIT_GAP.fullmatch(body[out[-1][1]:m[0]]):  # "Baja" + "California", "Port" of "Spain city"
                 prev = out[-1]
                 joined = body[prev[0]:m[1]]
-                if self._own_name(joined):
+                if self._own_name(joined) or (" and " in body[prev[1]:m[0]] and any(  # "Kohgiluyeh and Boyer-Ahmad"
+                        p.fcode in (ADMIN1, COUNTRY) for p in self.gaz.lookup(joined))):
                     label = prev[3] if prev[3] in SURE_LABELS else m[3]
                     out[-1] = (prev[0], m[1], joined, label)
                     continue
@@ -501,6 +520,8 @@ class Geocoder:
             return False
         if cleaned.islower():
             return False  # "executed him in the bush": a common noun NER took for a name
+        if MIXED_ACRONYM.fullmatch(cleaned):
+            return False  # "JaS", "HuT": a group's acronym, not Jos
         if COLONIA.match(body, start):
             return False  # "Colonia Loma Alta": a neighbourhood of a Mexican town, not Colonia in Uruguay
         if label in SURE_LABELS or label == "UNTAGGED" or (label == "NORP" and cleaned.lower() in self.demonyms):
@@ -512,7 +533,9 @@ class Geocoder:
         before = body[max(0, start - 12):start]
         in_paren = _in_parenthesis(body, start)
         return bool(PLACE_PREPOSITIONS.search(before)) or (in_paren and before.endswith(("(", ", "))) \
-            or self._before_its_region(body, start + len(text), cleaned)
+            or self._before_its_region(body, start + len(text), cleaned) \
+            or (bool(DISTRICT_WORDS.match(body[start + len(text):start + len(text) + 40])) and any(  # "targeted Sirwah district"
+                p.fcode == ADMIN2 and key(p.name) == key(cleaned) for p in self.gaz.lookup(cleaned)))
 
     def _before_its_region(self, body: str, end: int, name: str) -> bool:
         """Is the name followed by a region or country that holds a place of that name ("Caripe, Monagas
@@ -791,6 +814,11 @@ class Geocoder:
             far = {id(t) for t in parts if all(km(t.place.lat, t.place.lon, u.place.lat, u.place.lon) > 30
                                                for u in towns if u not in parts)}
             found = [t for t in found if id(t) not in far]
+        # a street, square or building named for a place, in a town the text names ("the al Alam square in
+        # Tyr", "Raju street of Afrin city", "the La Palace hotel in Zahle"): the town
+        features = [t for t in found if FEATURE_IN.match(body, t.end)]
+        if features and any(t not in features and t.place.fcode not in (COUNTRY, CONTINENT, REGION) for t in found):
+            found = [t for t in found if t not in features]
         # a city that shares its region's name stands for the region where a town of that region is
         # named with it ("civilians in Jarablus in Aleppo", "Hajin in the countryside of Deir-ez-Zor")
         found = [Toponym(t.text, t.start, t.end, t.place, "qualifier", t.held_by)
