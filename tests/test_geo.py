@@ -703,3 +703,32 @@ def test_names_ner_mislabels_or_cuts_at_a_particle(gaz):
     body = "A patrol took place in rural Ain al Arab on Monday."
     tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Ain al Arab", "PERSON")]))}
     assert tops["Ain al Arab"].place.cc == "SY"
+
+
+def test_a_district_or_area_lies_in_the_regions_the_text_names(gaz):
+    geo = Geocoder(gaz)
+    # a district's other name in brackets is no town abroad ("Suki" is a town of Sudan)
+    body = "On Sunday, a drone strike killed six militants in Chawkay (Suki) district, Kunar."
+    tops = geo.toponyms(make_article(body, [_span(body, "Chawkay", "PERSON"), _span(body, "Kunar")]))
+    assert tops and {t.place.cc for t in tops} == {"AF"}
+    # "the Rabat area of" a district of Zabul is a village there, not Morocco's capital
+    body = "A soldier was killed in the Rabat area of Tarnak district, Zabul."
+    tops = geo.toponyms(make_article(body, [_span(body, "Rabat"), _span(body, "Zabul")]))
+    assert tops and {t.place.cc for t in tops} == {"AF"}
+    # a province that GeoNames files as a second-level division qualifies its town
+    body = "Two suspects were killed in a raid in Barangay Tagapo, Santa Rosa, Laguna."
+    tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Barangay Tagapo", "ORG"),
+                                                                _span(body, "Santa Rosa"), _span(body, "Laguna")]))}
+    assert tops["Santa Rosa"].place.cc == "PH" and tops["Laguna"].place.cc == "PH"
+
+
+def test_names_between_two_places_and_a_name_ner_split_before_city(gaz):
+    geo = Geocoder(gaz)
+    body = "Militants ambushed a police patrol between Pissila and Kaya on Monday."
+    tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Pissila", "PERSON"),
+                                                                _span(body, "Kaya", "PERSON")]))}
+    assert tops["Pissila"].place.cc == "BF" and tops["Kaya"].place.cc == "BF"
+    # "Puli" + "Alam" city: the halves make a town spelt otherwise in the gazetteer (Pul-e 'Alam), not Puli, Taiwan
+    body = "Three soldiers were wounded in Puli Alam city, Logar."
+    tops = geo.toponyms(make_article(body, [_span(body, "Puli"), _span(body, "Alam", "PERSON"), _span(body, "Logar")]))
+    assert tops and {t.place.cc for t in tops} == {"AF"} and tops[0].text == "Puli Alam"

@@ -29,7 +29,9 @@ __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
 #: Entity labels that name places reliably; others ("ORG", "PERSON", "NORP") need a cue.
 SURE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards)\s+(?:the\s+)?"
+#: "between Pissila and ": the second of two places.
+BETWEEN_AND = re.compile(r"\b(?i:between)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s+and\s+$")
+PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards|between)\s+(?:the\s+)?"
                                 r"(?:(?:central|downtown|rural|(?:north|south)?(?:east|west)?(?:ern)?)\s+)?)$", re.I)
 REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
 #: Words that make a name a district: "in Sherzad district", "Nahrin District", "Bankass cercle".
@@ -288,7 +290,9 @@ class Geocoder:
                 place = self._resolve(name, context, region=region, within=within, district=district,
                                       strict=label not in SURE_LABELS and not country and within is None
                                       and not KIND_AFTER.match(after) and not DISTRICT_WORDS.match(after),
-                                      holds=holds[:20], town=town)
+                                      holds=holds[:20], town=town,
+                                      local=bool(DISTRICT_WORDS.match(after) or re.match(r"\)\s*(?i:district)\b", after)
+                                                 or PART_AFTER.match(body, e)))
                 if place is None and within is not None:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone,
                     # unless it lies in the qualifier's country ("Benito Juarez, Nuevo Leon" is no
@@ -501,7 +505,8 @@ class Geocoder:
                 prev = out[-1]
                 joined = body[prev[0]:m[1]]
                 if self._own_name(joined) or (" and " in body[prev[1]:m[0]] and any(  # "Kohgiluyeh and Boyer-Ahmad"
-                        p.fcode in (ADMIN1, COUNTRY) for p in self.gaz.lookup(joined))):
+                        p.fcode in (ADMIN1, COUNTRY) for p in self.gaz.lookup(joined))) or (
+                        KIND_AFTER.match(body, m[1]) and self.gaz.lookup_variant(joined)):  # "Puli" + "Alam" city
                     label = prev[3] if prev[3] in SURE_LABELS else m[3]
                     out[-1] = (prev[0], m[1], joined, label)
                     continue
@@ -533,6 +538,7 @@ class Geocoder:
         before = body[max(0, start - 12):start]
         in_paren = _in_parenthesis(body, start)
         return bool(PLACE_PREPOSITIONS.search(before)) or (in_paren and before.endswith(("(", ", "))) \
+            or bool(BETWEEN_AND.search(body, max(0, start - 50), start)) \
             or self._before_its_region(body, start + len(text), cleaned) \
             or (bool(DISTRICT_WORDS.match(body[start + len(text):start + len(text) + 40])) and any(  # "targeted Sirwah district"
                 p.fcode == ADMIN2 and key(p.name) == key(cleaned) for p in self.gaz.lookup(cleaned)))
@@ -575,13 +581,14 @@ class Geocoder:
 
     def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False,
                  strict: bool = False, within: Place | None = None, district: bool = False,
-                 holds: list[Place] | None = None, town: bool = False) -> Place | None:
+                 holds: list[Place] | None = None, town: bool = False, local: bool = False) -> Place | None:
         """The place ``name`` most likely means; ``region``: the text called it a region or province;
         ``strict``: only places whose own name it is (for names NER did not tag as places);
         ``within``: a region or country the text puts it in ("Celaya, Guanajuato");
         ``district``: the text calls it a district, county or commune (districts are candidates only then);
         ``holds``: candidates of a name this one qualifies ("Bari" in "Bossaso, Bari");
-        ``town``: the text calls it a city or town ("Amara city" is no Amhara region)."""
+        ``town``: the text calls it a city or town ("Amara city" is no Amhara region);
+        ``local``: a district or a part of a place, which lies in the regions or countries the text names."""
         cands = self.gaz.lookup(name)
         if not cands and not strict and name[:1].isupper() and name.lower() not in self.demonyms:
             # a place tagged as one, spelt otherwise ("Mirpurkhas"); spelt otherwise from the fourth letter on
@@ -601,8 +608,11 @@ class Geocoder:
             # or in the country the article is about, where no town bears the name ("Kent", England)
             lead = context["countries"].most_common(1)[0][0] if context["countries"] else None
             towns = {p.cc for p in cands if p.fcode != ADMIN2 and key(p.name) == key(name)}
+            # or qualifies a town as its province ("Santa Rosa, Laguna": provinces are GeoNames' ADM2 in some
+            # countries)
             cands = [p for p in cands if p.fcode != ADMIN2 or (within is not None and _inside(p, within))
-                     or (p.cc == lead and p.cc not in towns and key(p.name) == key(name))]
+                     or (p.cc == lead and p.cc not in towns and key(p.name) == key(name))
+                     or (region and key(p.name) == key(name) and p.population >= CITY_POPULATION)]
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
@@ -671,6 +681,12 @@ class Geocoder:
             others = sum(countries.values()) - lead_n
             if (lead_n >= 2 or not others) and lead_n >= 2 * others and top.cc != lead:
                 return None  # a small namesake abroad, in an article about another country: abstain
+        if local and top.fcode not in (COUNTRY, CONTINENT, REGION):
+            # a district or a part of a place lies in the regions and countries the text names: "Chawkay (Suki)
+            # district, Kunar" is no town of Sudan, "the Rabat area of ... Zabul" no part of Morocco
+            named = {a.split(".")[0] for a in admin1 if a} | set(context["named"])
+            if named and top.cc not in named:
+                return None
         if admin1 and top.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1) and top.population < 20_000 and within is None:
             lead, lead_n = admin1.most_common(1)[0]
             if lead_n >= 1 and len(admin1) == 1 and top.admin1 != lead and lead.split(".")[0] == top.cc:
@@ -808,11 +824,17 @@ class Geocoder:
             found = fits
         # a part of a town ("Tombo neighbourhood of Freetown", "Braunas neighborhood" in Belo Horizonte) that
         # the gazetteer knows only as a place far from the town named with it is a namesake: the town stands
+        # (or far from the district or region named with it: "the Rabat area of Tarnak Wa Jaldak district, Zabul")
         towns = [t for t in found if t.place.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1, ADMIN2)]
         parts = [t for t in towns if PART_AFTER.match(body, t.end)]
-        if parts and len(parts) < len(towns):
-            far = {id(t) for t in parts if all(km(t.place.lat, t.place.lon, u.place.lat, u.place.lon) > 30
-                                               for u in towns if u not in parts)}
+        others = [t for t in towns if t not in parts]
+        reach = 30
+        if not others:
+            others = [t for t in found if t.place.fcode in (ADMIN1, ADMIN2)]
+            reach = 300
+        if parts and others:
+            far = {id(t) for t in parts if all(km(t.place.lat, t.place.lon, u.place.lat, u.place.lon) > reach
+                                               for u in others)}
             found = [t for t in found if id(t) not in far]
         # a street, square or building named for a place, in a town the text names ("the al Alam square in
         # Tyr", "Raju street of Afrin city", "the La Palace hotel in Zahle"): the town
