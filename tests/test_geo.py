@@ -732,3 +732,15 @@ def test_names_between_two_places_and_a_name_ner_split_before_city(gaz):
     body = "Three soldiers were wounded in Puli Alam city, Logar."
     tops = geo.toponyms(make_article(body, [_span(body, "Puli"), _span(body, "Alam", "PERSON"), _span(body, "Logar")]))
     assert tops and {t.place.cc for t in tops} == {"AF"} and tops[0].text == "Puli Alam"
+
+
+def test_a_region_known_by_its_main_towns_name_and_a_district_by_its_centre(code, gaz):
+    # "between Sar-e Pol and Jowzjan provinces": both are provinces, though the gazetteer knows the first only
+    # by its main town's name
+    body = "Two policemen were killed in an ambush between Sar-e Pol and Jowzjan provinces."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Sar-e Pol"), _span(body, "Jowzjan")]))
+    assert [(t.place.fcode, t.place.cc) for t in tops] == [("ADM1", "AF"), ("ADM1", "AF")]
+    # a district named with its centre in brackets is the district (precision 2 at the centre)
+    events = [e for e in code("On Monday, five policemen were killed in an attack in Tarnak Wa Jaldak "
+                              "(Shahr-e-Safa) district, Zabul.") if e.event_type]
+    assert events and {(e.location, e.geo_precision) for e in events} == {("Shahr-e Safa", 2)}

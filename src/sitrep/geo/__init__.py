@@ -37,11 +37,14 @@ REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|coun
 #: Words that make a name a district: "in Sherzad district", "Nahrin District", "Bankass cercle".
 DISTRICT_WORDS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
                             r"local government area|LGA)\b", re.I)
-REGION_AFTER = re.compile(r"^\s*(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
+REGION_AFTER = re.compile(r"^(?:\s+and\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?\s*(?i:province|region|state|governorate|"
+                          r"district|county|department|prefecture|oblast)s?\b")
 #: A word after a name that makes it a part of a town: "Tombo neighbourhood", "Palanpur area of".
 PART_AFTER = re.compile(r"\s+(?i:neighbou?rhoods?|quarter|suburb|barrio|area\s+of)\b")
 #: A word after a name that calls it a town or village: "Quamishli city", "Dhabeji town".
 KIND_AFTER = re.compile(r"\s+(?i:city|town|village)\b(?!\s+of)")
+#: After a district's centre named in brackets: "Tarnak Wa Jaldak (Shahr-e-Safa) district".
+ALIAS_OF_DISTRICT = re.compile(r"\)\s*(?i:district)\b")
 #: A district's centre, its seat town: "Gulran district center", "Sayyad district administration centre".
 DISTRICT_CENTRE = re.compile(r"\s+(?:(?i:district)\s+)?(?:(?i:admin\w*)\s+)?(?i:cent(?:er|re)|headquarters)\b")
 OUTSIDE_BEFORE = re.compile(r"\b(?i:outside|near|outskirts|vicinity)(?:\s+(?i:of))?\s+(?:(?i:the)\s+)?$")
@@ -312,6 +315,10 @@ class Geocoder:
                 if place is not None and place.fcode == ADMIN2 and place.parent is not None and (
                         TOWN_WORD.search(text) or TOWN_WORD.match(" " + after.lstrip())):
                     place = self.gaz.get(place.parent) or place  # "Nassriya city": the district's seat town
+                if place is not None and place.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1, ADMIN2) and not district \
+                        and (REGION_WORDS.search(text) or REGION_AFTER.match(after)):
+                    # "between Sar-e Pol and Jowzjan provinces": the region, known here by its main town's name
+                    place = self._region_of_capital(place) or place
                 if label in ("CUE", CUE_WHOLE) and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
                 resolved[cache_key] = place
@@ -333,6 +340,14 @@ class Geocoder:
                         # a town qualifying a building in it ("Polytechnic College, Faridkot") is where it happened
                         and not FACILITY_WORDS.search(mentions[qualifier_of[k]][2]) else "in", held_by.get(k))
                 for k in sorted(places)]
+
+    def _region_of_capital(self, town: Place) -> Place | None:
+        """The region whose main town ``town`` is, if the gazetteer holds it."""
+        capital = self.gaz.admin1_capital(town.admin1)
+        if capital is None or capital.id != town.id:
+            return None
+        return next((p for p in self.gaz.lookup(self.gaz.admin1_name(town.admin1) or "")
+                     if p.fcode == ADMIN1 and p.admin1 == town.admin1), None)
 
     def _unlabelled(self, article: Article, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """Place names NER missed or mislabelled: datelines, and names inside other entities.
@@ -762,6 +777,13 @@ class Geocoder:
                 chosen = Toponym(focus.text, focus.start, focus.end, focus.place, "article")
             if chosen is not None:
                 self._apply(ev, chosen)
+                if ev.geo_precision == 1 and (
+                        ALIAS_OF_DISTRICT.match(article.body, chosen.end) or (
+                            focus is not None and chosen.relation == "article" and focus.relation == "qualifier"
+                            and chosen.place.population < CITY_POPULATION)):
+                    # "Tarnak Wa Jaldak (Shahr-e-Safa) district": the district, by its centre (ACLED precision 2);
+                    # the article's place that only qualifies an unknown one ("Qzvw (Shahr-e-Safa)"): 2 as well
+                    ev.geo_precision = 2
                 if chosen.place.fcode == ADMIN2 and DISTRICT_CENTRE.match(article.body, chosen.end) and not \
                         OUTSIDE_BEFORE.search(article.body, max(0, chosen.start - 30), chosen.start):
                     # ACLED: the district centre is the district's seat town (where the gazetteer puts the
@@ -791,7 +813,14 @@ class Geocoder:
         seen = set()
         attributive = set()  # names that say who or what, not where ("Turkey captured", "a Utah architect")
         for s, e, _text, relation in ev.place_mentions:
-            t = by_span.get((s, e))
+            # (the toponym may be longer than NER's mention: "Puli" of "Puli Alam", "Kut" of "Kut e Abdollah")
+            t = by_span.get((s, e)) or next((u for (us, ue), u in by_span.items() if us <= s and e <= ue), None)
+            if t is not None:
+                if (t.start, t.end) in seen:
+                    continue
+                if (s, e) != (t.start, t.end) and relation == "attr":
+                    relation = "in"  # (the parse of a cut name says little: "Rocha" of "Catole do Rocha")
+                s, e = t.start, t.end
             if relation == "attr":
                 attributive.add((s, e))
                 relation = "in"
