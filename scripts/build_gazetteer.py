@@ -46,7 +46,7 @@ COUNTRY_ALIASES = {
     "GB": ["UK", "U.K.", "Britain", "Great Britain"], "KP": ["DPRK"], "VA": ["Holy See"], "TT": ["T&T"], "PS": ["Gaza", "Gaza Strip", "West Bank", "Palestinian Territories"],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire"], "MM": ["Burma"], "CG": ["Congo-Brazzaville"], "AE": ["UAE"],
     "CF": ["CAR"], "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"], "NL": ["Netherlands", "Holland"],
-    "BA": ["Bosnia", "Bosnia-Herzegovina"], "CZ": ["Czechia"],
+    "BA": ["Bosnia", "Bosnia-Herzegovina"], "CZ": ["Czechia"], "MK": ["Macedonia"],
 }
 
 
@@ -69,6 +69,11 @@ REGION_ABBREVIATIONS = {
     # Kashmir on both sides of the Line of Control, and Khyber Pakhtunkhwa, as South Asian news writes them
     # ("Poonch district, J&K"); two-letter state codes (UP, AP, MP, TN) are left out: they are words or acronyms
     "IN.12": ["J&K"], "PK.06": ["AJK"], "PK.03": ["KPK"], "IN.36": ["U.P."],
+    # English spellings of Afghan and Iraqi provinces that GeoNames' transliterations miss (UN, Wikipedia usage)
+    "AF.19": ["Nimruz", "Nimroz"], "AF.39": ["Urozgan", "Oruzgan", "Uruzgan"], "AF.33": ["Sar-e Pol", "Sari Pul"],
+    "AF.36": ["Paktia"], "AF.41": ["Daikundi", "Daykundi"], "AF.42": ["Panjshir"], "AF.34": ["Kunar"],
+    "IQ.18": ["Saladin", "Salahuddin", "Salah al-Din"], "IQ.15": ["Nineveh", "Ninewa"], "IQ.14": ["Maysan", "Missan"],
+    "IQ.02": ["Basra"], "IQ.04": ["Qadisiyah", "Diwaniyah"], "IQ.06": ["Babylon"],
 }
 
 
@@ -173,7 +178,7 @@ def main() -> None:
             cc TEXT, admin1 TEXT, pop INTEGER NOT NULL, fcode TEXT NOT NULL, parent INTEGER);
         CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
         CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL, capital INTEGER) WITHOUT ROWID;
-        CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT NOT NULL, neighbours TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         """
     )
@@ -241,13 +246,13 @@ def main() -> None:
     country_rows = []
     for cc, co in countries.items():
         name = COUNTRY_NAMES.get(cc, co["name"])
-        country_rows.append((cc, name))
+        country_rows.append((cc, name, co.get("neighbours") or ""))
         if cc in members:
             lat, lon = points.get(cc) or _middle(members[cc], trim=True)
             gid = int(co["geonameid"])
             rows.append((gid, name, round(lat, 5), round(lon, 5), cc, None, int(co["population"] or 0), "PCLI", None))
             add_names(gid, name, co["name"], *COUNTRY_ALIASES.get(cc, []))
-    db.executemany("INSERT INTO countries VALUES (?, ?)", country_rows)
+    db.executemany("INSERT INTO countries VALUES (?, ?, ?)", country_rows)
 
     for code, co in gc.get_continents().items():
         gid = int(co["geonameId"])

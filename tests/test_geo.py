@@ -744,3 +744,37 @@ def test_a_region_known_by_its_main_towns_name_and_a_district_by_its_centre(code
     events = [e for e in code("On Monday, five policemen were killed in an attack in Tarnak Wa Jaldak "
                               "(Shahr-e-Safa) district, Zabul.") if e.event_type]
     assert events and {(e.location, e.geo_precision) for e in events} == {("Shahr-e Safa", 2)}
+
+
+def test_a_town_next_to_the_actors_country_is_no_namesake_abroad(gaz):
+    # the actors' country (Israel) is all that says where the article is: the West Bank town next door stands
+    body = "Protesters threw stones at a police vehicle near the town of Abu Dis on Friday."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Abu Dis")]), hint_countries=["Israel"])
+    assert [t.place.cc for t in tops] == ["PS"]
+    # a namesake far from the actors' country is still left out ("Chora" of Greece for a district of Uruzgan)
+    body = "Militants were killed when soldiers repulsed their attack in Chora district."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Chora")]), hint_countries=["Afghanistan"])
+    assert all(t.place.cc == "AF" for t in tops)
+
+
+def test_english_names_of_regions_and_countries_and_a_facility_named_for_its_town(gaz, code):
+    geo = Geocoder(gaz)
+    for name, cc in (("Nimruz", "AF"), ("Urozgan", "AF"), ("Saladin", "IQ"), ("Macedonia", "MK")):
+        body = f"Clashes were reported in {name} on Monday."
+        tops = geo.toponyms(make_article(body, [_span(body, name)]))
+        assert [t.place.cc for t in tops] == [cc], name
+    # a place heading the name of a facility NER took for an organisation is where the event was
+    events = [e for e in code("On Monday, soldiers stormed the Tulkarm refugee camp and fired tear gas at residents.")
+              if e.event_type]
+    assert events and {e.location for e in events} == {"Tulkarm"}
+    # a road named for two towns, in a third: the third ("blocked the Quba-Baku highway in Sumqayit")
+    events = [e for e in code("On Monday, residents blocked the Quba-Baku highway in Sumqayit to protest water cuts.")
+              if e.event_type]
+    assert events and {e.location for e in events} == {"Sumgayit"}
+    # two towns NER took for one name, and a town its qualifier holds though spelt otherwise in the gazetteer
+    body = "Police seized drugs in the cities of Mandaguari and Perola on Monday."
+    tops = geo.toponyms(make_article(body, [_span(body, "Mandaguari and Perola", "ORG")]))
+    assert {t.text for t in tops} == {"Mandaguari", "Perola"}
+    body = "Residents marched in San Pedro de Ycuamandiyu (San Pedro) on Monday."
+    tops = geo.toponyms(make_article(body, [_span(body, "San Pedro de Ycuamandiyu"), _span(body, "San Pedro)"[:-1])]))
+    assert tops and {t.place.cc for t in tops} == {"PY"}

@@ -71,6 +71,8 @@ FACILITY_WORDS = re.compile(r"\b(?:airport|airfield|air ?base|base|hospital|clin
                             r"prison|jail|station|stadium|market|port|harbou?r|dam|refinery|camp|barracks|checkpoint|"
                             r"court|council|police|embassy|consulate|mosque|church|cathedral|racecourse|castle|"
                             r"cent(?:re|er)|army|chamber)\b", re.I)
+#: A facility after a name NER tagged alone: "the Tulkarm refugee camp", "Kandahar airport".
+FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?" + FACILITY_WORDS.pattern, re.I)
 #: "X city", "X town": the town, not the district of the name.
 TOWN_WORD = re.compile(r"\s(?i:city|town)\b(?!\s+of)")
 #: A city this big holds the unknown places it qualifies as neighbourhoods ("Khallatat (Tripoli)").
@@ -99,7 +101,8 @@ ROAD_BEFORE = re.compile(r"\b(?:(?i:road|highway|motorway|route|axis)\s+(?i:that
 ROAD_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?\s+(?i:road|highway|motorway|bypass|sector|"
                         r"sub-?division|taluka?|tehsil|upazila|block|region|area|rural area|countryside|outskirts)\b")
 #: After a name: a street, square or building it names, then the town it is in ("square in Tyr").
-FEATURE_IN = re.compile(r"\s+(?:[A-Z][\w'\-]*\s+)?(?i:street|avenue|boulevard|road|square|roundabout|circle|junction|"
+FEATURE_IN = re.compile(r"(?:-[A-Z][\w'\-]*)?\s+(?:[A-Z][\w'\-]*\s+)?(?i:street|avenue|boulevard|road|highway|square|"
+                        r"roundabout|circle|junction|"
                         r"intersection|bridge|hotel|building|tower|mall|hospital|clinic|school|mosque|church|market|bank|"
                         r"park|stadium|university|college|prison|palace|cinema|restaurant|cafe|club)\s+(?i:in|of|at)\s+"
                         r"(?:(?i:the)\s+)?[A-Z]")
@@ -135,6 +138,8 @@ HYPHEN_JOINED = re.compile(r"-(?:i|e|ye|ul|al|el|ad|ar|as|az|ash|an|at|ez|es|en|
 #: A currency after a country's name or demonym: "the US dollar", "Lebanese pounds".
 CURRENCY_AFTER = re.compile(r"[\s\-]+(?:dollars?|pounds?|lira|liras|euros?|rupees?|dinars?|rials?|riyals?|pesos?|"
                             r"francs?|shillings?|nairas?|rubles?|roubles?|yuan|yen)\b", re.I)
+#: After a country that leads or backs a party: "Saudi-led", "Turkey-backed", "Iranian-funded".
+LED_AFTER = re.compile(r"-(?:led|backed|funded|sponsored|supported|allied|aligned|affiliated|trained|armed)\b", re.I)
 #: A region or country after a comma: "Caripe, Monagas state".
 REGION_AFTER_COMMA = re.compile(r"(?:,| in)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})\b")
 #: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta", "Colonia del Valle".
@@ -223,9 +228,11 @@ class Geocoder:
         mentions = self._join_split_names(body, sorted(set(mentions)))
         context = self._context(article, mentions)
         by_name = {v: k for k, v in self.gaz.countries.items()}
+        context["hints"] = Counter()
         for name in hint_countries:
             if name in by_name:
                 context["countries"][by_name[name]] += 2
+                context["hints"][by_name[name]] += 2
         # "Celaya, Guanajuato", "Derna, Libya": the second name qualifies the first
         qualifier_of: dict[int, int] = {}
         for i in range(len(mentions) - 1):
@@ -275,11 +282,11 @@ class Geocoder:
                 j = within_of.get(j)
             within = places.get(j) if j is not None else None
             # a qualifier holds the place it qualifies: "(Bossaso, Bari)" is Bari in Somalia, not Italy
-            holds = self.gaz.lookup(_clean(mentions[qualifier_of[k]][2])) if k in qualifier_of else []
+            holds = self._holds(mentions[qualifier_of[k]]) if k in qualifier_of else []
             j = qualifier_of.get(k)
             while not holds and j is not None and j in qualifier_of and qualifier_of[j] != j:
                 j = qualifier_of[j]  # "Bafoussam town (Qzvw, Ouest)": past the unknown name, the town it qualifies
-                holds = self.gaz.lookup(_clean(mentions[j][2]))
+                holds = self._holds(mentions[j])
             # "Amara city": a town, not the region ("Gaza City" is the name itself)
             town = bool((TOWN_WORD.search(" " + text) and cleaned != whole) or TOWN_WORD.match(" " + after.lstrip()))
             cache_key = (key(name), region, within.id if within else None, district, tuple(p.id for p in holds[:20]),
@@ -341,6 +348,11 @@ class Geocoder:
                         and not FACILITY_WORDS.search(mentions[qualifier_of[k]][2]) else "in", held_by.get(k))
                 for k in sorted(places)]
 
+    def _holds(self, mention: tuple[int, int, str, str]) -> list[Place]:
+        """The places a qualified name may be (spelt otherwise if need be: "San Pedro de Ycuamandiyu")."""
+        name = _clean(mention[2])
+        return self.gaz.lookup(name) or self.gaz.lookup_variant(name)
+
     def _region_of_capital(self, town: Place) -> Place | None:
         """The region whose main town ``town`` is, if the gazetteer holds it."""
         capital = self.gaz.admin1_capital(town.admin1)
@@ -385,7 +397,12 @@ class Geocoder:
                         # the whole entity names the place ("Rakhine State" tagged PERSON), or a part does
                         rest = re.sub(r"^(?:the|a)\s+", "", (text[:a] + text[b:]).strip(), flags=re.I)
                         whole = not rest or bool(DIVISION_WORD.fullmatch(rest))
-                        out.append((s + a, s + b, name, CUE_WHOLE if whole else "CUE"))
+                        # a place heading the name of a facility in it ("the Tulkarm refugee camp", "Kabul
+                        # University") says where, as a place NER left untagged does
+                        head = not re.sub(r"^(?:the|a)\s+", "", text[:a], flags=re.I).strip() and bool(
+                            FACILITY_WORDS.search(text[b:]) or FACILITY_AFTER.match(body, e)) \
+                            and name.lower() not in self.demonyms
+                        out.append((s + a, s + b, name, "UNTAGGED" if head else CUE_WHOLE if whole else "CUE"))
                         found = True
                         break
                 if found:
@@ -437,6 +454,10 @@ class Geocoder:
                 continue
             e = s + len(text)
             cuts = [m.span() for m in LIST_SEPARATOR.finditer(text)]
+            if not cuts and " and " in text and not self.gaz.lookup(_clean(text)):
+                cuts = [m.span() for m in re.finditer(r" and ", text)]  # "Mandaguari and Perola" as one entity
+                if not all(self._own_name(p) for p in re.split(r" and ", text)):
+                    cuts = []
             if not cuts:
                 out.append((s, e, text, label))
                 continue
@@ -574,7 +595,9 @@ class Geocoder:
         towns: Counter[str] = Counter()
         named: Counter[str] = Counter()  # countries the article names outright
         # (a country named for its currency, "the US dollar", says nothing of where the article is)
-        texts = [_clean(t) for _, e, t, _ in mentions if not CURRENCY_AFTER.match(article.body, e)]
+        # (nor a country that led or backed someone: "the Saudi-led coalition" in Yemen)
+        texts = [_clean(t) for _, e, t, _ in mentions if not CURRENCY_AFTER.match(article.body, e)
+                 and not LED_AFTER.match(article.body, e)]
         if article.title:
             texts += [w.strip() for w in re.split(r"[,:;\-\u2013|]| in ", article.title) if w.strip()]
         for t in texts:
@@ -690,16 +713,26 @@ class Geocoder:
             return None  # "El Refugio (Ahuachapan)": no El Refugio there; do not jump to another country
         other_name = not _spelled_alike(key(top.name), wanted) and top.fcode not in (CAPITAL, ADMIN1)
         # a small namesake abroad, or a town abroad known by another name ("Kirni" for Kearny, New Jersey)
+        # (not where only the actors' countries tell what the article is about: "near the town of Abu Dis" in a
+        # note on Israeli police is in the West Bank)
         if countries and top.fcode not in (COUNTRY, CONTINENT, REGION) and (
                 top.population < 20_000 or (other_name and top.population < CITY_POPULATION)):
             lead, lead_n = countries.most_common(1)[0]
             others = sum(countries.values()) - lead_n
-            if (lead_n >= 2 or not others) and lead_n >= 2 * others and top.cc != lead:
+            hints = context.get("hints", Counter())
+            # (where only the actors' countries say what the article is about, a town next door is no namesake
+            # abroad: "Israeli border police near the town of Abu Dis" is in the West Bank)
+            text_lead = (countries - hints).get(lead, 0) > 0
+            supported = top.cc in hints or (not text_lead and any(
+                top.cc in self.gaz.neighbours.get(h, ()) for h in hints))
+            if (lead_n >= 2 or not others) and lead_n >= 2 * others and top.cc != lead and not supported:
                 return None  # a small namesake abroad, in an article about another country: abstain
         if local and top.fcode not in (COUNTRY, CONTINENT, REGION):
-            # a district or a part of a place lies in the regions and countries the text names: "Chawkay (Suki)
+            # a district or a part of a place lies in the regions the text names: "Chawkay (Suki)
             # district, Kunar" is no town of Sudan, "the Rabat area of ... Zabul" no part of Morocco
-            named = {a.split(".")[0] for a in admin1 if a} | set(context["named"])
+            # (regions named by other names than this one: "Ilam district" is no vote for Iran's Ilam province)
+            own = {p.admin1 for p in cands}
+            named = {a.split(".")[0] for a in admin1 if a and a not in own}
             if named and top.cc not in named:
                 return None
         if admin1 and top.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1) and top.population < 20_000 and within is None:

@@ -65,7 +65,12 @@ class Gazetteer:
             raise ModelError(f"gazetteer file {path} is missing; rebuild it with: python scripts/build_gazetteer.py")
         self.path = path
         self.db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        self.countries = dict(self.db.execute("SELECT cc, name FROM countries"))
+        self.countries: dict[str, str] = {}
+        #: each country's land neighbours (GeoNames)
+        self.neighbours: dict[str, frozenset[str]] = {}
+        for cc, name, near in self.db.execute("SELECT cc, name, neighbours FROM countries"):
+            self.countries[cc] = name
+            self.neighbours[cc] = frozenset(n for n in near.split(",") if n)
         self._admin1: dict[str, tuple[str, int | None]] = {}
         self._cache: dict[str, list[Place]] = {}
         self._extra: dict[str, list[Place]] = {}
