@@ -720,10 +720,11 @@ class Geocoder:
             lead, lead_n = countries.most_common(1)[0]
             others = sum(countries.values()) - lead_n
             hints = context.get("hints", Counter())
-            # (where only the actors' countries say what the article is about, a town next door is no namesake
-            # abroad: "Israeli border police near the town of Abu Dis" is in the West Bank)
-            text_lead = (countries - hints).get(lead, 0) > 0
-            supported = top.cc in hints or (not text_lead and any(
+            # (where only the actors' countries say what the article is about, the one town of that name, next
+            # door, is no namesake abroad: "Israeli border police near the town of Abu Dis" is in the West Bank;
+            # "near Komsomolets", a name of towns in Russia, Kazakhstan and Ukraine, is not placed in Russia)
+            text_lead = (countries - hints).get(lead, 0) > 0 or any(a.split(".")[0] == lead for a in admin1)
+            supported = top.cc in hints or (not text_lead and {p.cc for p in ranked} == {top.cc} and any(
                 top.cc in self.gaz.neighbours.get(h, ()) for h in hints))
             if (lead_n >= 2 or not others) and lead_n >= 2 * others and top.cc != lead and not supported:
                 return None  # a small namesake abroad, in an article about another country: abstain
