@@ -783,3 +783,15 @@ def test_english_names_of_regions_and_countries_and_a_facility_named_for_its_tow
     body = "Residents marched in San Pedro de Ycuamandiyu (San Pedro) on Monday."
     tops = geo.toponyms(make_article(body, [_span(body, "San Pedro de Ycuamandiyu"), _span(body, "San Pedro)"[:-1])]))
     assert tops and {t.place.cc for t in tops} == {"PY"}
+
+
+def test_towns_a_road_is_named_for_and_a_district_named_with_its_division_word(gaz):
+    geo = Geocoder(gaz)
+    # NER left both towns untagged; the road named for them says they are places
+    body = "Militants ambushed a convoy on the Damboa - Maiduguri road on Thursday."
+    tops = geo.toponyms(make_article(body, []))
+    assert [(t.text, t.place.cc) for t in tops] == [("Damboa", "NG"), ("Maiduguri", "NG")]
+    # "the Sapele LGA": the gazetteer knows the district as "Sapele"
+    body = "Prisoners demonstrated at a prison in the Sapele LGA (Delta) on Monday."
+    tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Delta", "ORG")]))}
+    assert tops["Sapele LGA"].place.fcode == "ADM2" and tops["Sapele LGA"].place.cc == "NG"

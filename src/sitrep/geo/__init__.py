@@ -96,6 +96,8 @@ ROAD_BEFORE = re.compile(r"\b(?:(?i:road|highway|motorway|route|axis)\s+(?i:that
                          r"connecting|connects|links|leads? to|leading to|running to)|(?i:between)(?:\s+the\s+"
                          r"(?i:cities|towns|villages|localities|communities)\s+of)?|(?i:rural areas? of|central district of))"
                          r"\s+(?:the\s+)?(?:[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*\s+(?:and|to)\s+)?$")
+#: After a town a road is named for: " - Maiduguri road", "-Baku highway", " road".
+ROAD_NAMED_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?\s+(?i:road|highway|motorway|axis)\b")
 #: After a town: a road, a front's sector, or a division or area around it ("Samana subdivision",
 #: "Haftanin region", "Nimbahera taluka").
 ROAD_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?\s+(?i:road|highway|motorway|bypass|sector|"
@@ -432,12 +434,17 @@ class Geocoder:
             after_unknown = UNKNOWN_THEN_COMMA.search(body, max(0, s - 60), s) is not None and any(
                 key(p.name) == key(name) and (p.fcode in (ADMIN1, ADMIN2) or p.population >= CITY_POPULATION)
                 for p in self.gaz.lookup(name))
+            # a town a road is named for: "on the Damboa - Maiduguri road", "the Quba-Baku highway"
+            road = bool(ROAD_NAMED_AFTER.match(body, e) or (re.search(r"[A-Z][\w']*\s*-\s*$", before) and
+                                                           ROAD_NAMED_AFTER.match(body, e)))
             if not (PLACE_PREPOSITIONS.search(before) or (in_paren and (before.endswith("(") or before.endswith(", ")))
-                    or qualifier or after_unknown):
+                    or qualifier or after_unknown or road):
                 continue
-            if s > 0 and body[s - 1] not in " (\n\t\"'\u201c":
+            if s > 0 and body[s - 1] not in " (\n\t\"'\u201c" and not (road and body[s - 1] == "-"):
                 continue
-            if any(_bears_name(p, name) for p in self.gaz.lookup(name)):
+            division = DIVISION_SUFFIX.match(name)  # "in the Sapele LGA": a district the gazetteer knows bare
+            if any(_bears_name(p, name) for p in self.gaz.lookup(name)) or (division is not None and any(
+                    p.fcode in (ADMIN1, ADMIN2) and _bears_name(p, division[1]) for p in self.gaz.lookup(division[1]))):
                 end = s + len(m.group(0).rstrip())
                 out.append((s, end, name, "UNTAGGED"))
                 taken.append((s, e))
