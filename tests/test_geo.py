@@ -15,6 +15,16 @@ def gaz():
 def test_key_folds_accents_hyphens_and_articles():
     assert key("Al-Fashir") == key("El Fashir") == key("fashir")
     assert key("Jalālābād") == "jalalabad"
+    # the words that open Arabic place names, however transliterated, and "Ash" as an article
+    assert key("Tal Abyad") == key("Tall Abyaḑ") == "tall abyad" and key("Tell Abiad") == "tall abiad"
+    assert key("Ein Issa") == key("‘Ayn Issa") and key("Deir Hafer") == key("Dayr Hafer")
+    assert key("Ash Shaddādah") == key("Shaddadah")
+
+
+def test_arabic_names_spelt_otherwise_are_found(gaz):
+    for name in ("Tal Tamer", "Ein Issa", "Shadadah", "Tell Abiad"):
+        places = gaz.lookup(name) or gaz.lookup_variant(name)
+        assert places and places[0].cc == "SY", name
 
 
 def test_lookup_prefers_big_places_and_countries(gaz):

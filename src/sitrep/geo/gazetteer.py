@@ -48,10 +48,22 @@ def key(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = re.sub(r"['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4\-\.]", " ", s.lower())
-    s = re.sub(r"^(?:al|el|ad|ar|as|an|at|az)\s+", "", s)
+    s = re.sub(r"^(?:al|el|ad|ar|as|an|at|az|ash|ath|adh)\s+", "", s)
     # the Arabic article inside a name, however transliterated: "Ras el Ain" = "Ras al-Ain"
     s = re.sub(r"\s(?:el|al|ad|ar|as|an|at|az|ash|ath|adh)\s", " al ", f" {s} ")
-    return " ".join(s.split())
+    # common words of Arabic place names, however transliterated: "Tal Tamer" = "Tall Tamr", "Ein Issa" =
+    # "Ayn Isa", "Deir Hafer" = "Dayr Hafir", "Kfar Kila" = "Kafr Kila"
+    return " ".join(ARABIC_WORDS.get(w, w) for w in s.split())
+
+
+#: Spellings of the words that open Arabic place names, folded to one (for keys only: names are kept as written).
+ARABIC_WORDS = {
+    **dict.fromkeys(("tal", "tel", "tell"), "tall"), **dict.fromkeys(("ein", "ain", "ayn"), "ayn"),
+    **dict.fromkeys(("deir", "dair", "der"), "dayr"), **dict.fromkeys(("kfar", "kefar", "kefr", "kafar"), "kafr"),
+    **dict.fromkeys(("beit", "bait", "beyt"), "bayt"), **dict.fromkeys(("sheikh", "shaikh", "shekh", "sheik"), "shaykh"),
+    **dict.fromkeys(("jebel", "jabel", "djebel"), "jabal"), **dict.fromkeys(("khirbet", "kherbet"), "khirbat"),
+    "beni": "bani", "abou": "abu", "oum": "umm", "um": "umm",
+}
 
 
 class Gazetteer:
