@@ -805,3 +805,16 @@ def test_towns_a_road_is_named_for_and_a_district_named_with_its_division_word(g
     body = "Prisoners demonstrated at a prison in the Sapele LGA (Delta) on Monday."
     tops = {t.text: t for t in geo.toponyms(make_article(body, [_span(body, "Delta", "ORG")]))}
     assert tops["Sapele LGA"].place.fcode == "ADM2" and tops["Sapele LGA"].place.cc == "NG"
+
+
+def test_an_untagged_town_near_which_things_happened_is_found_by_another_spelling(gaz):
+    geo = Geocoder(gaz)
+    # NER tagged nothing; the gazetteer knows Svitlodarsk as an other name of Svetlodarsk (11,000 people), and
+    # Mongbwalu only spelt Mangbwalu
+    body = "Observers recorded bursts of fire near Svitlodarsk on Friday."
+    assert [(t.place.name, t.place.cc) for t in geo.toponyms(make_article(body, []))] == [("Svetlodarsk", "UA")]
+    body = "Three women were raped by militiamen in Mongbwalu locality on Friday."
+    assert [t.place.cc for t in geo.toponyms(make_article(body, []))] == ["CD"]
+    # a capitalised word after "near" that no place bears in any spelling is still nothing
+    body = "Observers recorded bursts of fire near Qzvwxyrt on Friday."
+    assert geo.toponyms(make_article(body, [])) == []

@@ -29,6 +29,8 @@ __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
 #: Entity labels that name places reliably; others ("ORG", "PERSON", "NORP") need a cue.
 SURE_LABELS = {"GPE", "LOC", "FAC"}
+#: Just before a place: "near ", "in the area of ", "outside ".
+NEAR_OR_IN = re.compile(r"\b(?:near|in|outside|around|(?:area|vicinity|outskirts) of)\s+(?:the\s+)?$", re.I)
 #: "between Pissila and ": the second of two places.
 BETWEEN_AND = re.compile(r"\b(?i:between)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s+and\s+$")
 PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards|between)\s+(?:the\s+)?"
@@ -443,10 +445,17 @@ class Geocoder:
             if s > 0 and body[s - 1] not in " (\n\t\"'\u201c" and not (road and body[s - 1] == "-"):
                 continue
             division = DIVISION_SUFFIX.match(name)  # "in the Sapele LGA": a district the gazetteer knows bare
+            label = ""
             if any(_bears_name(p, name) for p in self.gaz.lookup(name)) or (division is not None and any(
                     p.fcode in (ADMIN1, ADMIN2) and _bears_name(p, division[1]) for p in self.gaz.lookup(division[1]))):
+                label = "UNTAGGED"
+            elif NEAR_OR_IN.search(before) and (self.gaz.lookup(name) or self.gaz.lookup_variant(name)):
+                # "near Svitlodarsk": a town the gazetteer knows by another name or spelling (Svetlodarsk), read
+                # as if NER had tagged it
+                label = "LOC"
+            if label:
                 end = s + len(m.group(0).rstrip())
-                out.append((s, end, name, "UNTAGGED"))
+                out.append((s, end, name, label))
                 taken.append((s, e))
                 ends.add(end)
         return out
