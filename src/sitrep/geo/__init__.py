@@ -444,21 +444,33 @@ class Geocoder:
                 continue
             if s > 0 and body[s - 1] not in " (\n\t\"'\u201c" and not (road and body[s - 1] == "-"):
                 continue
-            division = DIVISION_SUFFIX.match(name)  # "in the Sapele LGA": a district the gazetteer knows bare
-            label = ""
-            if any(_bears_name(p, name) for p in self.gaz.lookup(name)) or (division is not None and any(
-                    p.fcode in (ADMIN1, ADMIN2) and _bears_name(p, division[1]) for p in self.gaz.lookup(division[1]))):
-                label = "UNTAGGED"
-            elif NEAR_OR_IN.search(before) and (self.gaz.lookup(name) or self.gaz.lookup_variant(name)):
-                # "near Svitlodarsk": a town the gazetteer knows by another name or spelling (Svetlodarsk), read
-                # as if NER had tagged it
-                label = "LOC"
-            if label:
-                end = s + len(m.group(0).rstrip())
-                out.append((s, end, name, label))
-                taken.append((s, e))
-                ends.add(end)
+            # the whole run of capitalised words, or its words before a small word that joined the next name
+            # ("Svitlodarsk" of "Svitlodarsk on Friday"; not "Abu" of "Abu Sayyaf")
+            run = m.group(0).rstrip()
+            cuts = [c.start() for c in re.finditer(r" (?=[a-z])", run)]
+            for part in [run] + [run[:c] for c in reversed(cuts)]:
+                name = _clean(part)
+                if not name or name.lower() in NOT_PLACE_WORDS or name.lower() in NOT_PLACES or len(name) < 3:
+                    continue
+                label = self._untagged_label(name, before)
+                if label:
+                    out.append((s, s + len(part), name, label))
+                    taken.append((s, s + len(part)))
+                    ends.add(s + len(part))
+                    break
         return out
+
+    def _untagged_label(self, name: str, before: str) -> str:
+        """How to read a name NER left untagged where the text puts a place: "UNTAGGED" (strictly, by a place's
+        own name), "LOC" (as if NER had tagged it), or "" (not a place)."""
+        division = DIVISION_SUFFIX.match(name)  # "in the Sapele LGA": a district the gazetteer knows bare
+        if any(_bears_name(p, name) for p in self.gaz.lookup(name)) or (division is not None and any(
+                p.fcode in (ADMIN1, ADMIN2) and _bears_name(p, division[1]) for p in self.gaz.lookup(division[1]))):
+            return "UNTAGGED"
+        if NEAR_OR_IN.search(before) and (self.gaz.lookup(name) or self.gaz.lookup_variant(name)):
+            # "near Svitlodarsk": a town the gazetteer knows by another name or spelling (Svetlodarsk)
+            return "LOC"
+        return ""
 
     def _split_lists(self, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """NER joins some place and qualifier into one entity ("Nis, Serbia", "Cienaga, Magdalena
