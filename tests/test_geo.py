@@ -818,3 +818,23 @@ def test_an_untagged_town_near_which_things_happened_is_found_by_another_spellin
     # a capitalised word after "near" that no place bears in any spelling is still nothing
     body = "Observers recorded bursts of fire near Qzvwxyrt on Friday."
     assert geo.toponyms(make_article(body, [])) == []
+
+
+def test_a_road_or_square_named_for_a_place_yields_to_the_town_the_event_was_in(code):
+    assert _locations(code, "On Wednesday, in Villa Nueva, Guatemala, residents blocked the Pacific road with white "
+                            "flags demanding food.") == {"Villa Nueva"}
+    assert _locations(code, "On Friday, party workers staged a protest near the Jalandhar bypass in Ludhiana.") \
+        == {"Ludhiana"}
+    # ... and a place heading a building's name is where ("the Baalbek Governorate building")
+    assert _locations(code, "On Wednesday, a rocket was fired on the road opposite the Baalbek Governorate building "
+                            "and a bank.") == {"Baalbek"}
+
+
+def test_rural_town_is_near_it_and_a_name_with_das_is_read_whole(code, gaz):
+    events = [e for e in code("On Monday, Turkish forces shelled Debs village in rural Ein Issa in Ar-Raqqa "
+                              "countryside.") if e.event_type]
+    assert events and {(e.country, e.geo_precision) for e in events} == {("Syria", 2)}
+    assert all(e.location != "Ar Raqqah" for e in events)
+    body = "Police dismantled a drug lab in Ribeirao das Neves on Monday."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Ribeirao")]))
+    assert [t.text for t in tops] == ["Ribeirao das Neves"]

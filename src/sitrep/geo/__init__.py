@@ -30,7 +30,8 @@ __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 #: Entity labels that name places reliably; others ("ORG", "PERSON", "NORP") need a cue.
 SURE_LABELS = {"GPE", "LOC", "FAC"}
 #: Just before a place: "near ", "in the area of ", "outside ".
-NEAR_OR_IN = re.compile(r"\b(?:near|in|outside|around|(?:area|vicinity|outskirts) of)\s+(?:the\s+)?$", re.I)
+NEAR_OR_IN = re.compile(r"\b(?:near|in|outside|around|(?:area|vicinity|outskirts) of)\s+(?:the\s+)?"
+                        r"(?:(?:rural|central|downtown|(?:north|south)?(?:east|west)?(?:ern)?)\s+)?$", re.I)
 #: "between Pissila and ": the second of two places.
 BETWEEN_AND = re.compile(r"\b(?i:between)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s+and\s+$")
 PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards|between)\s+(?:the\s+)?"
@@ -74,7 +75,8 @@ FACILITY_WORDS = re.compile(r"\b(?:airport|airfield|air ?base|base|hospital|clin
                             r"court|council|police|embassy|consulate|mosque|church|cathedral|racecourse|castle|"
                             r"cent(?:re|er)|army|chamber)\b", re.I)
 #: A facility after a name NER tagged alone: "the Tulkarm refugee camp", "Kandahar airport".
-FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?" + FACILITY_WORDS.pattern, re.I)
+FACILITY_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + FACILITY_WORDS.pattern +
+                            r"|\b(?:building|headquarters|offices?|compound|hall|palace|directorate)\b)", re.I)
 #: "X city", "X town": the town, not the district of the name.
 TOWN_WORD = re.compile(r"\s(?i:city|town)\b(?!\s+of)")
 #: A city this big holds the unknown places it qualifies as neighbourhoods ("Khallatat (Tripoli)").
@@ -98,8 +100,12 @@ ROAD_BEFORE = re.compile(r"\b(?:(?i:road|highway|motorway|route|axis)\s+(?i:that
                          r"connecting|connects|links|leads? to|leading to|running to)|(?i:between)(?:\s+the\s+"
                          r"(?i:cities|towns|villages|localities|communities)\s+of)?|(?i:rural areas? of|central district of))"
                          r"\s+(?:the\s+)?(?:[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*\s+(?:and|to)\s+)?$")
+#: After a name a road, street or square bears: "the Pacific road", "the Jalandhar bypass", "Armas square".
+STREET_NAMED_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*)?\s+(?i:road|highway|motorway|bypass|street|avenue|boulevard|"
+                                r"square|roundabout)\b")
 #: After a town a road is named for: " - Maiduguri road", "-Baku highway", " road".
-ROAD_NAMED_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?\s+(?i:road|highway|motorway|axis)\b")
+ROAD_NAMED_AFTER = re.compile(r"(?:\s*-\s*(?:(?:al|el|ad|ar|as|ash|an)\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?\s+"
+                              r"(?i:road|highway|motorway|axis)\b")
 #: After a town: a road, a front's sector, or a division or area around it ("Samana subdivision",
 #: "Haftanin region", "Nimbahera taluka").
 ROAD_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?\s+(?i:road|highway|motorway|bypass|sector|"
@@ -157,7 +163,7 @@ LIST_SEPARATOR = re.compile(r", | \(|\)")
 #: A run of capitalised words, with the small connecting words of place names ("Leon de los
 #: Aldama", "Ras al Ain", "Bab-Tobruk").
 CAPITALISED = re.compile(
-    r"[A-Z][\w'\u2019\-]*(?:\s+(?:(?:de|del|de la|de los|de las|do|da|dos|al|el|la|las|los|ad|ar|as|an|ash|az|"
+    r"[A-Z][\w'\u2019\-]*(?:\s+(?:(?:de|del|de la|de los|de las|do|da|dos|das|al|el|la|las|los|ad|ar|as|an|ash|az|"
     r"bin|ibn|du|des|le|les|sur|upon|on|en|e|i|ye)\s+)?[A-Z][\w'\u2019\-]*){0,3}")
 #: Capitalised words that are never places in running text, whatever the gazetteer holds.
 NOT_PLACE_WORDS = {
@@ -227,6 +233,8 @@ class Geocoder:
         for s, e, t, lb in self._join_split_names(body, self._extend_names(body, self._split_lists(article.toponyms))):
             after_place = bool(mentions) and bool(QUALIFIER_GAP.fullmatch(body[mentions[-1][1]:s]))
             if after_place or self._plausible(body, s, t, lb):
+                if lb not in SURE_LABELS and self._untagged_label(_clean(t), body[max(0, s - 30):s]) == "LOC":
+                    lb = "LOC"  # "in rural Ein Issa" tagged as a person: a town spelt otherwise ('Ayn 'Isa)
                 mentions.append((s, e, t, lb))
         mentions += self._unlabelled(article, mentions)
         mentions = self._join_split_names(body, sorted(set(mentions)))
@@ -886,6 +894,8 @@ class Geocoder:
             if relation == "attr":
                 attributive.add((s, e))
                 relation = "in"
+            if relation == "in" and re.search(r"\b(?i:rural)\s+$", body[max(0, s - 8):s]):
+                relation = "near"  # "Debs village in rural Ein Issa": the countryside around the town (ACLED: 2)
             if relation == "near" and IN_FRONT_OF.search(body[max(0, s - 16):s]):
                 relation = "in"  # "in front of the governor's office": at it, not by the front line
             if relation == "near" and PART_OF_TOWN.search(body[max(0, s - 45):s]) and t is not None \
@@ -932,6 +942,12 @@ class Geocoder:
         features = [t for t in found if FEATURE_IN.match(body, t.end)]
         if features and any(t not in features and t.place.fcode not in (COUNTRY, CONTINENT, REGION) for t in found):
             found = [t for t in found if t not in features]
+        # a town a road, street or square is named for yields to the town the text puts the event in ("in
+        # Villa Nueva ... on the Pacific road", "near the Jalandhar bypass in Ludhiana", "in Armas square")
+        named_for = [t for t in found if STREET_NAMED_AFTER.match(body, t.end)]
+        if named_for and any(t not in named_for and t.relation == "in" and t.place.fcode not in
+                             (COUNTRY, CONTINENT, REGION, ADMIN1) for t in found):
+            found = [t for t in found if t not in named_for]
         # a city that shares its region's name stands for the region where a town of that region is
         # named with it ("civilians in Jarablus in Aleppo", "Hajin in the countryside of Deir-ez-Zor")
         found = [Toponym(t.text, t.start, t.end, t.place, "qualifier", t.held_by)
