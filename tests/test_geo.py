@@ -838,3 +838,10 @@ def test_rural_town_is_near_it_and_a_name_with_das_is_read_whole(code, gaz):
     body = "Police dismantled a drug lab in Ribeirao das Neves on Monday."
     tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Ribeirao")]))
     assert [t.text for t in tops] == ["Ribeirao das Neves"]
+
+
+def test_the_one_town_of_a_name_in_the_qualifiers_country_stands_though_the_qualifier_is_wrong(gaz):
+    # Nawabshah is in Sindh, not Punjab: the town named stands (the region named with it is mistaken)
+    body = "Journalists protested outside an office in Nawabshah city (Nawabshah, Punjab) on Monday."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Nawabshah city"), _span(body, "Punjab")]))
+    assert tops[0].place.name == "Nawabshah" and tops[0].place.cc == "PK"

@@ -326,7 +326,12 @@ class Geocoder:
                     own = place is not None and (_loose(key(place.name)) == _loose(key(name))
                                                  or place.fcode in (COUNTRY, CONTINENT, REGION))  # "the Gulf, Qatar"
                     big = place is not None and key(place.name) == key(name) and place.population >= CITY_POPULATION
-                    if place is not None and (place.cc == within.cc or not own or not (big or (
+                    # the one town of that name in the qualifier's country: the qualifier is misread or wrong
+                    # ("Nawabshah city (Nawabshah, Punjab)" is in Sindh, "Darqad district, Nangarhar" in Takhar)
+                    only = place is not None and place.cc == within.cc and key(place.name) == key(name) and \
+                        label in SURE_LABELS and all(p.id == place.id or p.parent == place.id or place.parent == p.id
+                                                     for p in self.gaz.lookup(name) if p.cc == within.cc)
+                    if place is not None and not only and (place.cc == within.cc or not own or not (big or (
                             label in SURE_LABELS and (not paren or within.fcode not in (COUNTRY, ADMIN1, ADMIN2))))):
                         place = None
                 if place is None and not country and not self.gaz.lookup(name):
