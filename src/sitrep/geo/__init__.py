@@ -313,7 +313,7 @@ class Geocoder:
                                       strict=label not in SURE_LABELS and not country and within is None
                                       and not KIND_AFTER.match(after) and not DISTRICT_WORDS.match(after),
                                       holds=holds[:20], town=town,
-                                      local=bool(DISTRICT_WORDS.match(after) or re.match(r"\)\s*(?i:district)\b", after)
+                                      local=bool(DISTRICT_WORDS.match(after) or ALIAS_OF_DISTRICT.match(after)
                                                  or PART_AFTER.match(body, e)))
                 if place is None and within is not None:
                     # the qualifier itself may be misread ("Baja" for Baja California): the name alone,
@@ -667,7 +667,7 @@ class Geocoder:
         ``district``: the text calls it a district, county or commune (districts are candidates only then);
         ``holds``: candidates of a name this one qualifies ("Bari" in "Bossaso, Bari");
         ``town``: the text calls it a city or town ("Amara city" is no Amhara region);
-        ``local``: a district or a part of a place, which lies in the regions or countries the text names."""
+        ``local``: a district or a part of a place, which lies in the regions the text names."""
         cands = self.gaz.lookup(name)
         if not cands and not strict and name[:1].isupper() and name.lower() not in self.demonyms:
             # a place tagged as one, spelt otherwise ("Mirpurkhas"); spelt otherwise from the fourth letter on
