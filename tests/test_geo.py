@@ -845,3 +845,9 @@ def test_the_one_town_of_a_name_in_the_qualifiers_country_stands_though_the_qual
     body = "Journalists protested outside an office in Nawabshah city (Nawabshah, Punjab) on Monday."
     tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Nawabshah city"), _span(body, "Punjab")]))
     assert tops[0].place.name == "Nawabshah" and tops[0].place.cc == "PK"
+
+
+def test_an_event_known_only_by_its_country_sits_at_the_capital(code):
+    events = [e for e in code("On Saturday, at least 55 people were arrested during protests in several cities in "
+                              "Belarus.") if e.event_type]
+    assert events and {(e.location, e.country, e.geo_precision) for e in events} == {("Minsk", "Belarus", 3)}

@@ -1003,6 +1003,12 @@ class Geocoder:
         ev.admin1 = self.gaz.admin1_name(place.admin1)
         if place.fcode in (COUNTRY, CONTINENT):
             ev.geo_precision, ev.admin1 = 3, None
+            capital = self.gaz.capital(place.cc) if place.fcode == COUNTRY else None
+            if capital is not None:
+                # ACLED: an event known only by its country sits at the capital, precision 3
+                ev.location, ev.latitude, ev.longitude, ev.geonameid = (
+                    _ascii(capital.name), capital.lat, capital.lon, capital.id)
+                ev.admin1 = self.gaz.admin1_name(capital.admin1)
         elif place.fcode == ADMIN1:
             # ACLED: an event known only by its region sits at the region's main town, precision 3
             capital = self.gaz.admin1_capital(place.admin1)

@@ -80,9 +80,12 @@ class Gazetteer:
         self.countries: dict[str, str] = {}
         #: each country's land neighbours (GeoNames)
         self.neighbours: dict[str, frozenset[str]] = {}
-        for cc, name, near in self.db.execute("SELECT cc, name, neighbours FROM countries"):
+        self._capitals: dict[str, int] = {}
+        for cc, name, near, capital in self.db.execute("SELECT cc, name, neighbours, capital FROM countries"):
             self.countries[cc] = name
             self.neighbours[cc] = frozenset(n for n in near.split(",") if n)
+            if capital:
+                self._capitals[cc] = capital
         self._admin1: dict[str, tuple[str, int | None]] = {}
         self._cache: dict[str, list[Place]] = {}
         self._extra: dict[str, list[Place]] = {}
@@ -161,6 +164,11 @@ class Gazetteer:
             row = self.db.execute("SELECT name, capital FROM admin1 WHERE code = ?", (code,)).fetchone()
             self._admin1[code] = (_ascii(row[0]), row[1]) if row else ("", None)
         return self._admin1[code][0] or None
+
+    def capital(self, cc: str | None) -> Place | None:
+        """The country's capital, where ACLED puts country-only events."""
+        gid = self._capitals.get(cc or "")
+        return self.get(gid) if gid else None
 
     def admin1_capital(self, code: str | None) -> Place | None:
         """The region's main town (its largest; usually the capital), where ACLED puts region-only events."""
