@@ -851,3 +851,10 @@ def test_an_event_known_only_by_its_country_sits_at_the_capital(code):
     events = [e for e in code("On Saturday, at least 55 people were arrested during protests in several cities in "
                               "Belarus.") if e.event_type]
     assert events and {(e.location, e.country, e.geo_precision) for e in events} == {("Minsk", "Belarus", 3)}
+
+
+def test_a_nationality_never_places_the_event(code):
+    # "Russian airstrikes" says who struck, not where: the article's place stands for the unknown village
+    events = [e for e in code("On Monday, heavy fighting was reported in Idlib province. Following Russian "
+                              "airstrikes, rebels stormed army positions at Qzvwx.") if e.event_type]
+    assert events and {e.country for e in events} == {"Syria"}

@@ -897,6 +897,8 @@ class Geocoder:
                     relation = "in"  # (the parse of a cut name says little: "Rocha" of "Catole do Rocha")
                 s, e = t.start, t.end
             if relation == "attr":
+                if t is not None and t.text.lower() in self.demonyms and t.place.fcode == COUNTRY:
+                    continue  # a nationality ("the Russian airstrikes", "killing two French") says no where
                 attributive.add((s, e))
                 relation = "in"
             if relation == "in" and re.search(r"\b(?i:rural)\s+$", body[max(0, s - 8):s]):
