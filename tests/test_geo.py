@@ -59,6 +59,24 @@ def test_bad_user_places_file_is_a_clear_error(tmp_path):
         Gazetteer(extra=f)
 
 
+def test_gazetteer_ships_compressed_and_opens_plain_or_compressed_files(gaz, tmp_path):
+    import gzip
+
+    from sitrep.errors import ModelError
+
+    assert gaz.path.name == "gazetteer.sqlite.gz"
+    assert gaz.path.stat().st_size < 16_000_000  # the issue asks for about 15 MB shipped
+    plain = tmp_path / "g.sqlite"
+    plain.write_bytes(gzip.decompress(gaz.path.read_bytes()))
+    assert Gazetteer(plain).lookup("Derna")[0].id == 87205
+    broken = tmp_path / "g.sqlite.gz"
+    broken.write_bytes(b"not a gazetteer")
+    with pytest.raises(ModelError, match="unreadable"):
+        Gazetteer(broken)
+    with pytest.raises(ModelError, match="missing"):
+        Gazetteer(tmp_path / "absent.sqlite.gz")
+
+
 def _event(body: str, start: int, end: int, mentions) -> Event:
     # the evidence is the trigger's sentence, as the extractor gives it
     s0 = body.rfind(". ", 0, start) + 2 if body.rfind(". ", 0, start) >= 0 else 0
