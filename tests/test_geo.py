@@ -876,3 +876,15 @@ def test_a_nationality_never_places_the_event(code):
     events = [e for e in code("On Monday, heavy fighting was reported in Idlib province. Following Russian "
                               "airstrikes, rebels stormed army positions at Qzvwx.") if e.event_type]
     assert events and {e.country for e in events} == {"Syria"}
+
+
+def test_a_part_of_a_city_the_gazetteer_lacks_is_placed_in_the_city_not_at_a_namesake_afar(code):
+    # Ermita and Diliman are districts of Manila and Quezon City; the gazetteer knows only villages of those
+    # names 40-450 km away
+    assert _locations(code, "On Tuesday, nurses staged a protest outside a hospital in Ermita, Manila over "
+                            "unpaid hazard pay.") == {"Manila"}
+    assert _locations(code, "On Tuesday, students staged a protest in Diliman, Quezon City over tuition "
+                            "fees.") == {"Quezon City"}
+    # a city that names its province too qualifies as the province: the town named stands
+    assert _locations(code, "On Tuesday, merchants staged a protest at the city hall in Esperanza, Santa Fe, "
+                            "demanding the reopening of shops.") == {"Esperanza"}

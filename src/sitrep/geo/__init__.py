@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..data import demonyms
 from ..events.lexicon import NEAR_AFTER, NEAR_BEFORE
 from ..records import Article, Event
-from .gazetteer import ADMIN1, ADMIN2, CAPITAL, CONTINENT, COUNTRY, REGION, SECTION, Gazetteer, Place, _ascii, key, km
+from .gazetteer import ADMIN1, ADMIN2, CAPITAL, CONTINENT, COUNTRY, REGION, SECTION, TOWN, Gazetteer, Place, _ascii, key, km
 
 __all__ = ["Geocoder", "Gazetteer", "Place", "Toponym", "default_gazetteer"]
 
@@ -345,6 +345,9 @@ class Geocoder:
                     place = self._region_of_capital(place) or place
                 if label in ("CUE", CUE_WHOLE) and place is not None and place.fcode not in CUE_KINDS and place.population < 100_000:
                     place = None
+                if place is not None and within is not None and not paren and self._part_of_city(
+                        place, within, mentions[within_of[k]][2]):
+                    place = None  # "Ermita, Manila": a part of the city the gazetteer lacks, not a village afar
                 resolved[cache_key] = place
             if place is not None:
                 places[k] = place
@@ -364,6 +367,15 @@ class Geocoder:
                         # a town qualifying a building in it ("Polytechnic College, Faridkot") is where it happened
                         and not FACILITY_WORDS.search(mentions[qualifier_of[k]][2]) else "in", held_by.get(k))
                 for k in sorted(places)]
+
+    def _part_of_city(self, place: Place, city: Place, city_text: str) -> bool:
+        """Is ``place``, qualified by ``city`` ("Ermita, Manila"), rather a part of that city the gazetteer lacks:
+        a small place over 30 km from a big city whose name names no region but the city's own municipality
+        ("Esperanza, Santa Fe", "As Silw, Taizz" and "Bulan, Sorsogon" qualify by the province)?"""
+        return city.fcode in (TOWN, CAPITAL) and city.population >= CITY_POPULATION and place.population < 50_000 \
+            and km(place.lat, place.lon, city.lat, city.lon) > 30 \
+            and not any(p.fcode == ADMIN1 or (p.fcode == ADMIN2 and (p.parent != city.id or p.population > 1.5 * city.population))
+                         for n in (city.name, _clean(city_text, kind_word=True)) for p in self.gaz.lookup(n))
 
     def _holds(self, mention: tuple[int, int, str, str]) -> list[Place]:
         """The places a qualified name may be (spelt otherwise if need be: "San Pedro de Ycuamandiyu")."""
