@@ -888,3 +888,16 @@ def test_a_part_of_a_city_the_gazetteer_lacks_is_placed_in_the_city_not_at_a_nam
     # a city that names its province too qualifies as the province: the town named stands
     assert _locations(code, "On Tuesday, merchants staged a protest at the city hall in Esperanza, Santa Fe, "
                             "demanding the reopening of shops.") == {"Esperanza"}
+
+
+def test_a_town_named_by_its_district_is_precision_2(code):
+    def placed(text):
+        return {(e.location, e.geo_precision) for e in code(text) if e.event_type}
+
+    # somewhere in the county or woreda the town is the seat of: ACLED's precision 2 at the town
+    assert placed("On Monday, a farmer was wounded by a landmine in Mehran county.") == {("Mehran", 2)}
+    assert placed("On Monday, gunmen shot and killed three traders in the Bati woreda.") == {("Bati", 2)}
+    # the district's centre is the town itself; "the X district of Kyiv" is a part of the city
+    assert placed("On Monday, gunmen attacked a checkpoint in Gulran district center.") == {("Gulran", 1)}
+    assert placed("On Monday, young men set fire to a Roma camp in the Holosiivskyi district of Kyiv.") \
+        == {("Kyiv", 1)}

@@ -990,7 +990,12 @@ class Geocoder:
                                   t.relation == "qualifier", abs(t.start - trig[0])))
         # a place named both near and in ("in front of the Quetta press club in Quetta city"): in it
         inside = [t for t in found if t.place.id == found[0].place.id and t.relation == "in"]
-        return inside[0] if found[0].relation == "near" and inside else found[0]
+        top = inside[0] if found[0].relation == "near" and inside else found[0]
+        if top.relation == "in" and top.place.fcode in (TOWN, CAPITAL) and _names_its_district(body, top.start, top.end):
+            # "in Mehran county", "the Bati woreda": somewhere in the district the town is the seat of (ACLED's
+            # precision 2 at the town)
+            top = Toponym(top.text, top.start, top.end, top.place, "near", top.held_by)
+        return top
 
     def _names_its_region(self, t: Toponym, found: list[Toponym]) -> bool:
         """Is ``t`` a region's main town, named where a smaller town of that region also is, by a name
@@ -1060,6 +1065,22 @@ def _clean(text: str, kind_word: bool = False) -> str:
         return text.strip(" \"'\u201c\u201d")
     text = re.sub(r"\s+(?:neighbou?rhood|district|province|governorate|region|city|town|village|area)$", "", text, flags=re.I)
     return text.strip(" \"'\u201c\u201d")
+
+
+#: After a town's name, a word that makes the name its district's: "Mehran county", "Rupganj Upazila", "the Bati
+#: woreda" (not "Gulran district center", the town itself, nor "the Din Daeng district of Bangkok"; not "locality",
+#: in India a part of a town: "Bhayandar locality").
+DISTRICT_OF_TOWN_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?i:district|county|municipality|commune|cercle|tehsil|"
+                                    r"sub-?district|woreda|sub-?division|upazila|taluka|LGA)\b"
+                                    r"(?!\s+(?:(?i:admin\w*)\s+)?(?i:cent(?:er|re)|headquarters|seat|capital|town|city)\b)"
+                                    r"(?!\s+(?i:of)\b)")
+
+
+def _names_its_district(body: str, start: int, end: int) -> bool:
+    """Does the text call the town at ``start:end`` by its district ("in Mehran county")? (The word may end the
+    mention itself: "Mehran county".)"""
+    last = re.search(r"\s+\S+$", body[start:end])
+    return bool(DISTRICT_OF_TOWN_AFTER.match(body, end) or (last and DISTRICT_OF_TOWN_AFTER.match(body, start + last.start())))
 
 
 def _names_finer_place(text: str) -> bool:
