@@ -923,3 +923,13 @@ def test_a_city_known_to_the_gazetteer_only_as_its_district_by_another_spelling_
     events = [e for e in code("On Monday, farmers protested in Mahabubnagar city against sand mining in the "
                               "river.") if e.event_type]
     assert events and {(e.location, e.country, e.geo_precision) for e in events} == {("Mahbubnagar", "India", 1)}
+
+
+def test_first_words_ner_left_out_of_a_name_are_taken_back(gaz):
+    # NER tagged "Taran" of "Tarn Taran", "el Ghazal" of "Western Bahr el Ghazal": the longest whole name stands
+    body = "Workers went on strike in Tarn Taran city on Monday."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Taran")]))
+    assert [(t.text, t.place.cc) for t in tops] == [("Tarn Taran", "IN")]
+    body = "Cattle raiders attacked villages in Jur River county (Western Bahr el Ghazal state) on Monday."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "el Ghazal")]))
+    assert [(t.text, t.place.cc, t.place.fcode) for t in tops] == [("Western Bahr el Ghazal", "SS", "ADM1")]

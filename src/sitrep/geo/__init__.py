@@ -562,6 +562,16 @@ class Geocoder:
                 if head is not None:
                     out.append((head, e, body[head:e], label))
                     continue
+            prev = re.search(r"\b[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s+$", body[max(0, s - 40):s])
+            if prev is not None and not self._own_name(text) and \
+                    not any(os_ < s and oe > s - len(prev[0]) for os_, oe, _, _ in mentions):
+                # first words NER left out of a name whose rest is no place: "Tarn" of "Tarn Taran", "Western
+                # Bahr" of "Western Bahr el Ghazal" (the longest that makes a name the gazetteer knows)
+                heads = [s - len(prev[0]) + w.start() for w in re.finditer(r"\S+", prev[0])]
+                head = next((h for h in heads if self._own_name(body[h:e])), None)
+                if head is not None:
+                    out.append((head, e, body[head:e], label))
+                    continue
             m = CAPITALISED.match(body, s)
             if m is not None and m.end() > e and not any(s < os_ < m.end() for os_, _, _, _ in mentions if os_ != s):
                 short_known = self._own_name(text)
