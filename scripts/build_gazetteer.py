@@ -29,9 +29,12 @@ OUT = ROOT / "src" / "sitrep" / "data" / "gazetteer.sqlite.gz"
 SUPPLEMENT = ROOT / "src" / "sitrep" / "data" / "places_supplement.tsv"
 COUNTRY_POINTS = ROOT / "scripts" / "country_points.tsv"
 sys.path.insert(0, str(ROOT / "src"))
-from sitrep.geo.gazetteer import key  # noqa: E402  (one normaliser for build and lookup)
+from sitrep.geo.gazetteer import key, keys  # noqa: E402  (one normaliser for build and lookup)
 
-LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'\u2019 .&\-]+$")
+# Names in Latin script, with the marks transliterations of Arabic use for ayn and hamza ("Aḑ Ḑāli‘", "Şanʻā’")
+# and combining accents ("S̲h̲ēwah"); names in other scripts are not indexed.
+LATIN = re.compile(r"^[A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F'\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4 .&\-]+$")
+
 
 # ACLED spells some countries differently from GeoNames.
 COUNTRY_NAMES = {
@@ -216,9 +219,9 @@ def main() -> None:
     def add_names(pid: int, *ns: str) -> None:
         for n in ns:
             if n and LATIN.match(n):
-                k = key(n)
-                if k:
-                    names.add((k, pid))
+                for k in keys(n):  # (with the ayn and hamza marks as word breaks, and without them)
+                    if k:
+                        names.add((k, pid))
 
     seats = _seats()
     largest_in_admin1: dict[str, tuple[tuple[int, int], int]] = {}  # admin1 -> ((seat rank, population), id)

@@ -58,6 +58,16 @@ def key(name: str) -> str:
 
 
 #: Spellings of the words that open Arabic place names, folded to one (for keys only: names are kept as written).
+#: The marks transliterations use for ayn and hamza ("Ra’s al ‘Ayn", "Tāʻizz"), and the apostrophe.
+AYN_HAMZA = re.compile(r"['\u2018\u2019\u02BB\u02BC\u02BE\u02BF`\u00B4]")
+
+
+def keys(name: str) -> set[str]:
+    """The keys a name is indexed under: ``key`` (ayn and hamza marks read as word breaks) and the key of the
+    name without them, so that "Ra’s al ‘Ayn" is found as "Ras al Ain" and "Tāʻizz" as "Taizz"."""
+    return {k for k in (key(name), key(AYN_HAMZA.sub("", name))) if k}
+
+
 ARABIC_WORDS = {
     **dict.fromkeys(("tal", "tel", "tell"), "tall"), **dict.fromkeys(("ein", "ain", "ayn"), "ayn"),
     **dict.fromkeys(("deir", "dair", "der"), "dayr"), **dict.fromkeys(("kfar", "kefar", "kefr", "kafar"), "kafr"),
@@ -192,8 +202,8 @@ class Gazetteer:
                     raise InputError(f"{path}: row {n + 1} is malformed ({exc}); columns: "
                                      "name aliases lat lon cc admin1 fcode parent_geonameid") from exc
                 for alias in [rec["name"], *(rec.get("aliases") or "").split("|")]:
-                    if alias:
-                        self._extra.setdefault(key(alias), []).append(place)
+                    for k in keys(alias):
+                        self._extra.setdefault(k, []).append(place)
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -221,11 +231,11 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 #: Transliterations of the same Arabic word in place names: a name not found as written is tried with
-#: the others ("Ain al Arab" / Ayn al Arab, "Tal Tamer" / Tall Tamr, "Deir" / Dayr, "Ras al Ain" / Ra's al 'Ayn).
+#: the others ("Ain al Arab" / Ayn al Arab, "Tal Tamer" / Tall Tamr, "Deir" / Dayr).
 SPELLINGS = [("ain", "ayn", "ein"), ("tell", "tall", "tal", "tel"), ("deir", "dayr", "dair"),
              ("kafr", "kfar", "kefr"), ("jabal", "jebel", "jabel", "jbel"), ("sheikh", "shaykh", "shaikh"),
              ("qasr", "qaser", "kasr"), ("abu", "abou"), ("umm", "um"), ("beit", "bayt", "bait", "beyt"),
-             ("souk", "suq", "souq"), ("wadi", "oued"), ("ras", "ra s")]
+             ("souk", "suq", "souq"), ("wadi", "oued")]
 
 
 def _spellings(k: str) -> list[str]:
