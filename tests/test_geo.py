@@ -942,3 +942,11 @@ def test_names_written_with_ayn_and_hamza_marks_are_indexed_with_and_without_the
     assert any(p.cc == "SY" for p in gaz.lookup("Ras al Ain"))
     assert any(p.cc == "YE" and p.fcode == "ADM1" for p in gaz.lookup("Taizz"))
     assert any(p.cc == "AF" for p in gaz.lookup("Qal'ah-ye Kuhnah"))
+
+
+def test_a_town_in_a_region_is_read_in_that_region(code):
+    # "X in Y": Y holds X; a namesake of X elsewhere (Israel's Rosh Ha'Ayin is "Ras al-Ein" too) is out
+    events = [e for e in code("On Monday, a landmine exploded on the outskirts of Ras al Ain in al-Hasakeh and "
+                              "wounded two shepherds.") if e.event_type]
+    assert events and {(e.country, e.admin1, e.geo_precision) for e in events} == {("Syria", "Al Hasakah", 2)}
+    assert {e.location for e in events} == {"Ra\u2019s al \u2018Ayn"}  # (GeoNames' spelling)

@@ -251,6 +251,13 @@ class Geocoder:
             gap = body[mentions[i][1]:mentions[i + 1][0]]
             if QUALIFIER_GAP.fullmatch(gap) and mentions[i + 1][3] != "CUE":  # a whole CUE_WHOLE may qualify
                 qualifier_of[i + 1] = i
+            elif gap == " in " and mentions[i][3] not in ("ORG", "NORP", "FAC", "CUE", CUE_WHOLE) and \
+                    mentions[i + 1][3] != "CUE" and _clean(mentions[i][2]).lower() not in self.demonyms and \
+                    not re.match(r"\s*[(,]", body[mentions[i + 1][1]:]) and not _on_road(body, *mentions[i][:2]):
+                # "Ras al Ain in al-Hasakeh", "Tell Abiad in Ar-Raqqa": a town, then the region or city it is in
+                # (not where the second has divisions or a list after it, "Garghin in Ouagadougou (Ouagadougou, ...",
+                # nor a road's end: "the road linking Aden to Taizz in At Turbah area")
+                qualifier_of[i + 1] = i
             elif gap == ", " and i in qualifier_of and body[mentions[i][0] - 2:mentions[i][0]] == " (":
                 qualifier_of[i + 1] = i  # "Bar-Sanguun (Kismaayo, Lower Juba)": the district, then its region
         # a place after a name NER did not tag, opening a parenthesis ("near Qzvwx village (Arbinda, Soum)") or
