@@ -950,3 +950,16 @@ def test_a_town_in_a_region_is_read_in_that_region(code):
                               "wounded two shepherds.") if e.event_type]
     assert events and {(e.country, e.admin1, e.geo_precision) for e in events} == {("Syria", "Al Hasakah", 2)}
     assert {e.location for e in events} == {"Ra\u2019s al \u2018Ayn"}  # (GeoNames' spelling)
+
+
+def test_a_name_boundary_ner_put_one_word_off_is_moved(gaz):
+    # NER tagged "Tijuana Baja" and "California": Tijuana, in Baja California (not the US state)
+    body = "A man was found dead in Tijuana Baja California on Monday."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Tijuana Baja"), _span(body, "California")]))
+    assert [(t.text, t.place.cc, t.place.fcode) for t in tops] == [("Tijuana", "MX", "PPL"),
+                                                                      ("Baja California", "MX", "ADM1")]
+
+
+def test_a_colonia_ner_left_untagged_is_no_town_abroad(code):
+    # "Colonia Centenario": a neighbourhood of Mexicali, not Centenario in Argentina
+    assert _locations(code, "On Monday, in Mexicali, a man was found dead in Colonia Centenario.") == {"Mexicali"}

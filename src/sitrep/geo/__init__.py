@@ -460,6 +460,8 @@ class Geocoder:
                 continue
             if name.isupper() and len(name) <= 6:
                 continue  # acronyms in parentheses name groups ("(MSC)"), not places
+            if COLONIA.match(body, s):
+                continue  # "in Colonia Centenario": a neighbourhood of a Mexican town, not Centenario in Argentina
             before = body[max(0, s - 12):s]
             in_paren = _in_parenthesis(body, s)
             qualifier = any(QUALIFIER_GAP.fullmatch(body[x:s]) for x in ends if 0 < s - x <= 30)
@@ -615,6 +617,13 @@ class Geocoder:
                         KIND_AFTER.match(body, m[1]) and self.gaz.lookup_variant(joined)):  # "Puli" + "Alam" city
                     label = prev[3] if prev[3] in SURE_LABELS else m[3]
                     out[-1] = (prev[0], m[1], joined, label)
+                    continue
+                # the boundary one word off: "Tijuana Baja" + "California" is Tijuana + Baja California
+                head, _, last = prev[2].rpartition(" ")
+                if head and body[prev[1]:m[0]] == " " and not self._own_name(prev[2]) and self._own_name(head) \
+                        and self._own_name(f"{last} {m[2]}"):
+                    out[-1] = (prev[0], prev[0] + len(head), head, prev[3])
+                    out.append((prev[1] - len(last), m[1], body[prev[1] - len(last):m[1]], m[3]))
                     continue
             out.append(m)
         return out
