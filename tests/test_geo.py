@@ -360,7 +360,8 @@ def test_a_country_the_article_names_beats_a_bigger_namesake_elsewhere(gaz):
 def test_a_place_after_in_inside_an_organisations_name(gaz):
     body = "People protested outside the Ministry of Health in Kyiv on Monday."
     tops = _places(gaz, body, [_span(body, "the Ministry of Health in Kyiv", "ORG")])
-    assert tops["the Ministry of Health in Kyiv"].name == "Kyiv"
+    # the place at its own span (the organisation is cut off at "in")
+    assert tops["Kyiv"].name == "Kyiv" and "the Ministry of Health in Kyiv" not in tops
 
 
 def test_a_place_ner_ran_on_into_the_next_words_is_cut_out(gaz):
@@ -963,3 +964,11 @@ def test_a_name_boundary_ner_put_one_word_off_is_moved(gaz):
 def test_a_colonia_ner_left_untagged_is_no_town_abroad(code):
     # "Colonia Centenario": a neighbourhood of Mexicali, not Centenario in Argentina
     assert _locations(code, "On Monday, in Mexicali, a man was found dead in Colonia Centenario.") == {"Mexicali"}
+
+
+def test_an_organisation_ner_ran_on_into_its_town_is_cut_at_in(gaz):
+    # NER took "the State Teaching Hospital in Akure (Akure South LGA" for one organisation: Akure is the town
+    body = "Doctors protested at the State Teaching Hospital in Akure (Akure South LGA, Ondo) on Monday."
+    org = body[body.index("the State"):body.index(", Ondo")]
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, org, "ORG"), _span(body, "Ondo", "ORG")]))
+    assert tops[0].text == "Akure" and tops[0].place.cc == "NG" and tops[0].place.fcode == "PPL"

@@ -508,9 +508,16 @@ class Geocoder:
 
     def _split_lists(self, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """NER joins some place and qualifier into one entity ("Nis, Serbia", "Cienaga, Magdalena
-        department" as ORG, "Bogande (Bogande, Gnagna"): cut them when the gazetteer knows the parts."""
+        department" as ORG, "Bogande (Bogande, Gnagna", "the Teaching Hospital in Akure"): cut them when the
+        gazetteer knows the parts."""
         out: list[tuple[int, int, str, str]] = []
         for s, e, text, label in mentions:
+            inside = re.search(r" in (?=[A-Z])", text) if label in ("ORG", "FAC") else None
+            if inside is not None and self._own_name(CAPITALISED.match(text, inside.end())[0]):
+                # an organisation NER ran on into the town it is in: "the ... Teaching Hospital in Akure (Akure
+                # South LGA": the organisation, then the town (and what qualifies it), a place by position
+                out.append((s, s + inside.start(), text[:inside.start()], label))
+                s, text, label = s + inside.end(), text[inside.end():], "UNTAGGED"
             text = text.rstrip(",;: ")  # "Ciudad Victoria," as NER cut it ("U.S." keeps its dot)
             if not text:
                 continue
