@@ -220,8 +220,7 @@ def main() -> None:
         for n in ns:
             if n and LATIN.match(n):
                 for k in keys(n):  # (with the ayn and hamza marks as word breaks, and without them)
-                    if k:
-                        names.add((k, pid))
+                    names.add((k, pid))
 
     seats = _seats()
     largest_in_admin1: dict[str, tuple[tuple[int, int], int]] = {}  # admin1 -> ((seat rank, population), id)

@@ -37,9 +37,10 @@ BETWEEN_AND = re.compile(r"\b(?i:between)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][
 PLACE_PREPOSITIONS = re.compile(r"(?:\b(?:in|at|near|outside|of|from|to|into|around|toward|towards|between)\s+(?:the\s+)?"
                                 r"(?:(?:central|downtown|rural|(?:north|south)?(?:east|west)?(?:ern)?)\s+)?)$", re.I)
 REGION_WORDS = re.compile(r"\b(?:province|region|state|governorate|district|county|department|prefecture|oblast)\b", re.I)
+#: The words that call a name a district (county, commune, woreda, ...).
+DISTRICT_KINDS = r"district|county|municipality|commune|cercle|tehsil|sub-?district|woreda"
 #: Words that make a name a district: "in Sherzad district", "Nahrin District", "Bankass cercle".
-DISTRICT_WORDS = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:district|county|municipality|commune|cercle|tehsil|sub-?district|woreda|"
-                            r"local government area|LGA)\b", re.I)
+DISTRICT_WORDS = re.compile(rf"^\s*(?:\([^()]{{1,40}}\)\s*)?(?:{DISTRICT_KINDS}|local government area|LGA)\b", re.I)
 REGION_AFTER = re.compile(r"^(?:\s+and\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?\s*(?i:province|region|state|governorate|"
                           r"district|county|department|prefecture|oblast)s?\b")
 #: A word after a name that makes it a part of a town: "Tombo neighbourhood", "Palanpur area of".
@@ -1105,8 +1106,7 @@ def _clean(text: str, kind_word: bool = False) -> str:
 #: After a town's name, a word that makes the name its district's: "Mehran county", "Rupganj Upazila", "the Bati
 #: woreda" (not "Gulran district center", the town itself, nor "the Din Daeng district of Bangkok"; not "locality",
 #: in India a part of a town: "Bhayandar locality").
-DISTRICT_OF_TOWN_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?i:district|county|municipality|commune|cercle|tehsil|"
-                                    r"sub-?district|woreda|sub-?division|upazila|taluka|LGA)\b"
+DISTRICT_OF_TOWN_AFTER = re.compile(rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?i:{DISTRICT_KINDS}|sub-?division|upazila|taluka|LGA)\b"
                                     r"(?!\s+(?:(?i:admin\w*)\s+)?(?i:cent(?:er|re)|headquarters|seat|capital|town|city)\b)"
                                     r"(?!\s+(?i:of)\b)")
 

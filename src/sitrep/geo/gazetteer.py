@@ -1,7 +1,8 @@
 """The offline gazetteer: a compact SQLite file derived from GeoNames, shipped in the package.
 
 Reads: ``data/gazetteer.sqlite.gz`` (built by ``scripts/build_gazetteer.py``; GeoNames data,
-CC-BY 4.0; gzip-compressed, 12 MB, opened into memory on first use) and optionally a user TSV of extra places ($SITREP_PLACES, same columns as
+CC-BY 4.0; gzip-compressed, 12 MB, opened into memory on first use) and optionally a user TSV
+of extra places ($SITREP_PLACES, same columns as
 ``data/places_supplement.tsv``). Writes: ``Place`` candidates for a name.
 """
 
