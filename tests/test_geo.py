@@ -1024,3 +1024,22 @@ def test_a_lone_small_namesake_abroad_yields_to_the_articles_own_town(code):
     # but not to a region as lone as it ("Nord-Ouest" is also Haiti's): the town stands
     assert countries("On Tuesday, soldiers reportedly beat a farmer during a raid in Mankwi village, Bafut "
                      "subdivision (Mezam, Nord-Ouest).") == {"Cameroon"}
+
+
+def test_a_city_and_its_part_in_one_name_and_divisions_spelt_otherwise(code):
+    def placed(text):
+        return {(e.location, e.geo_precision) for e in code(text) if e.event_type}
+
+    # "Mogadishu-Qzvw district", "Lima-Qzvw": a part of the city written with it; the city's place, precision 1
+    assert placed("On Tuesday, militants shot dead a soldier at a checkpoint in Mogadishu-Qzvwx district.") \
+        == {("Mogadishu - Qzvwx", 1)}
+    assert placed("On Tuesday, in Lima-Qzvwx, Lima Province, parents staged a demonstration over school fees.") \
+        == {("Lima - Qzvwx", 1)}
+    # a building the town qualifies is no part of it
+    assert {loc for loc, _ in placed("On Tuesday, students protested at the Qzvwx Polytechnic College, Ludhiana "
+                                     "(Punjab) over fees.")} == {"Ludhiana"}
+    # an entity "Qzvw, Hiraan" (an unknown town and its region, spelt otherwise than GeoNames' Hiiraan) is cut
+    # apart: the region is known
+    events = [e for e in code("On Tuesday, clan militias clashed in Qzvwx village near Qzvwy town (Qzvwy, "
+                              "Hiraan), killing a local man.") if e.event_type]
+    assert events and {(e.country, e.admin1) for e in events} == {("Somalia", "Hiiraan")}

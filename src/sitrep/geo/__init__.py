@@ -135,6 +135,8 @@ DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?
 #: "Bar-Sanguun village (Kismaayo, ...)". ("X in Y" is not one: it cost 5 points of ACLED geo precision.)
 QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?rhood|camp|commune|municipality|"
                            r"community|locality|sector))?(?:, ?| \(|, \()")
+#: A city and a part of it in one name: "Mogadishu-Hodan", "Lima-Rimac".
+CITY_DASH_PART = re.compile(r"([A-Z][\w']+(?: [A-Z][\w']+)?)-([A-Z][\w']+(?: [A-Z][\w']+)?)")
 #: Between a town and the region or city it is in: " in ", " city in " ("Ras Al Ain city in Al-Hasakeh").
 IN_GAP = re.compile(r"(?:\s+(?i:city|town|village))?\s+in\s+")
 #: A name and an opening parenthesis just before a place: "Qzvwx village (", "K60 (".
@@ -281,6 +283,7 @@ class Geocoder:
         # one sense per article: names tagged as places are resolved first, and the same name
         # tagged otherwise ("most of Derna" as ORG) reuses their answer
         resolved: dict[tuple[str, bool, int | None], Place | None] = {}
+        own_part: dict[int, str] = {}  # a part the name itself gives ("Mogadishu-Hodan")
         places: dict[int, Place] = {}
         order = sorted(range(len(mentions)), key=lambda k: (mentions[k][3] not in SURE_LABELS, k not in qualifier_of))
         # qualifiers first, the outermost of a chain first: "Hays (Hays, Al Hudaydah)"
@@ -352,6 +355,12 @@ class Geocoder:
                         place = None
                 if place is None and not country and not self.gaz.lookup(name):
                     place = self._resolve_parts(name, context, sure=label in SURE_LABELS)
+                m = CITY_DASH_PART.fullmatch(name)
+                if place is None and m and not self.gaz.lookup(m[2]):
+                    # "Mogadishu-Dharkenley", "Lima-Rimac": a part of a city, written as the city and the part
+                    city = self._resolve(m[1], context, strict=True)
+                    if city is not None and city.fcode in (TOWN, CAPITAL) and city.population >= CITY_POPULATION:
+                        place, own_part[k] = city, m[2]
                 if place is not None and place.fcode == ADMIN2 and place.parent is not None and (
                         TOWN_WORD.search(text) or TOWN_WORD.match(" " + after.lstrip())):
                     place = self.gaz.get(place.parent) or place  # "Nassriya city": the district's seat town
@@ -383,6 +392,7 @@ class Geocoder:
                        # Islamic States in Yekaterinburg")
                        and not VILLAGE_AFTER.match(body, mentions[k][1])
                        and not VILLAGE_AFTER.match(" " + mentions[k][2].split()[-1]))}
+        part_of.update(own_part)
         held_by: dict[int, tuple[str, str]] = {}
         for q, k in qualifier_of.items():
             town, area = places.get(k), places.get(q)
@@ -559,8 +569,8 @@ class Geocoder:
                 if any(key(p.name) == key(head) for p in self.gaz.lookup(head)) and len(parts) == 2:
                     # "Baalbek, Military" as one entity: the place NER ran on into the next words
                     out.append((s + parts[0][0], s + parts[0][1], text[parts[0][0]:parts[0][1]], label))
-                elif any(key(p.name) == key(tail) and p.fcode in (ADMIN1, ADMIN2, COUNTRY)
-                         for p in self.gaz.lookup(tail)):
+                elif any(_spelled_alike(key(p.name), key(tail)) and p.fcode in (ADMIN1, ADMIN2, COUNTRY)
+                         for p in self.gaz.lookup(tail)):  # (by its own name, as spelt: "Hiraan" for Hiiraan)
                     # "Ouattigue (Ouindigui, Loroum": a village the gazetteer lacks, then the divisions
                     # that hold it; the unknown parts stay unresolved and the known ones qualify
                     out += [(s + a, s + b, text[a:b], label if i == 0 or label in SURE_LABELS else "UNTAGGED")
@@ -989,6 +999,9 @@ class Geocoder:
                 relation = "in"  # "in front of the governor's office": at it, not by the front line
             if relation == "near" and t is not None and _part_of_town(body, s, t.place):
                 relation = "in"  # "in the Kalan area of Farah city": a part of the town
+            if relation == "near" and t is not None and t.part and t.relation == "in" and \
+                    not NEAR_BEFORE.search(body[max(0, s - 30):s].lower()):
+                relation = "in"  # "in Mogadishu-Hodan district": a district of the city, in it
             if t is not None:
                 seen.add((s, e))
                 if t.relation == "qualifier":
@@ -997,14 +1010,14 @@ class Geocoder:
                         NEAR_UNKNOWN.search(body[max(0, s - 80):s]))
                     relation = "near" if near else "qualifier"
                 found.append(Toponym(t.text, t.start, t.end, t.place, relation,
-                                     part=t.part if relation == "qualifier" else None))
+                                     part=t.part if relation in ("qualifier", "in") else None))
         for (s, e), t in by_span.items():  # names NER did not tag, in the event's own sentence
             if ((s, e) not in seen and ev.evidence.start <= s and e <= ev.evidence.end and t.relation != "cue"
                     and t.place.fcode not in (COUNTRY, CONTINENT)):
                 near = (NEAR_BEFORE.search(body[max(0, s - 30):s].lower()) or NEAR_AFTER.match(body[e:e + 16].lower())) \
                     and not _part_of_town(body, s, t.place)
                 found.append(Toponym(t.text, s, e, t.place, "qualifier" if t.relation == "qualifier" else
-                                     ("near" if near else "in"), part=t.part if t.relation == "qualifier" else None))
+                                     ("near" if near else "in"), part=None if near else t.part))
         if not found:
             return None
         # a town the text puts in its division ("in Sorriso, Mato Grosso") anchors the article: a second
@@ -1069,7 +1082,8 @@ class Geocoder:
         # a place named both near and in ("in front of the Quetta press club in Quetta city"): in it
         inside = [t for t in found if t.place.id == found[0].place.id and t.relation == "in"]
         top = inside[0] if found[0].relation == "near" and inside else found[0]
-        if top.relation == "in" and top.place.fcode in (TOWN, CAPITAL) and _names_its_district(body, top.start, top.end):
+        if top.relation == "in" and top.place.fcode in (TOWN, CAPITAL) and not top.part and \
+                _names_its_district(body, top.start, top.end):
             # "in Mehran county", "the Bati woreda": somewhere in the district the town is the seat of (ACLED's
             # precision 2 at the town)
             top = Toponym(top.text, top.start, top.end, top.place, "near", top.held_by)
@@ -1084,12 +1098,12 @@ class Geocoder:
         """The name of the part of the town ``t`` where the text puts the event, to write after the town's;
         none where the town only qualifies the name and shares its name with its region ("Kinda in Idleb",
         "Altos de San Lorenzo (Buenos Aires)": anywhere in the region) or the part is named for the town
-        ("West Medan")."""
+        ("West Medan"), nor a building in it."""
         if not t.part or t.place.fcode not in (TOWN, CAPITAL):
             return None
         part = re.sub(r"^(?i:barangay|brgy\.?|kwaeng|tambon)\s+", "", t.part).strip(" '\"\u2018\u2019\u201c\u201d")
-        if not part or key(t.place.name) in key(part) or key(_clean(t.text)) in key(part):
-            return None
+        if not part or key(t.place.name) in key(part) or key(_clean(t.text)) in key(part) or FACILITY_WORDS.search(part):
+            return None  # (nor a building: "Faridkot - Abbnoor Polytechnic College" is no part of the town)
         if t.relation == "qualifier" and any(  # (not "the Kilu 16 area of Hudaydah city": a part, said so)
                 c.fcode == ADMIN1 and c.admin1 == t.place.admin1
                 for name in (_clean(t.text), t.place.name) for c in self.gaz.lookup(name)):
