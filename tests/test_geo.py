@@ -1043,3 +1043,18 @@ def test_a_city_and_its_part_in_one_name_and_divisions_spelt_otherwise(code):
     events = [e for e in code("On Tuesday, clan militias clashed in Qzvwx village near Qzvwy town (Qzvwy, "
                               "Hiraan), killing a local man.") if e.event_type]
     assert events and {(e.country, e.admin1) for e in events} == {("Somalia", "Hiiraan")}
+
+
+def test_a_district_of_a_metropolis_and_a_country_that_backs_a_party(code):
+    def placed(text):
+        return {(e.location, e.country) for e in code(text) if e.event_type}
+
+    # "Desnianskyi district of Kyiv": a part of the city (GeoNames' Desnyanskyi is a town in Chernihiv oblast)
+    assert placed("On Tuesday, medics of an emergency hospital protested in Desnianskyi district of Kyiv over "
+                  "wage cuts.") == {("Kyiv - Desnianskyi", "Ukraine")}
+    # a province's district keeps its town ("Cukurca district of Hakkari" is no part of Hakkari)
+    assert placed("On Tuesday, militants attacked army units in Cukurca district of Hakkari, killing two "
+                  "soldiers.") == {("Cukurca", "Turkey")}
+    # "a Turkey backed faction" says who, not where: no event in Ankara
+    assert placed("On Tuesday, gunmen at a checkpoint fired at a vehicle of a Turkey backed faction that tried to "
+                  "cross it.") <= {(None, None)}

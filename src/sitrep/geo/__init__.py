@@ -45,6 +45,9 @@ REGION_AFTER = re.compile(r"^(?:\s+and\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)?\s*
                           r"district|county|department|prefecture|oblast)s?\b")
 #: A word after a name that makes it a part of a town: "Tombo neighbourhood", "Palanpur area of".
 PART_AFTER = re.compile(r"\s+(?i:neighbou?rhoods?|quarter|suburb|barrio|area\s+of)\b")
+#: After a name, words that make it a district of the place named next: "Desnianskyi district of Kyiv" (of a
+#: metropolis: "Cukurca district of Hakkari" is a province's).
+DISTRICT_OF_AFTER = re.compile(r"\s+(?i:district|borough)\s+of\b")
 #: A word after a name that calls it a town or village: "Quamishli city", "Dhabeji town".
 KIND_AFTER = re.compile(r"\s+(?i:city|town|village)\b(?!\s+of)")
 #: After a district's centre named in brackets: "Tarnak Wa Jaldak (Shahr-e-Safa) district".
@@ -153,8 +156,10 @@ HYPHEN_JOINED = re.compile(r"-(?:i|e|ye|ul|al|el|ad|ar|as|az|ash|an|at|ez|es|en|
 #: A currency after a country's name or demonym: "the US dollar", "Lebanese pounds".
 CURRENCY_AFTER = re.compile(r"[\s\-]+(?:dollars?|pounds?|lira|liras|euros?|rupees?|dinars?|rials?|riyals?|pesos?|"
                             r"francs?|shillings?|nairas?|rubles?|roubles?|yuan|yen)\b", re.I)
-#: After a country that leads or backs a party: "Saudi-led", "Turkey-backed", "Iranian-funded".
-LED_AFTER = re.compile(r"-(?:led|backed|funded|sponsored|supported|allied|aligned|affiliated|trained|armed)\b", re.I)
+#: After a country that leads or backs a party: "Saudi-led", "Turkey-backed", "Iranian-funded", "a Turkey backed
+#: faction" (not "Turkey backed the plan": a verb).
+LED_AFTER = re.compile(r"-(?i:led|backed|funded|sponsored|supported|allied|aligned|affiliated|trained|armed)\b|"
+                       r" (?i:led|backed)(?= (?!(?:the|a|an|by|his|her|its|their|this|that)\b)[a-z])")
 #: A region or country after a comma: "Caripe, Monagas state".
 REGION_AFTER_COMMA = re.compile(r"(?:,| in)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})\b")
 #: A Mexican neighbourhood: "Colonia Centenario 2", "colonia Loma Alta", "Colonia del Valle".
@@ -919,8 +924,10 @@ class Geocoder:
 
         ``hint_countries``: the countries of the actors named (a note on Houthi forces is about Yemen).
         """
-        # a country named for its currency ("the US dollar exchange rate") is no place where things happen
-        tops = [t for t in self.toponyms(article, hint_countries) if not CURRENCY_AFTER.match(article.body, t.end)]
+        # a country named for its currency ("the US dollar exchange rate") is no place where things happen, nor
+        # one that backs a party ("a Turkey-backed faction")
+        tops = [t for t in self.toponyms(article, hint_countries) if not CURRENCY_AFTER.match(article.body, t.end)
+                and not (LED_AFTER.match(article.body, t.end) and t.place.fcode in (COUNTRY, CONTINENT))]
         by_span = {(t.start, t.end): t for t in tops}
         anchors = [t for t in tops if t.held_by is not None]
         # a small place, the only one of its country in an article whose actors are not from there either: a
@@ -1031,6 +1038,8 @@ class Geocoder:
         # (or far from the district or region named with it: "the Rabat area of Tarnak Wa Jaldak district, Zabul")
         towns = [t for t in found if t.place.fcode not in (COUNTRY, CONTINENT, REGION, ADMIN1, ADMIN2)]
         parts = [t for t in towns if PART_AFTER.match(body, t.end)]
+        if any(t.place.population >= METROPOLIS_POPULATION for t in towns):  # (not "Cukurca district of Hakkari")
+            parts += [t for t in towns if t not in parts and DISTRICT_OF_AFTER.match(body, t.end)]
         others = [t for t in towns if t not in parts]
         reach = 30
         if not others:
