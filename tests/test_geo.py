@@ -1058,3 +1058,17 @@ def test_a_district_of_a_metropolis_and_a_country_that_backs_a_party(code):
     # "a Turkey backed faction" says who, not where: no event in Ankara
     assert placed("On Tuesday, gunmen at a checkpoint fired at a vehicle of a Turkey backed faction that tried to "
                   "cross it.") <= {(None, None)}
+
+
+def test_the_only_place_of_a_long_name_is_kept_where_only_foreign_forces_are_named(code):
+    def countries(text):
+        return {e.country for e in code(text) if e.event_type}
+
+    # the note names French forces, no place of France: Tin-Akoff, the one place of that name, is where they struck
+    assert countries("On Tuesday, French and/or Burkinabe forces conducted an airstrike targeting suspected "
+                     "militants in the area of Tin-Akoff, no casualties reported.") == {"Burkina Faso"}
+    assert countries("On Tuesday, US forces brought military reinforcements to their base in Shadadah.") \
+        == {"Syria"}  # (Ash Shaddadah, spelt otherwise)
+    # a short name is too often another village's: no Kain of Belgium in a note on the Burkinabe air force
+    assert "Belgium" not in countries("On Tuesday, the Burkinabe air force conducted airstrikes in the area of "
+                                      "Kain, killing several militants.")

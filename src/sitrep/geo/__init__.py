@@ -722,11 +722,14 @@ class Geocoder:
                  and not LED_AFTER.match(article.body, e)]
         if article.title:
             texts += [w.strip() for w in re.split(r"[,:;\-\u2013|]| in ", article.title) if w.strip()]
+        placed: Counter[str] = Counter()  # countries some place of which the article names (not a nationality)
         for t in texts:
             cands = self.gaz.lookup(t)
             if not cands:
                 continue
             top = cands[0]
+            if t.lower() not in self.demonyms and (top.fcode in (COUNTRY, ADMIN1) or len({c.cc for c in cands}) == 1):
+                placed[top.cc or ""] += 1
             if top.fcode == COUNTRY:
                 countries[top.cc or ""] += 2
                 named[top.cc or ""] += 1
@@ -737,7 +740,7 @@ class Geocoder:
                 # (a big city votes by its own name, not by another name it bears: "Reni" is no vote for Rennes)
                 countries[top.cc or ""] += 1
                 towns[str(top.id)] += 1
-        return {"countries": countries, "admin1": admin1, "towns": towns, "named": named}
+        return {"countries": countries, "admin1": admin1, "towns": towns, "named": named, "placed": placed}
 
     def _resolve(self, name: str, context: dict[str, Counter[str]], region: bool = False,
                  strict: bool = False, within: Place | None = None, district: bool = False,
@@ -850,7 +853,12 @@ class Geocoder:
             text_lead = (countries - hints).get(lead, 0) > 0 or any(a.split(".")[0] == lead for a in admin1)
             supported = top.cc in hints or (not text_lead and {p.cc for p in ranked} == {top.cc} and any(
                 top.cc in self.gaz.neighbours.get(h, ()) for h in hints))
-            if (lead_n >= 2 or not others) and lead_n >= 2 * others and top.cc != lead and not supported:
+            # (nor the only place of a long name anywhere, where the article names no place of the country it is
+            # about, only its people: "in the area of Tin-Akoff" in a note on French forces; a short name, "Kain",
+            # is too often some other village's)
+            only = len(cands) == 1 and not other_name and not context.get("placed", Counter()).get(lead) and \
+                len(wanted.replace(" ", "")) >= 7
+            if (lead_n >= 2 or not others) and lead_n >= 2 * others and top.cc != lead and not supported and not only:
                 return None  # a small namesake abroad, in an article about another country: abstain
         if local and top.fcode not in (COUNTRY, CONTINENT, REGION):
             # a district or a part of a place lies in the regions the text names: "Chawkay (Suki)
