@@ -1072,3 +1072,17 @@ def test_the_only_place_of_a_long_name_is_kept_where_only_foreign_forces_are_nam
     # a short name is too often another village's: no Kain of Belgium in a note on the Burkinabe air force
     assert "Belgium" not in countries("On Tuesday, the Burkinabe air force conducted airstrikes in the area of "
                                       "Kain, killing several militants.")
+
+
+def test_a_numbered_settlement_is_by_its_town_and_a_road_names_its_two_towns(code, gaz):
+    # "near Zolote-4": a mine settlement named for Zolote, which the gazetteer lacks
+    assert {(e.location, e.geo_precision) for e in code(
+        "On Tuesday, monitors observed two explosions near Zolote-4.") if e.event_type} == {("Zolote", 2)}
+    # "the Santa Cruz-Cochabamba highway": two towns, both places (and both vote for Bolivia)
+    body = "Citizens blocked the Santa Cruz-Cochabamba highway on Monday."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Santa Cruz-Cochabamba", "FAC")]))
+    assert [(t.text, t.place.cc) for t in tops] == [("Santa Cruz", "BO"), ("Cochabamba", "BO")]
+    # but a division named by two words is one name ("Mayo-Sava" is no Mayo and no Sava of Madagascar)
+    body = "Militants looted a village (Mayo-Sava, Extreme-Nord) on Monday."
+    tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Mayo-Sava", "GPE"), _span(body, "Extreme-Nord")]))
+    assert "Mayo" not in {t.text for t in tops} and "Sava" not in {t.text for t in tops}

@@ -138,6 +138,13 @@ DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z'\.\-]+(?: [A-Z][A-Z'\.\-]+){0,3})(?
 #: "Bar-Sanguun village (Kismaayo, ...)". ("X in Y" is not one: it cost 5 points of ACLED geo precision.)
 QUALIFIER_GAP = re.compile(r"(?:\s+(?:village|town|city|district|area|neighbou?rhood|camp|commune|municipality|"
                            r"community|locality|sector))?(?:, ?| \(|, \()")
+#: A settlement named for a town and numbered: "Zolote-4" (not "Pobe-Mengao", "Mayo-Tsanaga": other places than a
+#: "Pobe" or "Mayo" abroad).
+TOWN_DASH_NUMBER = re.compile(r"([A-Z][\w']+)-\d+")
+#: Two towns in one name, joined by a dash: "Tripoli-Beirut" (highway), "Djibo - Bourzanga" (axis).
+TOWN_DASH_TOWN = re.compile(r"([A-Z][\w']+(?: [A-Z][\w']+)?) ?- ?([A-Z][\w']+(?: [A-Z][\w']+)?)")
+#: After two towns joined by a dash, the road that joins them: "Tripoli-Beirut highway" (not "(Mayo-Sava, ").
+ROAD_OF_PAIR = re.compile(r"\s+(?i:road|highway|motorway|expressway|axis|route|railway|corridor)\b")
 #: A city and a part of it in one name: "Mogadishu-Hodan", "Lima-Rimac".
 CITY_DASH_PART = re.compile(r"([A-Z][\w']+(?: [A-Z][\w']+)?)-([A-Z][\w']+(?: [A-Z][\w']+)?)")
 #: Between a town and the region or city it is in: " in ", " city in " ("Ras Al Ain city in Al-Hasakeh").
@@ -243,7 +250,7 @@ class Geocoder:
         body = article.body
         mentions = []
         # halves of one name NER split are joined before either is judged ("Gaucha" + "do Norte")
-        for s, e, t, lb in self._join_split_names(body, self._extend_names(body, self._split_lists(article.toponyms))):
+        for s, e, t, lb in self._join_split_names(body, self._extend_names(body, self._split_lists(article.toponyms, body))):
             after_place = bool(mentions) and bool(QUALIFIER_GAP.fullmatch(body[mentions[-1][1]:s]))
             if after_place or self._plausible(body, s, t, lb):
                 if lb not in SURE_LABELS and self._untagged_label(_clean(t), body[max(0, s - 30):s]) == "LOC":
@@ -366,6 +373,11 @@ class Geocoder:
                     city = self._resolve(m[1], context, strict=True)
                     if city is not None and city.fcode in (TOWN, CAPITAL) and city.population >= CITY_POPULATION:
                         place, own_part[k] = city, m[2]
+                m = TOWN_DASH_NUMBER.fullmatch(name)
+                if place is None and m:
+                    # "Zolote-4": a settlement named for the town next to it, which the gazetteer lacks: the town
+                    town = self._resolve(m[1], context, strict=True)
+                    place = town if town is not None and town.fcode in (TOWN, CAPITAL) else None
                 if place is not None and place.fcode == ADMIN2 and place.parent is not None and (
                         TOWN_WORD.search(text) or TOWN_WORD.match(" " + after.lstrip())):
                     place = self.gaz.get(place.parent) or place  # "Nassriya city": the district's seat town
@@ -540,9 +552,12 @@ class Geocoder:
         if NEAR_OR_IN.search(before) and (self.gaz.lookup(name) or self.gaz.lookup_variant(name)):
             # "near Svitlodarsk": a town the gazetteer knows by another name or spelling (Svetlodarsk)
             return "LOC"
+        dashed = TOWN_DASH_NUMBER.fullmatch(name)
+        if NEAR_OR_IN.search(before) and dashed and self._own_name(dashed[1]):
+            return "UNTAGGED"  # "near Zolote-4": a settlement named for the town (see toponyms)
         return ""
 
-    def _split_lists(self, mentions: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    def _split_lists(self, mentions: list[tuple[int, int, str, str]], body: str = "") -> list[tuple[int, int, str, str]]:
         """NER joins some place and qualifier into one entity ("Nis, Serbia", "Cienaga, Magdalena
         department" as ORG, "Bogande (Bogande, Gnagna", "the Teaching Hospital in Akure"): cut them when the
         gazetteer knows the parts."""
@@ -558,6 +573,13 @@ class Geocoder:
             if not text:
                 continue
             e = s + len(text)
+            pair = TOWN_DASH_TOWN.fullmatch(text)
+            if pair and pair[1] != pair[2] and ROAD_OF_PAIR.match(body, e) and not self.gaz.lookup(_clean(text)) \
+                    and self._own_name(pair[1]) and self._own_name(pair[2]):
+                # "the Tripoli-Beirut highway", "Kabul-Jalalabad": the two towns a road joins, each a place
+                out += [(s + pair.start(1), s + pair.end(1), pair[1], label),
+                        (s + pair.start(2), s + pair.end(2), pair[2], label if label in SURE_LABELS else "UNTAGGED")]
+                continue
             cuts = [m.span() for m in LIST_SEPARATOR.finditer(text)]
             if not cuts and " and " in text and not self.gaz.lookup(_clean(text)):
                 cuts = [m.span() for m in re.finditer(r" and ", text)]  # "Mandaguari and Perola" as one entity
