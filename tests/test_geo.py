@@ -1086,3 +1086,9 @@ def test_a_numbered_settlement_is_by_its_town_and_a_road_names_its_two_towns(cod
     body = "Militants looted a village (Mayo-Sava, Extreme-Nord) on Monday."
     tops = Geocoder(gaz).toponyms(make_article(body, [_span(body, "Mayo-Sava", "GPE"), _span(body, "Extreme-Nord")]))
     assert "Mayo" not in {t.text for t in tops} and "Sava" not in {t.text for t in tops}
+
+
+def test_a_final_h_is_a_spelling_not_another_name(code):
+    # "Amara" is Al 'Amarah of Iraq spelt without its final h, not the village of Amara in Romania
+    assert {e.country for e in code("On Tuesday, employees protested in front of the municipality building in Amara "
+                                    "city demanding full-time contracts.") if e.event_type} == {"Iraq"}

@@ -1360,8 +1360,9 @@ def _inside(place: Place, area: Place) -> bool:
 
 
 def _loose(k: str) -> str:
-    """A spelling-variant key: doubled letters collapsed (Odessa/Odesa, Mosul/Mossul)."""
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^\w ]", "", k))
+    """A spelling-variant key: doubled letters collapsed (Odessa/Odesa, Mosul/Mossul), a final h after a vowel
+    dropped (Amarah/Amara, Raqqah/Raqqa)."""
+    return re.sub(r"([aeiou])h\b", r"\1", re.sub(r"(.)\1+", r"\1", re.sub(r"[^\w ]", "", k)))
 
 
 def _spelled_alike(a: str, b: str) -> bool:
