@@ -1092,3 +1092,10 @@ def test_a_final_h_is_a_spelling_not_another_name(code):
     # "Amara" is Al 'Amarah of Iraq spelt without its final h, not the village of Amara in Romania
     assert {e.country for e in code("On Tuesday, employees protested in front of the municipality building in Amara "
                                     "city demanding full-time contracts.") if e.event_type} == {"Iraq"}
+
+
+def test_an_untagged_district_spelt_otherwise_is_read_as_the_district(code):
+    # "of Obe district, Herat": GeoNames writes the district Obeh; not the city of Herat at precision 1
+    events = [e for e in code("On Tuesday, Taliban militants ambushed and killed a soldier in Sher Khan Killi of Obe "
+                              "district, Herat.") if e.event_type]
+    assert events and {(e.location, e.admin1, e.geo_precision) for e in events} == {("Obeh", "Herat", 2)}

@@ -535,6 +535,9 @@ class Geocoder:
                 if not name or name.lower() in NOT_PLACE_WORDS or name.lower() in NOT_PLACES or len(name) < 3:
                     continue
                 label = self._untagged_label(name, before)
+                if not label and DISTRICT_WORDS.match(body[s + len(part):s + len(part) + 60]) and any(
+                        p.fcode == ADMIN2 and _loose(key(p.name)) == _loose(key(name)) for p in self.gaz.lookup(name)):
+                    label = "UNTAGGED"  # "of Obe district": a district the gazetteer spells otherwise (Obeh)
                 if label:
                     out.append((s, s + len(part), name, label))
                     taken.append((s, s + len(part)))
