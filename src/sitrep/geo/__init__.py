@@ -964,7 +964,7 @@ class Geocoder:
         by_span = {(t.start, t.end): t for t in tops}
         anchors = [t for t in tops if t.held_by is not None]
         # a small place, the only one of its country in an article whose actors are not from there either: a
-        # namesake abroad, not a town of the article ("Al Karaa qat market in the north of Aden" is no Kara in Togo)
+        # namesake abroad, not a town of the article ("members of Svoboda ... in Kyiv": no Liski, Russia)
         by_name = {v: k for k, v in self.gaz.countries.items()}
         home = {by_name[n] for n in hint_countries if n in by_name}
         per_country = Counter(t.place.cc for t in tops)
