@@ -93,6 +93,16 @@ def _locations(code, text: str) -> set[str | None]:
     return {e.location for e in code(text) if e.event_type}
 
 
+def _placed(code, text: str) -> set[tuple[str | None, int | None]]:
+    """The (location, geo_precision) of the events coded in ``text``."""
+    return {(e.location, e.geo_precision) for e in code(text) if e.event_type}
+
+
+def _countries(code, text: str) -> set[str | None]:
+    """The countries of the events coded in ``text``."""
+    return {e.country for e in code(text) if e.event_type}
+
+
 def make_article(body: str, toponyms, title=None) -> Article:
     art = Article(body=body, title=title)
     art.toponyms = toponyms
@@ -893,15 +903,12 @@ def test_a_part_of_a_city_the_gazetteer_lacks_is_placed_in_the_city_not_at_a_nam
 
 
 def test_a_town_named_by_its_district_is_precision_2(code):
-    def placed(text):
-        return {(e.location, e.geo_precision) for e in code(text) if e.event_type}
-
     # somewhere in the county or woreda the town is the seat of: ACLED's precision 2 at the town
-    assert placed("On Monday, a farmer was wounded by a landmine in Mehran county.") == {("Mehran", 2)}
-    assert placed("On Monday, gunmen shot and killed three traders in the Bati woreda.") == {("Bati", 2)}
+    assert _placed(code, "On Monday, a farmer was wounded by a landmine in Mehran county.") == {("Mehran", 2)}
+    assert _placed(code, "On Monday, gunmen shot and killed three traders in the Bati woreda.") == {("Bati", 2)}
     # the district's centre is the town itself; "the X district of Kyiv" is a part of the city
-    assert placed("On Monday, gunmen attacked a checkpoint in Gulran district center.") == {("Gulran", 1)}
-    assert placed("On Monday, young men set fire to a Roma camp in the Holosiivskyi district of Kyiv.") \
+    assert _placed(code, "On Monday, gunmen attacked a checkpoint in Gulran district center.") == {("Gulran", 1)}
+    assert _placed(code, "On Monday, young men set fire to a Roma camp in the Holosiivskyi district of Kyiv.") \
         == {("Kyiv - Holosiivskyi", 1)}
 
 
@@ -976,29 +983,25 @@ def test_an_organisation_ner_ran_on_into_its_town_is_cut_at_in(gaz):
 
 
 def test_an_unknown_part_of_a_town_is_written_town_dash_part_at_the_towns_place(code):
-    def placed(text):
-        return {(e.location, e.geo_precision) for e in code(text) if e.event_type}
-
     # a part of the city the gazetteer lacks: the city's coordinates, precision 1, "Town - Part" (as curated
     # neighbourhoods are written); a name NER did not tag after "area of" is in the town, not near it
-    assert placed("On Tuesday, residents pelted stones at police in Qzvwx area of Bhopal city (Bhopal, Madhya "
-                  "Pradesh) who were enforcing the lockdown.") == {("Bhopal - Qzvwx", 1)}
-    assert placed("On Tuesday, residents burned tires and barricaded roads in several areas of Bamako (Bamako) "
-                  "over the election results.") == {("Bamako", 1)}
-    assert placed("On Tuesday, gunmen killed a shopkeeper in Qzvwx Jdida (Tripoli) in northern Lebanon.") \
+    assert _placed(code, "On Tuesday, residents pelted stones at police in Qzvwx area of Bhopal city (Bhopal, "
+                         "Madhya Pradesh) who were enforcing the lockdown.") == {("Bhopal - Qzvwx", 1)}
+    assert _placed(code, "On Tuesday, residents burned tires and barricaded roads in several areas of Bamako "
+                         "(Bamako) over the election results.") == {("Bamako", 1)}
+    assert _placed(code, "On Tuesday, gunmen killed a shopkeeper in Qzvwx Jdida (Tripoli) in northern Lebanon.") \
         == {("Tripoli - Qzvwx Jdida", 1)}
-    assert placed("On Tuesday, troops clashed with militants in the Qzvwx Kalan area of Kandahar city.") \
+    assert _placed(code, "On Tuesday, troops clashed with militants in the Qzvwx Kalan area of Kandahar city.") \
         == {("Kandahar - Qzvwx Kalan", 1)}
     # not a part: a village the town qualifies, a district of a province's town, a place anywhere in the region
     # the city is named for, nor a body "in" the city
-    assert {loc for loc, _ in placed("On Tuesday, militants attacked an army base in Qzvwx village (Kismaayo, "
-                                     "Lower Juba).")} == {"Kismayo"}
-    assert {loc for loc, _ in placed("On Tuesday, villagers protested at a checkpoint in Qzvwx district of "
-                                     "Phuket, Thailand.")} == {"Phuket"}
-    assert {loc for loc, _ in placed("On Tuesday, regime forces shelled Qzvwx in Idleb using artillery.")} \
-        == {"Idlib"}
-    assert {loc for loc, _ in placed("On Tuesday, police engaged in a firefight with militants tied to the "
-                                     "Islamic States in Yekaterinburg.")} == {"Yekaterinburg"}
+    assert _locations(code, "On Tuesday, militants attacked an army base in Qzvwx village (Kismaayo, Lower "
+                            "Juba).") == {"Kismayo"}
+    assert _locations(code, "On Tuesday, villagers protested at a checkpoint in Qzvwx district of Phuket, "
+                            "Thailand.") == {"Phuket"}
+    assert _locations(code, "On Tuesday, regime forces shelled Qzvwx in Idleb using artillery.") == {"Idlib"}
+    assert _locations(code, "On Tuesday, police engaged in a firefight with militants tied to the Islamic States "
+                            "in Yekaterinburg.") == {"Yekaterinburg"}
 
 
 def test_a_town_called_a_city_in_a_region_is_read_in_that_region(code, gaz):
@@ -1012,32 +1015,26 @@ def test_a_town_called_a_city_in_a_region_is_read_in_that_region(code, gaz):
 
 
 def test_a_lone_small_namesake_abroad_yields_to_the_articles_own_town(code):
-    def countries(text):
-        return {e.country for e in code(text) if e.event_type}
-
     # "Svoboda" (a party) is also a name of Liski in Russia, "Bara" a Bara abroad: a small place, the only one of
     # its country in an article about another, is a namesake; the article's town or region places the event
-    assert countries("On Tuesday, about 100 small entrepreneurs and members of Svoboda protested outside the "
-                     "President's Office in Kyiv demanding permission to work.") == {"Ukraine"}
-    assert countries("On Tuesday, regime forces shelled the town of Bara in Jabal al-Zawiya in the southern "
-                     "countryside of Idleb.") == {"Syria"}
+    assert _countries(code, "On Tuesday, about 100 small entrepreneurs and members of Svoboda protested outside "
+                            "the President's Office in Kyiv demanding permission to work.") == {"Ukraine"}
+    assert _countries(code, "On Tuesday, regime forces shelled the town of Bara in Jabal al-Zawiya in the "
+                            "southern countryside of Idleb.") == {"Syria"}
     # but not to a region as lone as it ("Nord-Ouest" is also Haiti's): the town stands
-    assert countries("On Tuesday, soldiers reportedly beat a farmer during a raid in Mankwi village, Bafut "
-                     "subdivision (Mezam, Nord-Ouest).") == {"Cameroon"}
+    assert _countries(code, "On Tuesday, soldiers reportedly beat a farmer during a raid in Mankwi village, "
+                            "Bafut subdivision (Mezam, Nord-Ouest).") == {"Cameroon"}
 
 
 def test_a_city_and_its_part_in_one_name_and_divisions_spelt_otherwise(code):
-    def placed(text):
-        return {(e.location, e.geo_precision) for e in code(text) if e.event_type}
-
     # "Mogadishu-Qzvw district", "Lima-Qzvw": a part of the city written with it; the city's place, precision 1
-    assert placed("On Tuesday, militants shot dead a soldier at a checkpoint in Mogadishu-Qzvwx district.") \
-        == {("Mogadishu - Qzvwx", 1)}
-    assert placed("On Tuesday, in Lima-Qzvwx, Lima Province, parents staged a demonstration over school fees.") \
-        == {("Lima - Qzvwx", 1)}
+    assert _placed(code, "On Tuesday, militants shot dead a soldier at a checkpoint in Mogadishu-Qzvwx "
+                         "district.") == {("Mogadishu - Qzvwx", 1)}
+    assert _placed(code, "On Tuesday, in Lima-Qzvwx, Lima Province, parents staged a demonstration over school "
+                         "fees.") == {("Lima - Qzvwx", 1)}
     # a building the town qualifies is no part of it
-    assert {loc for loc, _ in placed("On Tuesday, students protested at the Qzvwx Polytechnic College, Ludhiana "
-                                     "(Punjab) over fees.")} == {"Ludhiana"}
+    assert _locations(code, "On Tuesday, students protested at the Qzvwx Polytechnic College, Ludhiana (Punjab) "
+                            "over fees.") == {"Ludhiana"}
     # an entity "Qzvw, Hiraan" (an unknown town and its region, spelt otherwise than GeoNames' Hiiraan) is cut
     # apart: the region is known
     events = [e for e in code("On Tuesday, clan militias clashed in Qzvwx village near Qzvwy town (Qzvwy, "
@@ -1061,17 +1058,14 @@ def test_a_district_of_a_metropolis_and_a_country_that_backs_a_party(code):
 
 
 def test_the_only_place_of_a_long_name_is_kept_where_only_foreign_forces_are_named(code):
-    def countries(text):
-        return {e.country for e in code(text) if e.event_type}
-
     # the note names French forces, no place of France: Tin-Akoff, the one place of that name, is where they struck
-    assert countries("On Tuesday, French and/or Burkinabe forces conducted an airstrike targeting suspected "
-                     "militants in the area of Tin-Akoff, no casualties reported.") == {"Burkina Faso"}
-    assert countries("On Tuesday, US forces brought military reinforcements to their base in Shadadah.") \
+    assert _countries(code, "On Tuesday, French and/or Burkinabe forces conducted an airstrike targeting "
+                            "suspected militants in the area of Tin-Akoff, no casualties reported.") == {"Burkina Faso"}
+    assert _countries(code, "On Tuesday, US forces brought military reinforcements to their base in Shadadah.") \
         == {"Syria"}  # (Ash Shaddadah, spelt otherwise)
     # a short name is too often another village's: no Kain of Belgium in a note on the Burkinabe air force
-    assert "Belgium" not in countries("On Tuesday, the Burkinabe air force conducted airstrikes in the area of "
-                                      "Kain, killing several militants.")
+    assert "Belgium" not in _countries(code, "On Tuesday, the Burkinabe air force conducted airstrikes in the "
+                                             "area of Kain, killing several militants.")
 
 
 def test_a_numbered_settlement_is_by_its_town_and_a_road_names_its_two_towns(code, gaz):
